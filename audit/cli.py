@@ -1,0 +1,129 @@
+"""Commands, flags and exit codes: the only module that prints or exits."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from enum import IntEnum
+from typing import Any
+
+from audit import __version__
+from audit.errors import AuditError
+
+
+class Exit(IntEnum):
+    OK = 0  # nothing at the fail level, every gate passes
+    FINDINGS = 1  # findings at the fail level, or a failed gate
+    ERROR = 2  # usage, configuration, rules or input error
+
+
+FORMATS = ("text", "json")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="sourcing-audit",
+        description="Audit how a news article is sourced: label every statement by how the article knows it.",
+        epilog="Exit codes: 0 ok, 1 findings at the --fail-on level, 2 usage, rules or input error.")
+    p.add_argument("--version", action="version", version=f"sourcing-audit {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    rules_opt = argparse.ArgumentParser(add_help=False)
+    rules_opt.add_argument("--rules", action="append", default=[], metavar="FILE",
+                           help="a rules file that adds to or overrides the default pack (repeatable)")
+
+    c = sub.add_parser("check", parents=[rules_opt], help="label and check articles (the default view: a summary)",
+                       description="Label every statement of each article and run the editorial checks.")
+    c.add_argument("paths", nargs="+", metavar="ARTICLE", help="article files (plain text, UTF-8)")
+    c.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    c.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
+    c.add_argument("--publisher", metavar="NAME", help="the outlet that wrote the article ('told NAME' is first-hand)")
+    c.add_argument("--encoding", default="utf-8", help="the articles' text encoding (default: utf-8)")
+    c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
+                   help="the finding severity that makes the exit code 1 (default: error)")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings reach --fail-on")
+    c.add_argument("--no-readability", action="store_true", help="skip the readability figures (faster)")
+
+    r = sub.add_parser("report", parents=[rules_opt], help="render the audit report as PDF (and HTML)",
+                       description="Render the audit report for each article as a PDF in reports/.")
+    r.add_argument("paths", nargs="+", metavar="ARTICLE")
+    r.add_argument("-o", "--output", metavar="FILE", help="the PDF to write (one article only)")
+    r.add_argument("--html", action="store_true", help="also write the same page as HTML")
+    r.add_argument("--title", help="the article's title (default: its first line)")
+    r.add_argument("--publisher", metavar="NAME")
+    r.add_argument("--encoding", default="utf-8")
+    r.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    r.add_argument("--date", help="the audit date to print (YYYY-MM-DD; default: today)")
+
+    e = sub.add_parser("eval", parents=[rules_opt], help="accuracy against a gold file (same figures as score.py)",
+                       description="Label each gold article and score it as ../shared/eval/score.py does.")
+    e.add_argument("gold", metavar="GOLD.jsonl")
+    e.add_argument("--errors", type=int, default=20, metavar="N", help="list the first N errors (default 20)")
+    e.add_argument("--json", action="store_true", help="print the full result as JSON")
+    for bar in ("accuracy", "macro-f1", "sourced-f1"):
+        e.add_argument(f"--min-{bar}", type=float, metavar="X", help=f"exit 1 when {bar} is below X")
+
+    ru = sub.add_parser("rules", parents=[rules_opt], help="list, test or validate the rules",
+                        description="Work with the rule pack.")
+    ru.add_argument("action", choices=("list", "test", "validate"))
+
+    x = sub.add_parser("explain", parents=[rules_opt], help="print a rule's message, why and examples")
+    x.add_argument("rule_id", metavar="RULE")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return Exit.ERROR
+    try:
+        return int(_dispatch(args))
+    except AuditError as exc:
+        print(f"sourcing-audit: {exc}", file=sys.stderr)
+        return Exit.ERROR
+    except KeyboardInterrupt:
+        print("sourcing-audit: interrupted", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> Exit:
+    from audit import commands
+
+    handler = {"check": commands.check, "report": commands.report, "eval": commands.evaluate,
+               "rules": commands.rules, "explain": commands.explain}[args.command]
+    return Exit(handler(args, Printer()))
+
+
+class Printer:
+    """Where the commands' output goes; colour only on a terminal and never with NO_COLOR set."""
+
+    def __init__(self) -> None:
+        self.color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        self.progress = sys.stderr.isatty()
+
+    def out(self, text: str = "") -> None:
+        sys.stdout.write(text + "\n")
+
+    def err(self, text: str) -> None:
+        print(f"sourcing-audit: {text}", file=sys.stderr)
+
+    def paint(self, text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.color else text
+
+    def tick(self, done: int, total: int, what: str) -> None:
+        if self.progress and total > 5:
+            end = "\n" if done == total else ""
+            sys.stderr.write(f"\r{what} {done}/{total}" + end)
+            sys.stderr.flush()
+
+    def write_file(self, path: str, data: str | bytes) -> None:
+        from audit.files import write_atomic
+
+        write_atomic(path, data)
+
+
+def run(argv: list[str] | None = None) -> Any:  # console-script entry point
+    sys.exit(main(argv))

@@ -1,0 +1,145 @@
+"""What each CLI command does; cli.py parses the flags and owns printing and exit codes."""
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING
+
+from audit.errors import AuditError
+
+if TYPE_CHECKING:
+    from audit.cli import Printer
+    from audit.models import DocumentResult
+    from audit.rules import RuleSet
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _rules(args: argparse.Namespace) -> RuleSet:
+    from audit.rules import default_rules, load_rules
+
+    return load_rules(*args.rules) if args.rules else default_rules()
+
+
+def audit_paths(args: argparse.Namespace, rules: RuleSet, printer: Printer,
+                with_readability: bool = True) -> tuple[list[DocumentResult], list[dict[str, str]]]:
+    """Audit each path; an unreadable one is reported and the others still run."""
+    from audit.pipeline import audit_file
+
+    docs, errors = [], []
+    for n, path in enumerate(args.paths, 1):
+        try:
+            docs.append(audit_file(path, rules, args.publisher, args.encoding, with_readability))
+        except AuditError as exc:
+            errors.append({"path": path, "message": str(exc)})
+            printer.err(str(exc))
+        printer.tick(n, len(args.paths), "checking")
+    return docs, errors
+
+
+def check(args: argparse.Namespace, printer: Printer) -> int:
+    from audit import output
+
+    rules = _rules(args)
+    want_read = args.format == "json" and not args.no_readability
+    docs, errors = audit_paths(args, rules, printer, with_readability=want_read)
+    if args.format == "json":
+        text = output.to_json(docs, rules, errors)
+    else:
+        from audit.summary import summary
+
+        text = summary(docs, printer.paint)
+    if args.output:
+        printer.write_file(args.output, text)
+    else:
+        printer.out(text.rstrip("\n"))
+    if errors:
+        return 2
+    return 1 if failing(docs, args.fail_on) and not args.exit_zero else 0
+
+
+def failing(docs: list[DocumentResult], fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    level = SEVERITY_RANK[fail_on]
+    return any(SEVERITY_RANK[f.severity] >= level and not f.good for d in docs for f in d.findings)
+
+
+def report(args: argparse.Namespace, printer: Printer) -> int:
+    from audit.report import report_command
+
+    return report_command(args, _rules(args), printer)
+
+
+def evaluate(args: argparse.Namespace, printer: Printer) -> int:
+    from audit import evaluate as ev
+    from audit.output import document_dict
+    from audit.pipeline import audit_text
+
+    rules = _rules(args)
+    gold = ev.load_gold(args.gold)
+    docs = []
+    for n, art in enumerate(gold, 1):
+        docs.append(document_dict(audit_text(art["text"], f"{art['id']}.txt", rules, with_readability=False)))
+        printer.tick(n, len(gold), "labelling")
+    result = ev.score(gold, ev.predictions(docs))
+    if args.json:
+        printer.out(json.dumps(result, indent=1))
+    else:
+        printer.out(ev.render(result))
+        printer.out()
+        printer.out(ev.render_confusion(result))
+        if args.errors:
+            printer.out()
+            printer.out(ev.render_errors(result, {a["id"]: a["text"] for a in gold}, args.errors))
+    bars = [("accuracy", result["accuracy"], args.min_accuracy),
+            ("macro-f1", result["macro_f1"], args.min_macro_f1),
+            ("sourced-f1", result["sourced"]["f1"], args.min_sourced_f1)]
+    short = [f"{name} {got:.3f} < {want}" for name, got, want in bars if want is not None and got < want]
+    if short:
+        printer.out("below the bar: " + ", ".join(short))
+        return 1
+    return 0
+
+
+def rules(args: argparse.Namespace, printer: Printer) -> int:
+    ruleset = _rules(args)
+    if args.action == "validate":
+        printer.out(f"ok: {len(ruleset.rules)} rules, {len(ruleset.checks)} checks, "
+                    f"{len(ruleset.lexicons)} lexicons ({', '.join(ruleset.paths)})")
+        return 0
+    if args.action == "list":
+        for r in ruleset.rules:
+            printer.out(f"{r.id:<30} {r.kind:<12} {(r.label.value if r.label else 'from-source'):<18} {r.message}")
+        for c in ruleset.checks:
+            printer.out(f"{c.id:<30} {'check':<12} {c.severity:<18} {c.message}")
+        return 0
+    from audit.ruletest import test_rules
+
+    failures, count = test_rules(ruleset)
+    for line in failures:
+        printer.out(line)
+    printer.out(f"{count - len(failures)} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+def explain(args: argparse.Namespace, printer: Printer) -> int:
+    ruleset = _rules(args)
+    rule = ruleset.rule(args.rule_id)
+    if rule is None:
+        raise AuditError(f"no rule or check with id {args.rule_id!r} (see `sourcing-audit rules list`)")
+    printer.out(f"{rule.id}: {rule.message}")
+    printer.out(f"\nWhy: {rule.why}")
+    fix = getattr(rule, "fix", "")
+    if fix:
+        printer.out(f"\nWhat to do: {fix}")
+    standard = getattr(rule, "standard", "")
+    if standard:
+        printer.out(f"\nStandard: {standard}")
+    for title, examples in (("Matches", rule.match), ("Does not match", rule.no_match)):
+        if examples:
+            printer.out(f"\n{title}:")
+            for ex in examples:
+                printer.out(f"  - {ex.text}")
+    printer.out(f"\nDefined at {rule.origin}")
+    return 0

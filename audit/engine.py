@@ -1,0 +1,205 @@
+"""Apply the rule kinds to statements: attributions with their sources, then one label per statement."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
+from audit.quotes import MASK
+from audit.rules import Rule, RuleSet
+
+_TRIM_LEAD = re.compile(r"^(?:and|but|so|then|also|while|as|that|which|because)\s+", re.I)
+_TRIM_TAIL = re.compile(r"[\s,;:—–-]+$|\s+(?:also|then|later|now|has|have|had)$")
+_PRONOUN_RULE = "source-pronoun"
+
+
+@dataclass(frozen=True)
+class SourceVerdict:
+    kind: SourceKind
+    label: Label
+    rule_id: str
+
+
+def classify_source(phrase: str, ruleset: RuleSet, publisher: str | None = None) -> SourceVerdict | None:
+    """The kind of a source phrase: the first `source` rule whose pattern matches it."""
+    for rule in ruleset.of_kind("source"):
+        if rule.regex.search(phrase):
+            assert rule.source_kind is not None and rule.label is not None
+            if rule.source_kind is SourceKind.OUTLET and is_publisher(phrase, publisher):
+                return SourceVerdict(SourceKind.ORGANISATION, Label.NAMED, rule.id)
+            return SourceVerdict(rule.source_kind, rule.label, rule.id)
+    return None
+
+
+def is_publisher(phrase: str, publisher: str | None) -> bool:
+    if not publisher:
+        return False
+    a, b = _norm(phrase), _norm(publisher)
+    return bool(b) and (b in a or (a in b and len(a) > 3))
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", s.lower().replace("the ", " ")).strip()
+
+
+def _clean_source(raw: str) -> tuple[str, int]:
+    """Trim conjunctions and trailing adverbs from a captured source; returns (text, offset of its start)."""
+    lead = _TRIM_LEAD.match(raw)
+    cut = lead.end() if lead else 0
+    text = _TRIM_TAIL.sub("", raw[cut:])
+    return text.strip(), cut + (len(raw[cut:]) - len(raw[cut:].lstrip()))
+
+
+def find_attributions(st: Statement, masked: str, ruleset: RuleSet,
+                      publisher: str | None = None) -> list[Attribution]:
+    """Every attribution the `attribution` rules find in one statement (quoted text is masked)."""
+    seg = masked[st.start:st.end]
+    found: list[Attribution] = []
+    taken: list[tuple[int, int]] = []
+    for rule in ruleset.of_kind("attribution"):
+        for m in rule.regex.finditer(seg):
+            att = _attribution(rule, m, st, ruleset, publisher)
+            if att is None:
+                continue
+            span = (att.cue.start, att.cue.end)
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            taken.append(span)
+            found.append(att)
+    return found
+
+
+def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
+                 publisher: str | None) -> Attribution | None:
+    raw = m.group("source")
+    if not raw or MASK in raw:
+        return None
+    phrase, shift = _clean_source(raw)
+    if not phrase:
+        return None
+    verdict = classify_source(phrase, ruleset, publisher)
+    if verdict is None or (rule.accept and verdict.kind not in rule.accept):
+        return None
+    if rule.id == "told-outlet" and is_publisher(phrase, publisher):
+        return None
+    s_start = st.start + m.start("source") + shift
+    cue = Match(rule.id, st.start + m.start("cue"), st.start + m.end("cue"), m.group("cue"))
+    label = rule.label or verdict.label
+    return Attribution(rule.id, st.index, cue, phrase, s_start, s_start + len(phrase), verdict.kind, label,
+                       verdict.rule_id)
+
+
+def statement_rules(st: Statement, ruleset: RuleSet) -> list[tuple[Rule, re.Match[str]]]:
+    return [(r, m) for r in ruleset.of_kind("statement") if (m := r.regex.search(st.text))]
+
+
+def choose(labels: list[Label], ruleset: RuleSet) -> Label:
+    return min(labels, key=ruleset.precedence.index)
+
+
+def resolve_pronouns(attrs: list[list[Attribution]]) -> list[list[Attribution]]:
+    """A pronoun source takes the label of the last non-pronoun person or group source before it."""
+    last: Attribution | None = None
+    out = []
+    for group in attrs:
+        resolved = []
+        for a in group:
+            if a.kind_rule == _PRONOUN_RULE and last is not None and a.rule_id != "told-outlet":
+                a = Attribution(a.rule_id, a.statement, a.cue, a.source_text, a.source_start, a.source_end,
+                                last.kind, last.label if a.label is Label.NAMED else a.label, a.kind_rule,
+                                a.relay)
+            elif a.kind in (SourceKind.PERSON, SourceKind.ORGANISATION, SourceKind.UNNAMED):
+                last = a
+            resolved.append(a)
+        out.append(resolved)
+    return out
+
+
+def label_statements(statements: tuple[Statement, ...], masked: str, spans: tuple[tuple[int, int], ...],
+                     ruleset: RuleSet, publisher: str | None = None
+                     ) -> tuple[tuple[LabelledStatement, ...], tuple[Quotation, ...]]:
+    """One label per statement: its own attributions and statement rules, else its quotation's, else none."""
+    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher) for st in statements])
+    own: list[tuple[Label | None, list[Match], list[str]]] = []
+    for st, group in zip(statements, attrs):
+        labels = [a.label for a in group]
+        matches = [m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start, a.source_end,
+                                                           a.source_text))]
+        rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
+        for rule, m in statement_rules(st, ruleset):
+            if rule.label is not None:
+                labels.append(rule.label)
+            matches.append(Match(rule.id, st.start + m.start(), st.start + m.end(), m.group()))
+            rule_ids.append(rule.id)
+        own.append((choose(labels, ruleset) if labels else None, matches, list(dict.fromkeys(rule_ids))))
+    quotations = attach_quotations(spans, statements, [o[0] is not None for o in own])
+    carried = _carry(own, quotations)
+    out = []
+    for st, group, (label, matches, rule_ids) in zip(statements, attrs, own):
+        source = carried.get(st.index)
+        carried_from = source if label is None and source is not None else None
+        final = own[source][0] if carried_from is not None else label
+        final = final or Label.UNATTRIBUTED
+        out.append(LabelledStatement(st, final, tuple(rule_ids), tuple(sorted(matches, key=lambda m: m.start)),
+                                     None, carried_from, tuple(group), _confidence(final, group, carried_from)))
+    return tuple(out), quotations
+
+
+def _confidence(label: Label, group: list[Attribution], carried_from: int | None) -> float:
+    if carried_from is not None:
+        return 0.7
+    if not group:
+        return 0.8 if label is Label.UNATTRIBUTED else 0.9
+    kinds = {a.label for a in group}
+    return 1.0 if len(kinds) == 1 else 0.6
+
+
+def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Statement, ...],
+                      attributed: list[bool]) -> tuple[Quotation, ...]:
+    """Each quotation with the statements it overlaps and the statement that says who is speaking."""
+    import bisect
+
+    starts = [st.start for st in statements]
+    out: list[Quotation] = []
+    for start, end in spans:
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        last = max(bisect.bisect_left(starts, end) - 1, first)
+        inside = tuple(range(first, last + 1))
+        who = _speaker_statement(first, last, statements, attributed, out)
+        out.append(Quotation(start, end, inside, who))
+    return tuple(out)
+
+
+def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
+                       before: list[Quotation]) -> int | None:
+    if attributed[last]:
+        return last  # "'…,' Fitzpatrick said."
+    if attributed[first]:
+        return first  # "Trump responded: 'No. …'"
+    nxt = last + 1
+    if nxt < len(statements) and attributed[nxt] and len(statements[nxt].text.split()) <= 8 \
+            and statements[nxt].paragraph == statements[last].paragraph:
+        return nxt  # "'How many times…?' / Clinton said."
+    prev = first - 1
+    if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
+        return prev  # "Caddell continued:" then the quotation
+    if before and statements[first].paragraph > 1:
+        last_q = before[-1]
+        if last_q.attribution_statement is not None and \
+                statements[last_q.statements[-1]].paragraph == statements[first].paragraph - 1 and \
+                statements[first].text[:1] in "“\"‘'":
+            return last_q.attribution_statement  # the same speaker's next paragraph
+    return None
+
+
+def _carry(own: list[tuple[Label | None, list[Match], list[str]]],
+           quotations: tuple[Quotation, ...]) -> dict[int, int]:
+    """Statements inside an attributed quotation, mapped to the statement whose attribution they take."""
+    carried: dict[int, int] = {}
+    for q in quotations:
+        if q.attribution_statement is None or own[q.attribution_statement][0] is None:
+            continue
+        for idx in q.statements:
+            if own[idx][0] is None and idx != q.attribution_statement:
+                carried[idx] = q.attribution_statement
+    return carried

@@ -1,0 +1,56 @@
+"""The stages end to end: load -> split -> attribute -> label -> score -> check, for one text."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from audit import text as textmod
+from audit.engine import label_statements
+from audit.models import DocumentResult, Verdict
+from audit.quotes import find_quotations, mask_quotations
+from audit.roster import build_roster
+from audit.rules import RuleSet, default_rules
+from audit.score import score
+
+_REASON = re.compile(
+    r"(?:who|which|because|as|on (?:the )?condition|in order)[^.;]{0,120}?"
+    r"(?:anonymity|anonymously|not authori[sz]ed|to speak freely|not to be (?:named|identified)|"
+    r"declined to be (?:named|identified)|asked not to be (?:named|identified)|without attribution|"
+    r"private (?:talks|discussions|deliberations)|fear of (?:reprisal|retaliation))[^.;,]{0,80}", re.I)
+
+
+def audit_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None, publisher: str | None = None,
+               with_readability: bool = True) -> DocumentResult:
+    """Audit one article's text. Raises InputError for empty text."""
+    from audit.checks import run_checks, verdict
+
+    if not text.strip():
+        raise textmod.InputError(f"{path}: the text is empty (nothing but white space)")
+    rules = ruleset or default_rules()
+    paragraphs = textmod.split_paragraphs(text)
+    statements = textmod.split_statements(text, paragraphs)
+    spans = find_quotations(text, paragraphs)
+    labelled, quotations = label_statements(statements, mask_quotations(text, spans), spans, rules, publisher)
+    sources, labelled = build_roster(labelled, text, rules, _REASON)
+    scores = score(labelled, sources, rules.lede_paragraphs)
+    read = None
+    if with_readability:
+        from audit.readability import readability
+
+        read = readability(labelled)
+    findings, excluded = run_checks(text, paragraphs, labelled, sources, quotations, rules)
+    result = DocumentResult(path, text, textmod.text_sha256(text), paragraphs, labelled, sources, quotations,
+                            scores, read, findings, excluded, Verdict("PASS", ""), publisher)
+    return _with_verdict(result, verdict(result, rules))
+
+
+def _with_verdict(result: DocumentResult, v: Verdict) -> DocumentResult:
+    import dataclasses
+
+    return dataclasses.replace(result, verdict=v)
+
+
+def audit_file(path: str | Path, ruleset: RuleSet | None = None, publisher: str | None = None,
+               encoding: str = "utf-8", with_readability: bool = True) -> DocumentResult:
+    """Read and audit one article file (plain text)."""
+    return audit_text(textmod.read_text(path, encoding), str(path), ruleset, publisher, with_readability)

@@ -1,0 +1,125 @@
+"""Read and validate rules.yaml into a RuleSet; every problem is reported as path:line:col: message."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audit.errors import RulesError
+from audit.models import Label, SourceKind
+
+
+
+def resource(name: str) -> Path:
+    """A file shipped with the tool: inside the wheel (audit/data/NAME) or at the top of a checkout."""
+    packaged = Path(__file__).with_name("data") / name
+    return packaged if packaged.exists() else Path(__file__).resolve().parent.parent / name
+
+
+DEFAULT_RULES = resource("rules.yaml")
+
+RULE_KINDS = ("attribution", "source", "statement")
+CHECK_KINDS = (
+    "anonymous-no-reason", "anonymous-bare", "anonymous-opinion", "secondhand-unconfirmed",
+    "reports-unnamed", "leak-unverified", "lede-unsourced", "lede-weak", "duplicate-paragraph",
+    "quote-unattributed", "right-of-reply", "share-above",
+)
+SEVERITIES = ("error", "warning", "info")
+FROM_SOURCE = "from-source"
+_TOP_KEYS = {"version", "precedence", "lede_paragraphs", "lexicons", "patterns", "rules", "checks", "verdict"}
+_RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags", "message", "why",
+              "examples", "override", "group", "confidence"}
+_CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
+_EXAMPLE_KEYS = {"match", "no_match"}
+_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: Label | None = None  # the label the rule must give, where the example says
+    source: str | None = None  # the source text an attribution must find
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    pattern: str
+    regex: re.Pattern[str]
+    label: Label | None  # None: the label comes from the source's kind
+    source_kind: SourceKind | None
+    accept: tuple[SourceKind, ...]
+    message: str
+    why: str
+    match: tuple[Example, ...]
+    no_match: tuple[Example, ...]
+    origin: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    kind: str
+    severity: str
+    message: str
+    why: str
+    fix: str
+    standard: str
+    params: dict[str, Any]
+    match: tuple[Example, ...]
+    no_match: tuple[Example, ...]
+    origin: str
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    version: str
+    precedence: tuple[Label, ...]
+    lede_paragraphs: int
+    lexicons: dict[str, tuple[str, ...]]
+    rules: tuple[Rule, ...]
+    checks: tuple[Check, ...]
+    verdict: dict[str, Any]
+    paths: tuple[str, ...] = field(default=())
+
+    def of_kind(self, kind: str) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.kind == kind)
+
+    def rule(self, rule_id: str) -> Rule | Check | None:
+        for r in (*self.rules, *self.checks):
+            if r.id == rule_id:
+                return r
+        return None
+
+
+def load_rules(*extra: str | Path, base: str | Path | None = DEFAULT_RULES) -> RuleSet:
+    """Load the default pack (or `base`) and overlay each extra file; all problems raise one RulesError."""
+    from audit import rulefile
+
+    docs = []
+    problems: list[str] = []
+    for path in ([base] if base is not None else []) + list(extra):
+        doc, errs = rulefile.read(Path(path))
+        problems += errs
+        if doc is not None:
+            docs.append(doc)
+    if problems:
+        raise RulesError(problems)
+    ruleset, problems = rulefile.build(docs)
+    if problems:
+        raise RulesError(problems)
+    return ruleset
+
+
+def default_rules() -> RuleSet:
+    """The shipped pack, loaded once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_rules()
+    return _DEFAULT
+
+
+_DEFAULT: RuleSet | None = None

