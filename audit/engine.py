@@ -1,6 +1,7 @@
 """Apply the rule kinds to statements: attributions with their sources, then one label per statement."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from audit.rules import Rule, RuleSet
 _TRIM_LEAD = re.compile(r"^(?:and|but|so|then|also|while|as|that|which|because)\s+", re.I)
 _TRIM_TAIL = re.compile(r"[\s,;:—–-]+$|\s+(?:also|then|later|now|has|have|had)$")
 _PRONOUN_RULE = "source-pronoun"
+_NOT_CARRIED = (None, Label.NONE, Label.UNATTRIBUTED)
 
 
 @dataclass(frozen=True)
@@ -97,19 +99,28 @@ def choose(labels: list[Label], ruleset: RuleSet) -> Label:
     return min(labels, key=ruleset.precedence.index)
 
 
+_GROUP_PRONOUNS = ("they", "it", "them")
+
+
 def resolve_pronouns(attrs: list[list[Attribution]]) -> list[list[Attribution]]:
-    """A pronoun source takes the label of the last non-pronoun person or group source before it."""
-    last: Attribution | None = None
+    """A pronoun source takes the label of the source it refers back to.
+
+    'he'/'she' refer to the last named person; 'they'/'it' to the last person, organisation or group.
+    """
+    last_person: Attribution | None = None
+    last_any: Attribution | None = None
     out = []
     for group in attrs:
         resolved = []
         for a in group:
-            if a.kind_rule == _PRONOUN_RULE and last is not None and a.rule_id != "told-outlet":
-                a = Attribution(a.rule_id, a.statement, a.cue, a.source_text, a.source_start, a.source_end,
-                                last.kind, last.label if a.label is Label.NAMED else a.label, a.kind_rule,
-                                a.relay)
+            if a.kind_rule == _PRONOUN_RULE and a.rule_id != "told-outlet":
+                ref = last_any if a.source_text.lower() in _GROUP_PRONOUNS else last_person
+                if ref is not None and a.label is Label.NAMED:
+                    a = dataclasses.replace(a, kind=ref.kind, label=ref.label)
             elif a.kind in (SourceKind.PERSON, SourceKind.ORGANISATION, SourceKind.UNNAMED):
-                last = a
+                last_any = a
+                if a.kind is SourceKind.PERSON:
+                    last_person = a
             resolved.append(a)
         out.append(resolved)
     return out
@@ -132,7 +143,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
             matches.append(Match(rule.id, st.start + m.start(), st.start + m.end(), m.group()))
             rule_ids.append(rule.id)
         own.append((choose(labels, ruleset) if labels else None, matches, list(dict.fromkeys(rule_ids))))
-    quotations = attach_quotations(spans, statements, [o[0] is not None for o in own])
+    quotations = attach_quotations(spans, statements, [o[0] not in _NOT_CARRIED for o in own])
     carried = _carry(own, quotations)
     out = []
     for st, group, (label, matches, rule_ids) in zip(statements, attrs, own):
@@ -183,12 +194,11 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     prev = first - 1
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
-    if before and statements[first].paragraph > 1:
+    if before and statements[first].text[:1] in "“\"‘'":
         last_q = before[-1]
         if last_q.attribution_statement is not None and \
-                statements[last_q.statements[-1]].paragraph == statements[first].paragraph - 1 and \
-                statements[first].text[:1] in "“\"‘'":
-            return last_q.attribution_statement  # the same speaker's next paragraph
+                (prev in last_q.statements or prev == last_q.attribution_statement):
+            return last_q.attribution_statement  # the same speaker goes on in a new quotation
     return None
 
 
@@ -197,7 +207,7 @@ def _carry(own: list[tuple[Label | None, list[Match], list[str]]],
     """Statements inside an attributed quotation, mapped to the statement whose attribution they take."""
     carried: dict[int, int] = {}
     for q in quotations:
-        if q.attribution_statement is None or own[q.attribution_statement][0] is None:
+        if q.attribution_statement is None or own[q.attribution_statement][0] in _NOT_CARRIED:
             continue
         for idx in q.statements:
             if own[idx][0] is None and idx != q.attribution_statement:

@@ -1,7 +1,11 @@
 """Quotations: where they open and close (straight, curly and single marks), and the text with them masked."""
 from __future__ import annotations
 
+import re
+
 from audit.models import Paragraph
+
+_SPEAKER_TAG = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s")
 
 MASK = "\x01"
 _OPEN_DOUBLE = "“«"
@@ -16,43 +20,65 @@ def _is_letter(ch: str) -> bool:
 def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[int, int], ...]:
     """Outermost quotations as (start, end) spans, marks included.
 
-    A quotation still open at a paragraph's end runs on when the next paragraph opens with a quotation
-    mark (the news convention for a quotation over several paragraphs); otherwise it ends there.
+    A quotation opened with a straight mark closes with a straight mark, one opened with a curly mark with
+    a curly or straight one; two apostrophes ('') count as a straight double mark. A quotation still open
+    at a paragraph's end runs on when the next paragraph opens with a quotation mark (the news convention
+    for a quotation over several paragraphs); otherwise it ends there.
     """
     spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    kind = ""  # "d" double or "s" single, for the outermost open quotation
+    state = _State()
     for pi, para in enumerate(paragraphs):
-        depth_single = 0  # single quotation marks nested inside a double quotation
-        i = para.start + (1 if open_at is not None else 0)  # skip the mark that re-opens a run-on quotation
+        i = para.start + (_mark_width(text, para.start) if state.open_at is not None else 0)
+        state.inner = 0
         while i < para.end:
-            ch = text[i]
+            width = _mark_width(text, i)
+            mark = '"' if width == 2 else text[i]
             prev = text[i - 1] if i > para.start else " "
-            nxt = text[i + 1] if i + 1 < para.end else " "
-            if open_at is None:
-                if ch in _OPEN_DOUBLE or (ch == '"' and not _is_letter(prev)):
-                    open_at, kind = i, "d"
-                elif (ch == "‘" or (ch == "'" and not _is_letter(prev))) and (_is_letter(nxt) or nxt in "“\"…"):
-                    open_at, kind = i, "s"
-            elif kind == "d":
-                if ch in _CLOSE_DOUBLE or ch == '"':
-                    spans.append((open_at, i + 1))
-                    open_at = None
-                elif ch == "‘":
-                    depth_single += 1
-                elif ch == "’" and depth_single and not _is_letter(nxt):
-                    depth_single -= 1
-            elif kind == "s" and ch in "’'" and not _is_letter(nxt):
-                spans.append((open_at, i + 1))
-                open_at = None
-            i += 1
-        if open_at is not None:
+            nxt = text[i + width] if i + width < para.end else " "
+            closed = state.step(mark, i, width, prev, nxt)
+            if closed is not None:
+                spans.append(closed)
+            i += width
+        if state.open_at is not None:
             following = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            runs_on = following is not None and text[following.start] in ("“\"" if kind == "d" else "‘'")
-            if not runs_on:
-                spans.append((open_at, para.end))
-                open_at = None
+            if following is None or text[following.start] not in _OPENERS[state.opener]:
+                spans.append((state.open_at, para.end))
+                state.open_at = None
     return tuple(spans)
+
+
+_OPENERS = {'"': '"“\'', "“": "“\"", "«": "«", "‘": "‘'", "'": "'‘"}
+_CLOSERS = {'"': '"', "“": "”\"", "«": "»", "‘": "’", "'": "'’"}
+
+
+def _mark_width(text: str, i: int) -> int:
+    return 2 if text.startswith("''", i) else 1
+
+
+class _State:
+    def __init__(self) -> None:
+        self.open_at: int | None = None
+        self.opener = ""
+        self.inner = 0  # quotation marks nested inside the open quotation
+
+    def step(self, ch: str, i: int, width: int, prev: str, nxt: str) -> tuple[int, int] | None:
+        if self.open_at is None:
+            if ch in "“«" or (ch == '"' and not prev.isalnum()):
+                self.open_at, self.opener = i, ch
+            elif ch in "‘'" and not prev.isalnum() and (nxt.isalnum() or nxt in "“\"…"):
+                self.open_at, self.opener = i, ch
+            return None
+        single = self.opener in "‘'"
+        if ch in _CLOSERS[self.opener] and not (single and nxt.isalnum()):
+            if self.inner and not single and ch != '"' and self.opener == '"':
+                self.inner -= 1
+                return None
+            span = (self.open_at, i + width)
+            self.open_at = None
+            return span
+        if not single and ch in "“‘" and self.opener == '"':
+            self.inner += 1
+        return None
 
 
 def mask_quotations(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -65,6 +91,10 @@ def mask_quotations(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         inner = text[start + 1:end - 1]
         if len(inner.split()) < _MIN_MASK_WORDS:
             continue
+        tag = _SPEAKER_TAG.match(inner)  # a transcript's "PENCE:" stays visible
+        if tag:
+            start += tag.end()
+            inner = inner[tag.end():]
         parts.append(text[cursor:start + 1])
         parts.append("".join("\n" if c == "\n" else MASK for c in inner))
         cursor = end - 1

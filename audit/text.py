@@ -17,6 +17,7 @@ _LINE = re.compile(r"[^\n]+")
 _BLANK = re.compile(r"^[\s\ufeff\u200b]*$")
 _SOFT_END = re.compile(r"[A-Za-z0-9,;’'\"”-]\s*$")  # a line that stops mid-sentence
 _SENTENCE_END = re.compile(r"[.?!…:”’\"')\]]\s*$")
+_CONTINUES = re.compile(r"[a-z,;)\]]")  # a statement that cannot start a sentence
 _SPLITTER = None
 
 
@@ -102,6 +103,9 @@ def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None)
             seg = chunk[cursor:b]
             s = para.start + cursor + len(seg) - len(seg.lstrip())
             e = para.start + b - (len(seg) - len(seg.rstrip()))
+            if e > s and out and out[-1].paragraph == para.index and _CONTINUES.match(text[s:e]):
+                prev = out.pop()  # a false break ("Sens. Jon Tester (D-Mont.) | and David Vitter")
+                s = prev.start
             if e > s:
                 out.append(Statement(len(out), s, e, para.index, text[s:e]))
             cursor = b
