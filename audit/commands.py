@@ -51,7 +51,7 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
         text = summary(docs, printer.paint)
     if args.output:
         printer.write_file(args.output, text)
-    else:
+    elif text.strip():
         printer.out(text.rstrip("\n"))
     if errors:
         return 2

@@ -16,7 +16,7 @@ def summary(docs: list[DocumentResult], paint: Callable[[str, str], str]) -> str
         o = d.scores.overall
         mix = " · ".join(f"{_SHORT[f.label.value]} {f.statements}" for f in o.labels if f.statements)
         lines.append(f"{paint(d.path, '1')}  {paint(d.verdict.name, _VERDICT_COLOUR.get(d.verdict.name, '0'))}"
-                     f"  {o.statements} statements: {mix}")
+                     f"  {o.statements} statement{'s' if o.statements != 1 else ''}: {mix}")
         lines.append(f"  {o.uncheckable} of {o.statements} statements ({o.uncheckable_share:.0%}) rest on sources "
                      "a reader cannot check (anonymous, secondhand or leaked)")
         s = d.scores
