@@ -85,4 +85,5 @@ def result_dict(docs: list[DocumentResult], rules: RuleSet, errors: list[dict[st
 
 
 def to_json(docs: list[DocumentResult], rules: RuleSet, errors: list[dict[str, str]]) -> str:
-    return json.dumps(result_dict(docs, rules, errors), ensure_ascii=False, indent=1) + "\n"
+    # compact: the C encoder only runs without indent, and the output is for machines
+    return json.dumps(result_dict(docs, rules, errors), ensure_ascii=False, separators=(",", ":")) + "\n"

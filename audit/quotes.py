@@ -5,6 +5,7 @@ import re
 
 from audit.models import Paragraph
 
+_MARKS = re.compile("''|[\"“”«»‘’']")
 _SPEAKER_TAG = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s")
 
 MASK = "\x01"
@@ -28,17 +29,16 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
     spans: list[tuple[int, int]] = []
     state = _State()
     for pi, para in enumerate(paragraphs):
-        i = para.start + (_mark_width(text, para.start) if state.open_at is not None else 0)
+        skip = para.start + (_mark_width(text, para.start) if state.open_at is not None else 0)
         state.inner = 0
-        while i < para.end:
-            width = _mark_width(text, i)
+        for m in _MARKS.finditer(text, skip, para.end):
+            i, width = m.start(), m.end() - m.start()
             mark = '"' if width == 2 else text[i]
             prev = text[i - 1] if i > para.start else " "
             nxt = text[i + width] if i + width < para.end else " "
             closed = state.step(mark, i, width, prev, nxt)
             if closed is not None:
                 spans.append(closed)
-            i += width
         if state.open_at is not None:
             following = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             if following is None or text[following.start] not in _OPENERS[state.opener]:
