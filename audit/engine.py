@@ -64,9 +64,11 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet,
             if att is None:
                 continue
             span = (att.cue.start, att.cue.end)
-            if any(a < span[1] and span[0] < b for a, b in taken):
+            relay = rule.id == "told-outlet"  # "X told the Daily Mail": both X and the outlet stand
+            if not relay and any(a < span[1] and span[0] < b for a, b in taken):
                 continue
-            taken.append(span)
+            if not relay:
+                taken.append(span)
             found.append(att)
     return found
 
@@ -133,7 +135,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher) for st in statements])
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     for st, group in zip(statements, attrs):
-        labels = [a.label for a in group]
+        labels = [a.label for a in group if not _relay_deferred(a, group, publisher)]
         matches = [m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start, a.source_end,
                                                            a.source_text))]
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
@@ -154,6 +156,15 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
         out.append(LabelledStatement(st, final, tuple(rule_ids), tuple(sorted(matches, key=lambda m: m.start)),
                                      None, carried_from, tuple(group), _confidence(final, group, carried_from)))
     return tuple(out), quotations
+
+
+def _relay_deferred(a: Attribution, group: list[Attribution], publisher: str | None) -> bool:
+    """'X told <outlet>' with no --publisher: the outlet may be this article's own, so X's label governs.
+
+    With --publisher set, an outlet that is not the publisher makes the statement secondhand.
+    """
+    return a.rule_id == "told-outlet" and publisher is None and any(
+        b is not a and b.kind in (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION) for b in group)
 
 
 def _confidence(label: Label, group: list[Attribution], carried_from: int | None) -> float:

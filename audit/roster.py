@@ -9,6 +9,7 @@ from audit.models import Attribution, Label, LabelledStatement, Source, SourceKi
 from audit.rules import RuleSet
 
 _CAPS = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
+_PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|its|his|her|their)\s+", re.I)
 
 
@@ -92,21 +93,35 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
             entry = entries[key]
             if a.kind is SourceKind.PERSON:
                 last_person = key
-            if a is governing(ls) or (a.kind_rule == "source-pronoun" and governing(ls) is a):
+            entry.statements.append(ls.index)  # every statement that relies on it, governing or not
+            if a is governing(ls):
                 ids[ls.index] = entry.id
-                entry.statements.append(ls.index)
             if entry.kind is SourceKind.UNNAMED and entry.reason is None and reason_pattern is not None:
                 m = reason_pattern.search(ls.statement.text)
                 entry.reason = m.group().strip() if m else None
             if a.kind is SourceKind.OUTLET and a.source_text != entry.name:
                 _add_relay(entry, a, ruleset)
+            if a.rule_id == "told-outlet":
+                told = next((b for b in ls.attributions if b is not a and b.kind in _PEOPLE), None)
+                if told is not None:
+                    add_relay(entry, told.source_text)
     return _finish(entries, labelled, ids)
 
 
 def _add_relay(entry: _Entry, a: Attribution, ruleset: RuleSet) -> None:
+    """'A Bloomberg report on a leaked call' -> 'leaked call → Bloomberg'; an adviser 'to the WSJ' likewise."""
     leaks = "|".join(re.escape(w) for w in ruleset.lexicons.get("leak_words", ()))
     m = re.search(rf"\b(?:{leaks})\b[\w\s-]{{0,30}}", a.source_text, re.I) if leaks else None
-    chain = f"{m.group().strip()} → {entry.name}" if m else None
+    origin = m.group().strip() if m else None
+    if origin is None:
+        before = a.source_text.split(entry.name)[0] if entry.name in a.source_text else ""
+        before = re.sub(r"\s+(?:to|of|for|with|from|by|in|on)?\s*(?:the|a|an)?\s*$", "", before).strip()
+        origin = before if len(before.split()) >= 2 else None
+    add_relay(entry, origin)
+
+
+def add_relay(entry: _Entry, origin: str | None) -> None:
+    chain = f"{origin} → {entry.name} → this article" if origin else None
     if chain and chain not in entry.relays:
         entry.relays.append(chain)
 
