@@ -1,7 +1,6 @@
 """The stages end to end: load -> split -> attribute -> label -> score -> check, for one text."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from audit import text as textmod
@@ -11,13 +10,6 @@ from audit.quotes import find_quotations, mask_quotations
 from audit.roster import build_roster
 from audit.rules import RuleSet, default_rules
 from audit.score import score
-
-_REASON = re.compile(
-    r"(?:who|which|because|as|on (?:the )?condition|in order)[^.;]{0,120}?"
-    r"(?:anonymity|anonymously|not authori[sz]ed|to speak freely|not to be (?:named|identified)|"
-    r"declined to be (?:named|identified)|asked not to be (?:named|identified)|without attribution|"
-    r"private (?:talks|discussions|deliberations)|fear of (?:reprisal|retaliation))[^.;,]{0,80}", re.I)
-
 
 def audit_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None, publisher: str | None = None,
                with_readability: bool = True) -> DocumentResult:
@@ -31,7 +23,7 @@ def audit_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None, 
     statements = textmod.split_statements(text, paragraphs)
     spans = find_quotations(text, paragraphs)
     labelled, quotations = label_statements(statements, mask_quotations(text, spans), spans, rules, publisher)
-    sources, labelled = build_roster(labelled, text, rules, _REASON)
+    sources, labelled = build_roster(labelled, text, rules, rules.patterns.get("ANONYMITY_REASON_I"))
     scores = score(labelled, sources, rules.lede_paragraphs)
     read = None
     if with_readability:

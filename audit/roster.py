@@ -129,14 +129,13 @@ def add_relay(entry: _Entry, origin: str | None) -> None:
 def _finish(entries: OrderedDict[str, _Entry], labelled: tuple[LabelledStatement, ...],
             ids: dict[int, str]) -> tuple[tuple[Source, ...], tuple[LabelledStatement, ...]]:
     out = []
+    by_id = {e.id: e for e in entries.values()}
     for ls in labelled:
         sid = ids.get(ls.index)
         if sid is None and ls.carried_from is not None:
             sid = ids.get(ls.carried_from)
             if sid is not None:
-                for e in entries.values():
-                    if e.id == sid:
-                        e.statements.append(ls.index)
+                by_id[sid].statements.append(ls.index)
         if ls.label in (Label.UNATTRIBUTED, Label.NONE):
             sid = None
         out.append(dataclasses.replace(ls, source_id=sid))

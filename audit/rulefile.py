@@ -59,6 +59,7 @@ class _Builder:
         self.lede = 3
         self.lexicons: dict[str, list[str]] = {}
         self.patterns: dict[str, str] = {}
+        self.pattern_at: dict[str, str] = {}  # name -> path:line:col, for errors
         self.rule_nodes: dict[str, tuple[str, yaml.MappingNode]] = {}
         self.check_nodes: dict[str, tuple[str, yaml.MappingNode]] = {}
         self.verdict: dict[str, Any] = {}
@@ -138,6 +139,7 @@ class _Builder:
                 value = self.string(path, vnode, f"pattern {name!r}")
                 if value is not None:
                     self.patterns[name] = value
+                    self.pattern_at[name] = _at(path, vnode)
 
     def add_entries(self, path: str, node: yaml.Node, key: str) -> None:
         store = self.rule_nodes if key == "rules" else self.check_nodes
@@ -169,10 +171,25 @@ def build(docs: list[Doc]) -> tuple[RuleSet | None, list[str]]:
     lexicons = {name: tuple(words) for name, words in b.lexicons.items()}
     rules = [r for r in (_rule(b, rid, node) for rid, (_, node) in b.rule_nodes.items()) if r is not None]
     checks = [c for c in (_check(b, cid, node) for cid, (_, node) in b.check_nodes.items()) if c is not None]
+    patterns = _named_patterns(b)
     if b.problems:
         return None, b.problems
     return RuleSet(b.version, b.precedence, b.lede, lexicons, tuple(rules), tuple(checks), b.verdict,
-                   tuple(b.paths)), []
+                   tuple(b.paths), patterns), []
+
+
+def _named_patterns(b: _Builder) -> dict[str, re.Pattern[str]]:
+    """Every named pattern compiled on its own, so the engine can use one directly (ANONYMITY_REASON)."""
+    out = {}
+    for name, raw in b.patterns.items():
+        try:
+            out[name] = re.compile(expand(b, raw), re.IGNORECASE if name.endswith("_I") else 0)
+        except KeyError as exc:
+            b.problems.append(f"{b.pattern_at[name]}: pattern {name!r} names {{{exc.args[0]}}}, "
+                              "which is neither a lexicon nor a pattern")
+        except re.error as exc:
+            b.problems.append(f"{b.pattern_at[name]}: pattern {name!r} does not compile: {exc}")
+    return out
 
 
 def expand(b: _Builder, pattern: str, seen: tuple[str, ...] = ()) -> str:

@@ -84,6 +84,7 @@ class RuleSet:
     checks: tuple[Check, ...]
     verdict: dict[str, Any]
     paths: tuple[str, ...] = field(default=())
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.kind == kind)
