@@ -182,6 +182,8 @@ class Finding:
     end: int
     excerpt: str
     good: bool = False  # a finding that reports good practice
+    suppressed: bool = False  # accepted by the desk: kept in the output, marked, still counted
+    suppression_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,17 @@ class Excluded:
     statement: int
     paragraph: int
     text: str
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """A document gate from the configuration: a threshold on a score, passed or failed."""
+
+    id: str
+    passed: bool
+    message: str
+    value: float
+    threshold: float
 
 
 @dataclass(frozen=True)
@@ -213,4 +226,6 @@ class DocumentResult:
     excluded: tuple[Excluded, ...]
     verdict: Verdict
     publisher: str | None = None
+    gates: tuple[GateResult, ...] = ()
+    source_format: str = "text"  # text | markdown | html | docx: what `text` was extracted from
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
