@@ -1,9 +1,12 @@
-"""Run every rule's examples: each `match` must fire (with its label and source), each `no_match` must not."""
+"""Run every rule's and check's examples: each `match` must fire (with its label and source), each `no_match` must not.
+
+Rule examples run the one rule; check examples run the whole pipeline (audit_text) and look for the finding.
+"""
 from __future__ import annotations
 
 from audit.engine import classify_source, find_attributions
 from audit.models import Statement
-from audit.rules import Example, Rule, RuleSet
+from audit.rules import Check, Example, Rule, RuleSet
 
 
 def rule_fires(rule: Rule, ex: Example, ruleset: RuleSet) -> str | None:
@@ -34,8 +37,30 @@ def rule_silent(rule: Rule, ex: Example, ruleset: RuleSet) -> str | None:
     return "matched" if problem is None else None
 
 
+def check_fires(check: Check, ex: Example, ruleset: RuleSet) -> bool:
+    """Whether the whole pipeline, run on the example text, reports a finding of this check."""
+    from audit.pipeline import audit_text
+
+    result = audit_text(ex.text, "<example>", ruleset, with_readability=False)
+    return any(f.check_id == check.id for f in result.findings)
+
+
+def test_checks(ruleset: RuleSet) -> tuple[list[str], int]:
+    """(failure lines, number of examples run) over every check of the set."""
+    failures: list[str] = []
+    count = 0
+    for check in ruleset.checks:
+        for want, examples in ((True, check.match), (False, check.no_match)):
+            for ex in examples:
+                count += 1
+                if check_fires(check, ex, ruleset) != want:
+                    what = "match example gave no finding" if want else "no_match example gave a finding"
+                    failures.append(f"{check.origin}: {check.id}: {what}: {ex.text!r}")
+    return failures, count
+
+
 def test_rules(ruleset: RuleSet) -> tuple[list[str], int]:
-    """(failure lines, number of examples run) over every rule of the set."""
+    """(failure lines, number of examples run) over every rule and check of the set."""
     failures: list[str] = []
     count = 0
     for rule in ruleset.rules:
@@ -49,4 +74,5 @@ def test_rules(ruleset: RuleSet) -> tuple[list[str], int]:
             problem = rule_silent(rule, ex, ruleset)
             if problem:
                 failures.append(f"{rule.origin}: {rule.id}: no_match example {problem}: {ex.text!r}")
-    return failures, count
+    check_failures, check_count = test_checks(ruleset)
+    return failures + check_failures, count + check_count
