@@ -17,7 +17,7 @@ class Exit(IntEnum):
     ERROR = 2  # usage, configuration, rules or input error
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -34,16 +34,43 @@ def build_parser() -> argparse.ArgumentParser:
                            help="a rules file that adds to or overrides the default pack (repeatable)")
 
     c = sub.add_parser("check", parents=[rules_opt], help="label and check articles (the default view: a summary)",
-                       description="Label every statement of each article and run the editorial checks.")
-    c.add_argument("paths", nargs="+", metavar="ARTICLE", help="article files (plain text, UTF-8)")
+                       description="Label every statement of each article and run the editorial checks. "
+                                   "ARTICLE may be a file (.txt, .md, .html, .docx), a folder, a glob, or - for "
+                                   "standard input.")
+    c.add_argument("paths", nargs="+", metavar="ARTICLE", help="article files, folders or globs; - reads stdin")
     c.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    c.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
+    c.add_argument("-o", "--output", action="append", default=[], metavar="[FORMAT=]FILE",
+                   help="write output to FILE (in --format, or in FORMAT); repeatable: "
+                        "--output json=audit.json --output sarif=audit.sarif")
+    c.add_argument("--stdin-filename", metavar="NAME", help="the name (and format, by extension) of standard input")
+    c.add_argument("--config", metavar="FILE", help="settings file (default: the nearest .sourcing-audit.yaml or "
+                                                     "pyproject.toml [tool.sourcing-audit] above each input)")
+    c.add_argument("--select", metavar="IDS", help="only these rules and checks (comma-separated ids or prefixes)")
+    c.add_argument("--ignore", metavar="IDS", help="leave out these rules and checks (ids or prefixes)")
     c.add_argument("--publisher", metavar="NAME", help="the outlet that wrote the article ('told NAME' is first-hand)")
-    c.add_argument("--encoding", default="utf-8", help="the articles' text encoding (default: utf-8)")
-    c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
+    c.add_argument("--encoding", default=None, help="the articles' text encoding (default: utf-8)")
+    c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
                    help="the finding severity that makes the exit code 1 (default: error)")
-    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings reach --fail-on")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings reach --fail-on or a gate fails")
     c.add_argument("--no-readability", action="store_true", help="skip the readability figures (faster)")
+    c.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+    cf = sub.add_parser("config", help="show the settings in force, or write a starter file",
+                        description="`config show [PATH]` prints each setting and where it came from; "
+                                    "`config init` writes a commented .sourcing-audit.yaml.")
+    cf.add_argument("action", choices=("show", "init"))
+    cf.add_argument("path", nargs="?", default=".", help="show: the file or folder whose settings to show")
+    cf.add_argument("--config", metavar="FILE")
+    cf.add_argument("--force", action="store_true", help="init: overwrite an existing file")
+
+    d = sub.add_parser("diff", parents=[rules_opt], help="how the sourcing changed between two versions of a draft",
+                       description="Compare two versions of an article: statements whose label changed, sources "
+                                   "added or dropped, shares before and after.")
+    d.add_argument("old", metavar="OLD")
+    d.add_argument("new", metavar="NEW")
+    d.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    d.add_argument("--publisher", metavar="NAME")
+    d.add_argument("--encoding", default="utf-8")
 
     r = sub.add_parser("report", parents=[rules_opt], help="render the audit report as PDF (and HTML)",
                        description="Render the audit report for each article as a PDF in reports/.")
@@ -93,16 +120,17 @@ def _dispatch(args: argparse.Namespace) -> Exit:
     from audit import commands
 
     handler = {"check": commands.check, "report": commands.report, "eval": commands.evaluate,
-               "rules": commands.rules, "explain": commands.explain}[args.command]
-    return Exit(handler(args, Printer()))
+               "rules": commands.rules, "explain": commands.explain, "config": commands.config,
+               "diff": commands.diff}[args.command]
+    return Exit(handler(args, Printer(quiet=getattr(args, "quiet", False))))
 
 
 class Printer:
     """Where the commands' output goes; colour only on a terminal and never with NO_COLOR set."""
 
-    def __init__(self) -> None:
+    def __init__(self, quiet: bool = False) -> None:
         self.color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        self.progress = sys.stderr.isatty()
+        self.progress = sys.stderr.isatty() and not quiet
 
     def out(self, text: str = "") -> None:
         sys.stdout.write(text + "\n")
@@ -114,10 +142,17 @@ class Printer:
         return f"\033[{code}m{text}\033[0m" if self.color else text
 
     def tick(self, done: int, total: int, what: str) -> None:
+        """A progress bar on a terminal when there are many inputs; nothing otherwise."""
         if self.progress and total > 5:
+            width = 30
+            filled = width * done // total
             end = "\n" if done == total else ""
-            sys.stderr.write(f"\r{what} {done}/{total}" + end)
+            sys.stderr.write(f"\r{what} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}" + end)
             sys.stderr.flush()
+
+    def append_file(self, path: str, text: str) -> None:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(text)
 
     def write_file(self, path: str, data: str | bytes) -> None:
         from audit.files import write_atomic

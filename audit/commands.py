@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from typing import TYPE_CHECKING
 
 from audit.errors import AuditError
@@ -21,48 +22,84 @@ def _rules(args: argparse.Namespace) -> RuleSet:
     return load_rules(*args.rules) if args.rules else default_rules()
 
 
-def audit_paths(args: argparse.Namespace, rules: RuleSet, printer: Printer,
-                with_readability: bool = True) -> tuple[list[DocumentResult], list[dict[str, str]]]:
-    """Audit each path; an unreadable one is reported and the others still run."""
-    from audit.pipeline import audit_file
+def check(args: argparse.Namespace, printer: Printer) -> int:
+    """Audit every input with the settings in force for it, then write each requested output."""
+    from audit import formats
+    from audit.config import apply_settings, settings_for
+    from audit.inputs import expand_paths, load_source
+    from audit.pipeline import audit_text
 
-    docs, errors = [], []
-    for n, path in enumerate(args.paths, 1):
+    paths = expand_paths(args.paths)
+    docs, errors, gates_failed, fail = [], [], False, False
+    rules = None
+    for n, path in enumerate(paths, 1):
         try:
-            docs.append(audit_file(path, rules, args.publisher, args.encoding, with_readability))
+            settings = settings_for(path, args)
+            rules = rules_for(settings.rules)
+            src = load_source(path, settings.encoding, args.stdin_filename)
+            doc = audit_text(src.text, src.name, rules, settings.publisher,
+                             with_readability=not args.no_readability and _needs_readability(args))
+            doc = apply_settings(doc, src, settings, rules)
         except AuditError as exc:
             errors.append({"path": path, "message": str(exc)})
             printer.err(str(exc))
-        printer.tick(n, len(args.paths), "checking")
-    return docs, errors
-
-
-def check(args: argparse.Namespace, printer: Printer) -> int:
-    from audit import output
-
-    rules = _rules(args)
-    want_read = args.format == "json" and not args.no_readability
-    docs, errors = audit_paths(args, rules, printer, with_readability=want_read)
-    if args.format == "json":
-        text = output.to_json(docs, rules, errors)
-    else:
-        from audit.summary import summary
-
-        text = summary(docs, printer.paint)
-    if args.output:
-        printer.write_file(args.output, text)
-    elif text.strip():
-        printer.out(text.rstrip("\n"))
+        else:
+            docs.append(doc)
+            gates_failed |= any(not g.passed for g in doc.gates)
+            fail |= failing([doc], settings.fail_on)
+        printer.tick(n, len(paths), "checking")
+    rules = rules or rules_for(tuple(args.rules))
+    for fmt, dest in formats.outputs(args.format, args.output):
+        text = formats.render(fmt, docs, rules, errors, paint=printer.paint if dest is None else None)
+        if dest is None:
+            if text.strip():
+                printer.out(text.rstrip("\n"))
+        else:
+            printer.write_file(dest, text)
+        if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            printer.append_file(os.environ["GITHUB_STEP_SUMMARY"], formats.render("markdown", docs, rules, errors))
     if errors:
         return 2
-    return 1 if failing(docs, args.fail_on) and not args.exit_zero else 0
+    return 1 if (fail or gates_failed) and not args.exit_zero else 0
+
+
+def _needs_readability(args: argparse.Namespace) -> bool:
+    wanted = {args.format} | {o.split("=", 1)[0] for o in args.output if "=" in o}
+    return bool(wanted & {"json", "markdown"})
+
+
+_RULES_CACHE: dict[tuple[str, ...], RuleSet] = {}
+
+
+def rules_for(files: tuple[str, ...]) -> RuleSet:
+    """The default pack plus these rule files, loaded once per run for each distinct list."""
+    from audit.rules import default_rules, load_rules
+
+    key = tuple(files)
+    if key not in _RULES_CACHE:
+        _RULES_CACHE[key] = load_rules(*key) if key else default_rules()
+    return _RULES_CACHE[key]
 
 
 def failing(docs: list[DocumentResult], fail_on: str) -> bool:
+    """Any finding at or above the fail level that is neither good practice nor suppressed."""
     if fail_on == "never":
         return False
     level = SEVERITY_RANK[fail_on]
-    return any(SEVERITY_RANK[f.severity] >= level and not f.good for d in docs for f in d.findings)
+    return any(SEVERITY_RANK[f.severity] >= level and not f.good and not f.suppressed
+               for d in docs for f in d.findings)
+
+
+def config(args: argparse.Namespace, printer: Printer) -> int:
+    from audit.config import config_command
+
+    return config_command(args, printer)
+
+
+def diff(args: argparse.Namespace, printer: Printer) -> int:
+    from audit.diff import diff_command
+
+    return diff_command(args, _rules(args), printer)
 
 
 def report(args: argparse.Namespace, printer: Printer) -> int:
