@@ -102,12 +102,18 @@ def choose(labels: list[Label], ruleset: RuleSet) -> Label:
 
 
 _GROUP_PRONOUNS = ("they", "it", "them")
+_SINGULAR = re.compile(r"^(?:a|an|one|another|the|this|that)\s", re.I)
+
+
+def _singular(phrase: str) -> bool:
+    return bool(_SINGULAR.match(phrase)) and not phrase.rstrip().endswith("s")
 
 
 def resolve_pronouns(attrs: list[list[Attribution]]) -> list[list[Attribution]]:
     """A pronoun source takes the label of the source it refers back to.
 
-    'he'/'she' refer to the last named person; 'they'/'it' to the last person, organisation or group.
+    'he'/'she' refer to the last single person, named or not ("a senior official"); 'they'/'it' to the last
+    person, organisation or group.
     """
     last_person: Attribution | None = None
     last_any: Attribution | None = None
@@ -121,7 +127,7 @@ def resolve_pronouns(attrs: list[list[Attribution]]) -> list[list[Attribution]]:
                     a = dataclasses.replace(a, kind=ref.kind, label=ref.label)
             elif a.kind in (SourceKind.PERSON, SourceKind.ORGANISATION, SourceKind.UNNAMED):
                 last_any = a
-                if a.kind is SourceKind.PERSON:
+                if a.kind is SourceKind.PERSON or (a.kind is SourceKind.UNNAMED and _singular(a.source_text)):
                     last_person = a
             resolved.append(a)
         out.append(resolved)
