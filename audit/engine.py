@@ -59,6 +59,8 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet,
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
     for rule in ruleset.of_kind("attribution"):
+        if not rule.applies(seg):
+            continue
         for m in rule.regex.finditer(seg):
             att = _attribution(rule, m, st, ruleset, publisher)
             if att is None:

@@ -289,12 +289,13 @@ def _rule(b: _Builder, rid: str, entry: yaml.MappingNode) -> Rule | None:
     accept = tuple(k for k in (_kind(b, path, rid, n) for n in
                                (fields["accept"].value if "accept" in fields else [])) if k is not None)
     regex, pattern = _compile(b, path, rid, fields)
+    requires = _compile(b, path, rid, fields, "requires")[0] if "requires" in fields else None
     confidence = float(fields["confidence"].value) if "confidence" in fields else 1.0
     if common is None or regex is None or label is False:
         return None
     return Rule(rid, kind, pattern, regex, label or None, source_kind, accept, common["message"],
                 common["why"], common["match"], common["no_match"], f"{path}:{entry.start_mark.line + 1}",
-                confidence)
+                confidence, requires)
 
 
 def _label(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node], entry: yaml.Node,
@@ -321,11 +322,12 @@ def _kind(b: _Builder, path: str, rid: str, node: yaml.Node) -> SourceKind | Non
     return _KINDS[name]
 
 
-def _compile(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node]) -> tuple[re.Pattern[str] | None, str]:
-    if "pattern" not in fields:
-        b.err(path, fields["id"], f"rule {rid!r}: missing 'pattern'")
+def _compile(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node],
+             key: str = "pattern") -> tuple[re.Pattern[str] | None, str]:
+    if key not in fields:
+        b.err(path, fields["id"], f"rule {rid!r}: missing {key!r}")
         return None, ""
-    raw = b.string(path, fields["pattern"], f"rule {rid!r}: pattern") or ""
+    raw = b.string(path, fields[key], f"rule {rid!r}: {key}") or ""
     flags = 0
     for ch in (b.string(path, fields["flags"], "flags") or "") if "flags" in fields else "":
         if ch not in _FLAGS:
@@ -335,13 +337,13 @@ def _compile(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node]) -> 
     try:
         full = expand(b, raw)
     except KeyError as exc:
-        b.err(path, fields["pattern"], f"rule {rid!r}: pattern names {{{exc.args[0]}}}, "
-                                       "which is neither a lexicon nor a pattern")
+        b.err(path, fields[key], f"rule {rid!r}: {key} names {{{exc.args[0]}}}, "
+                                 "which is neither a lexicon nor a pattern")
         return None, raw
     try:
         return re.compile(full, flags), raw
     except re.error as exc:
-        b.err(path, fields["pattern"], f"rule {rid!r}: pattern does not compile: {exc}")
+        b.err(path, fields[key], f"rule {rid!r}: {key} does not compile: {exc}")
         return None, raw
 
 

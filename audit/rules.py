@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ SEVERITIES = ("error", "warning", "info")
 FROM_SOURCE = "from-source"
 _TOP_KEYS = {"version", "precedence", "lede_paragraphs", "lexicons", "patterns", "rules", "checks", "verdict"}
 _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags", "message", "why",
-              "examples", "override", "group", "confidence"}
+              "examples", "override", "confidence", "requires"}
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -57,6 +58,10 @@ class Rule:
     no_match: tuple[Example, ...]
     origin: str
     confidence: float = 1.0
+    requires: re.Pattern[str] | None = None  # a cheap pattern a statement must contain for the rule to run
+
+    def applies(self, text: str) -> bool:
+        return self.requires is None or self.requires.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -86,8 +91,12 @@ class RuleSet:
     paths: tuple[str, ...] = field(default=())
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[Rule, ...]]:
+        return {kind: tuple(r for r in self.rules if r.kind == kind) for kind in RULE_KINDS}
+
     def of_kind(self, kind: str) -> tuple[Rule, ...]:
-        return tuple(r for r in self.rules if r.kind == kind)
+        return self._by_kind[kind]
 
     def rule(self, rule_id: str) -> Rule | Check | None:
         for r in (*self.rules, *self.checks):
