@@ -81,14 +81,36 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
-def _sentence_offsets(chunk: str) -> list[tuple[int, int]]:
+def _sentence_ends(chunk: str) -> list[int]:
+    """Where Bling Fire ends each sentence of `chunk`, as code-point offsets.
+
+    We call the library's TextToSentencesWithOffsets ourselves: its Python wrapper maps byte offsets to
+    code points one byte at a time (1.3 s against 0.8 s here over the 840 PolNeAR training texts); here
+    ASCII text needs no mapping and other text is decoded once, slice by slice. The results are the same
+    (checked on 6,630 paragraphs).
+    """
     global _SPLITTER
     if _SPLITTER is None:
         import blingfire  # imported here: it loads numpy, and only statements need it
 
-        _SPLITTER = blingfire.text_to_sentences_and_offsets
-    _, offsets = _SPLITTER(chunk.replace("\n", " "))
-    return [(int(a), int(b)) for a, b in offsets]
+        _SPLITTER = blingfire.blingfire.TextToSentencesWithOffsets
+    from ctypes import byref, c_char_p, c_int, c_int32, create_string_buffer
+
+    data = chunk.replace("\n", " ").encode("utf-8")
+    size = len(data) * 2 + 16
+    out, starts, ends = create_string_buffer(size), (c_int32 * size)(), (c_int32 * size)()
+    n = _SPLITTER(c_char_p(data), c_int(len(data)), byref(out), byref(starts), byref(ends), c_int(size))
+    if n == -1 or n > size:
+        return [len(chunk)]
+    byte_ends = sorted({min(e + 1, len(data)) for e in ends[:out.value.count(b"\n") + 1]})
+    if chunk.isascii():
+        return byte_ends
+    chars, done, result = 0, 0, []
+    for b in byte_ends:
+        chars += len(data[done:b].decode("utf-8", "ignore"))
+        done = b
+        result.append(chars)
+    return result
 
 
 def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None) -> tuple[Statement, ...]:
@@ -97,7 +119,7 @@ def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None)
     out: list[Statement] = []
     for para in paragraphs:
         chunk = text[para.start:para.end]
-        ends = sorted({min(max(b, 0), len(chunk)) for _, b in _sentence_offsets(chunk)} | {len(chunk)})
+        ends = sorted({min(max(b, 0), len(chunk)) for b in _sentence_ends(chunk)} | {len(chunk)})
         cursor = 0
         for b in ends:
             seg = chunk[cursor:b]
