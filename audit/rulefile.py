@@ -17,6 +17,7 @@ from audit.rules import (
 _LABELS = {lab.value: lab for lab in Label}
 _KINDS = {k.value: k for k in SourceKind}
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 8x faster
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
 
 
@@ -35,7 +36,7 @@ def read(path: Path) -> tuple[Doc | None, list[str]]:
     except (OSError, UnicodeDecodeError) as exc:
         return None, [f"{path}: cannot read rules file: {exc}"]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)

@@ -81,6 +81,24 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
+def _load_splitter():  # type: ignore[no-untyped-def]
+    """Bling Fire's sentence breaker from its shared library, without importing the package (and numpy)."""
+    import ctypes
+    import importlib.util
+
+    spec = importlib.util.find_spec("blingfire")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the blingfire package is not installed")
+    for folder in spec.submodule_search_locations:
+        for name in ("libblingfiretokdll.so", "libblingfiretokdll.dylib", "blingfiretokdll.dll"):
+            lib = Path(folder) / name
+            if lib.exists():
+                return ctypes.CDLL(str(lib)).TextToSentencesWithOffsets
+    import blingfire  # an unusual layout: let the package find its library
+
+    return blingfire.blingfire.TextToSentencesWithOffsets
+
+
 def _sentence_ends(chunk: str) -> list[int]:
     """Where Bling Fire ends each sentence of `chunk`, as code-point offsets.
 
@@ -91,9 +109,7 @@ def _sentence_ends(chunk: str) -> list[int]:
     """
     global _SPLITTER
     if _SPLITTER is None:
-        import blingfire  # imported here: it loads numpy, and only statements need it
-
-        _SPLITTER = blingfire.blingfire.TextToSentencesWithOffsets
+        _SPLITTER = _load_splitter()
     from ctypes import byref, c_char_p, c_int, c_int32, create_string_buffer
 
     data = chunk.replace("\n", " ").encode("utf-8")
