@@ -24,13 +24,13 @@ def audit_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None, 
     spans = find_quotations(text, paragraphs)
     labelled, quotations = label_statements(statements, mask_quotations(text, spans), spans, rules, publisher)
     sources, labelled = build_roster(labelled, text, rules, rules.patterns.get("ANONYMITY_REASON_I"))
-    scores = score(labelled, sources, rules.lede_paragraphs)
+    findings, excluded = run_checks(text, paragraphs, labelled, sources, quotations, rules)
+    scores = score(labelled, sources, rules.lede_paragraphs, frozenset(e.statement for e in excluded))
     read = None
     if with_readability:
         from audit.readability import readability
 
         read = readability(labelled)
-    findings, excluded = run_checks(text, paragraphs, labelled, sources, quotations, rules)
     result = DocumentResult(path, text, textmod.text_sha256(text), paragraphs, labelled, sources, quotations,
                             scores, read, findings, excluded, Verdict("PASS", ""), publisher)
     return _with_verdict(result, verdict(result, rules))

@@ -31,9 +31,13 @@ def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def score(statements: tuple[LabelledStatement, ...], sources: tuple[Source, ...], lede_paragraphs: int) -> Scores:
-    """The article's scores: its mix, the lede's and the rest's, and how concentrated its sources are."""
-    claims = tuple(s for s in statements if s.label is not Label.NONE)
+def score(statements: tuple[LabelledStatement, ...], sources: tuple[Source, ...], lede_paragraphs: int,
+          excluded: frozenset[int] = frozenset()) -> Scores:
+    """The article's scores: its mix, the lede's and the rest's, and how concentrated its sources are.
+
+    Claims are the statements not labelled `none` and not excluded (a paragraph's second copy).
+    """
+    claims = tuple(s for s in statements if s.label is not Label.NONE and s.index not in excluded)
     lede = tuple(s for s in claims if s.statement.paragraph <= lede_paragraphs)
     rest = tuple(s for s in claims if s.statement.paragraph > lede_paragraphs)
     sourced = [s for s in claims if s.label is not Label.UNATTRIBUTED]
