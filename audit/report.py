@@ -1,0 +1,276 @@
+"""The `report` command: one typed context per article, rendered to PDF (and HTML) from the templates."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from audit import __version__
+from audit.annotate import LEGEND, STYLES, LabelStyle, ParagraphView, annotate
+from audit.errors import AuditError, UsageError
+from audit.models import DocumentResult, Finding, Label, Source
+
+if TYPE_CHECKING:
+    from audit.cli import Printer
+    from audit.rules import RuleSet
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+PAPER = {"a4": "A4", "letter": "letter"}
+TITLE_MAX = 120
+
+
+@dataclass(frozen=True)
+class Bar:
+    style: LabelStyle
+    statements: int
+    statement_share: float
+    words: int
+    word_share: float
+
+
+@dataclass(frozen=True)
+class LedeRow:
+    style: LabelStyle
+    lede: int
+    lede_share: float
+    rest: int
+    rest_share: float
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """The findings of one check: its why and fix once, then each place it fired."""
+
+    check_id: str
+    severity: str
+    good: bool
+    message: str
+    why: str
+    fix: str
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    id: str
+    name: str
+    description: str
+    kind: str
+    named: bool
+    anonymity_reason: str
+    relays: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    statements: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A statement quoted in the readability or method section."""
+
+    index: int
+    paragraph: int
+    words: int
+    text: str
+    style: LabelStyle
+    confidence: float
+    reason: str = ""  # why the checks left it out, for excluded text
+
+
+@dataclass(frozen=True)
+class ReadabilityView:
+    grade: float
+    ease: float
+    words_per_sentence: float
+    words: int
+    sentences: int
+    syllables: int
+    longest: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Everything the templates show, and nothing they must compute beyond layout."""
+
+    title: str
+    path: str
+    paper: str
+    audit_date: str
+    tool_version: str
+    rules_version: str
+    publisher: str | None
+    words: int
+    statements: int
+    not_claims: int
+    paragraphs: int
+    verdict: str
+    verdict_reason: str
+    summary: str
+    top_findings: tuple[Finding, ...]
+    distinct_sources: int
+    top_source: str | None
+    top_source_statements: int
+    sourced_statements: int
+    uncheckable: int
+    uncheckable_share: float
+    bars: tuple[Bar, ...]
+    lede_paragraphs: int
+    lede_rows: tuple[LedeRow, ...]
+    lede_uncheckable_share: float
+    rest_uncheckable_share: float
+    findings: tuple[FindingGroup, ...]
+    sources: tuple[SourceRow, ...]
+    article: tuple[ParagraphView, ...]
+    legend: tuple[LabelStyle, ...]
+    readability: ReadabilityView | None
+    excluded: tuple[Sentence, ...]
+    unsure: tuple[Sentence, ...]
+
+
+def build_context(result: DocumentResult, rules_version: str, audit_date: dt.date, title: str | None = None,
+                  paper: str = "a4", unsure: int = 5) -> ReportContext:
+    s = result.scores
+    o = s.overall
+    findings = sort_findings(result.findings)
+    return ReportContext(
+        title=title or article_title(result), path=result.path, paper=PAPER[paper],
+        audit_date=audit_date.isoformat(), tool_version=__version__, rules_version=rules_version,
+        publisher=result.publisher, words=o.words, statements=o.statements,
+        not_claims=len(result.statements) - o.statements, paragraphs=len(result.paragraphs),
+        verdict=result.verdict.name, verdict_reason=result.verdict.reason, summary=summary_sentence(result),
+        top_findings=tuple(f for f in findings if not f.good)[:3], distinct_sources=s.distinct_sources,
+        top_source=s.top_source, top_source_statements=s.top_source_statements,
+        sourced_statements=s.sourced_statements, uncheckable=o.uncheckable,
+        uncheckable_share=round(o.uncheckable_share, 3),
+        bars=tuple(Bar(STYLES[f.label], f.statements, round(f.statement_share, 3), f.words, round(f.word_share, 3))
+                   for f in o.labels if f.label is not Label.NONE),
+        lede_paragraphs=s.lede_paragraphs,
+        lede_rows=tuple(LedeRow(STYLES[a.label], a.statements, round(a.statement_share, 3), b.statements,
+                                round(b.statement_share, 3))
+                        for a, b in zip(s.lede.labels, s.rest.labels) if a.label is not Label.NONE),
+        lede_uncheckable_share=round(s.lede.uncheckable_share, 3),
+        rest_uncheckable_share=round(s.rest.uncheckable_share, 3),
+        findings=group_findings(findings), sources=tuple(source_row(src) for src in result.sources),
+        article=annotate(result), legend=LEGEND, readability=readability_view(result),
+        excluded=tuple(_sentence(result, e.statement, e.reason) for e in result.excluded),
+        unsure=least_sure(result, unsure))
+
+
+def article_title(result: DocumentResult) -> str:
+    """The first line of the article that is not boilerplate (a line labelled `none`), shortened for a title."""
+    skip = {ls.statement.paragraph for ls in result.statements if ls.label is Label.NONE}
+    para = next((p for p in result.paragraphs if p.index not in skip), None)
+    line = result.text[para.start:para.end] if para else result.text.strip()
+    line = " ".join(line.strip().splitlines()[0].split()) if line.strip() else result.path
+    if len(line) <= TITLE_MAX:
+        return line
+    return line[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def summary_sentence(result: DocumentResult) -> str:
+    o = result.scores.overall
+    if not o.statements:
+        return "The article makes no statements the tool could label."
+    if not o.uncheckable:
+        return f"None of the {o.statements} statements rests on a source a reader cannot check."
+    verb = "rests on a source" if o.uncheckable == 1 else "rest on sources"
+    return (f"{o.uncheckable} of {o.statements} statements {verb} a reader cannot check: "
+            "anonymous, secondhand or leaked.")
+
+
+def sort_findings(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """Most serious first; good practice last; then in reading order."""
+    return tuple(sorted(findings, key=lambda f: (f.good, SEVERITY_ORDER.get(f.severity, 3), f.paragraph or 0,
+                                                 f.start, f.check_id)))
+
+
+def group_findings(findings: tuple[Finding, ...]) -> tuple[FindingGroup, ...]:
+    """One group per check, in the order of each check's most serious finding (findings come sorted)."""
+    groups: dict[tuple[str, bool], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.check_id, f.good), []).append(f)
+    return tuple(FindingGroup(fs[0].check_id, fs[0].severity, fs[0].good, fs[0].message, fs[0].why, fs[0].fix,
+                              tuple(fs)) for fs in groups.values())
+
+
+def source_row(src: Source) -> SourceRow:
+    return SourceRow(src.id, src.name, src.description, src.kind.value, src.named,
+                     src.anonymity_reason or "none given", src.relays, src.paragraphs, len(src.statements))
+
+
+def _sentence(result: DocumentResult, index: int, reason: str = "") -> Sentence:
+    ls = next(s for s in result.statements if s.index == index)
+    return Sentence(ls.index, ls.statement.paragraph, len(ls.statement.text.split()), ls.statement.text,
+                    STYLES[ls.label], round(ls.confidence, 2), reason)
+
+
+def readability_view(result: DocumentResult) -> ReadabilityView | None:
+    r = result.readability
+    if r is None:
+        return None
+    return ReadabilityView(round(r.flesch_kincaid_grade, 1), round(r.flesch_reading_ease, 1),
+                           round(r.words_per_sentence, 1), r.words, r.sentences, r.syllables,
+                           tuple(_sentence(result, i) for i in r.longest))
+
+
+def least_sure(result: DocumentResult, count: int) -> tuple[Sentence, ...]:
+    ranked = sorted((s for s in result.statements if s.confidence < 1.0), key=lambda s: (s.confidence, s.index))
+    return tuple(_sentence(result, s.index) for s in ranked[:count])
+
+
+def parse_date(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--date {text!r}: expected a date as YYYY-MM-DD") from None
+
+
+def report_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -> int:
+    """Audit and render each article; an input error is reported (exit 2) and the others still run."""
+    from audit.pipeline import audit_file
+
+    try:
+        day = parse_date(args.date)
+        if args.output and len(args.paths) > 1:
+            raise UsageError("-o/--output names one PDF; give one article, or none to write reports/<name>.pdf")
+    except AuditError as exc:
+        printer.err(str(exc))
+        return 2
+    status, written = 0, set()
+    for n, path in enumerate(args.paths, 1):
+        target = Path(args.output) if args.output else Path("reports") / f"{Path(path).stem}.pdf"
+        try:
+            if target in written:
+                raise UsageError(f"{path}: would overwrite {target}, written for another article this run")
+            result = audit_file(path, rules, args.publisher, args.encoding)
+            context = build_context(result, rules.version, day, args.title, args.paper)
+            for out in write_report(context, result, rules, target, args.html):
+                printer.out(f"wrote {out}")
+            written.add(target)
+        except AuditError as exc:
+            printer.err(str(exc))
+            status = 2
+        printer.tick(n, len(args.paths), "rendering")
+    return status
+
+
+def write_report(context: ReportContext, result: DocumentResult, rules: RuleSet, target: Path,
+                 html: bool) -> list[Path]:
+    """Render first, then write each file atomically: a failed render leaves no file behind."""
+    from audit.files import write_atomic
+    from audit.output import to_json
+    from audit.render import PdfAttachment, default_renderer
+
+    renderer = default_renderer()
+    page = renderer.html(context)
+    when = dt.datetime.combine(dt.date.fromisoformat(context.audit_date), dt.time())
+    data = to_json([result], rules, []).encode("utf-8")
+    pdf = renderer.html_to_pdf(page, [PdfAttachment(f"{target.stem}.audit.json", data,
+                                                    "sourcing-audit result (JSON, schema_version 1)", when)])
+    outputs = [(target, pdf)] + ([(target.with_suffix(".html"), page.encode("utf-8"))] if html else [])
+    for out, body in outputs:
+        write_atomic(out, body)
+    return [out for out, _ in outputs]

@@ -1,0 +1,165 @@
+"""The `report` command through the real entry point: the PDF's extracted text, the HTML golden file,
+and hostile drafts that must render as text and fetch nothing.
+
+Regenerate the golden HTML with `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_report.py`
+(or `pytest --update-golden`) and review the diff before committing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from audit import cli
+from audit.render import Renderer, default_renderer, templates_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "seeds/putin-trump-tomahawk.txt"
+GOLDEN = ROOT / "tests" / "golden" / "seed-report.html"
+DATE = "2025-01-01"
+HEADINGS = ("Summary", "Sourcing mix", "Findings", "Source roster", "Annotated article", "Readability",
+            "Method and limits")
+ROSTER = ("Trump", "Witkoff", "Bacon", "Fitzpatrick", "Bloomberg", "Wall Street Journal", "White House",
+          "diplomat")
+HOSTILE = ("A draft.\n\n"
+           "Officials said <script>alert(1)</script> was harmless.\n\n"
+           'A leaked memo shows <img src="file:///etc/passwd"> in the header.\n\n'
+           'The minister said the file is at <a href="http://127.0.0.1:9/x">http://127.0.0.1:9/x</a> now.\n')
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "audit", "report", *args], cwd=cwd, capture_output=True,
+                          text=True, env={**os.environ, "NO_COLOR": "1"}, check=False)
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    out = tmp_path_factory.mktemp("seed") / "seed.pdf"
+    return run_cli(SEED, "-o", str(out), "--html", "--date", DATE), out
+
+
+def test_seed_report_writes_pdf_and_html(seed_report: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    proc, pdf = seed_report
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [f"wrote {pdf}", f"wrote {pdf.with_suffix('.html')}"]
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_seed_pdf_has_every_section_and_source(seed_report: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    text = pdf_text(seed_report[1])
+    assert text.count("\f") >= 2  # pdftotext ends every page with a form feed
+    for heading in HEADINGS:
+        assert re.search(rf"^\s*{heading}\s*$", text, re.MULTILINE), heading
+    assert flat(text).index("Summary") < flat(text).index("Method and limits")
+    roster = flat(text)[flat(text).index("Source roster"):flat(text).index("Annotated article")]
+    for name in ROSTER:
+        assert name in roster, name
+    assert re.search(r"page 1 of \d+", text)
+    assert "Verdict:" in text
+
+
+def test_seed_pdf_carries_the_json_result_and_its_findings(
+        seed_report: tuple[subprocess.CompletedProcess[str], Path], tmp_path: Path) -> None:
+    subprocess.run(["pdfdetach", "-saveall", "-o", str(tmp_path), str(seed_report[1])], check=True)
+    result = json.loads((tmp_path / "seed.audit.json").read_text(encoding="utf-8"))
+    doc = result["documents"][0]
+    text = flat(pdf_text(seed_report[1]))
+    assert f"Verdict: {doc['verdict']['name']}" in text
+    for finding in doc["findings"]:
+        assert finding["check_id"] in text, finding["check_id"]
+
+
+def test_seed_html_matches_golden(seed_report: tuple[subprocess.CompletedProcess[str], Path],
+                                  request: pytest.FixtureRequest) -> None:
+    html = seed_report[1].with_suffix(".html").read_text(encoding="utf-8")
+    if os.environ.get("UPDATE_GOLDEN") or request.config.getoption("--update-golden", default=False):
+        GOLDEN.write_text(html, encoding="utf-8")
+    assert html == GOLDEN.read_text(encoding="utf-8"), "rerun with UPDATE_GOLDEN=1 and review the diff"
+
+
+def test_hostile_draft_renders_as_text_and_fetches_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "hostile.txt"
+    draft.write_text(HOSTILE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    fetcher = default_renderer().fetcher
+    before = len(fetcher.requested)
+    assert cli.main(["report", str(draft), "--html", "--date", DATE, "--title", "<b>bold</b>"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["wrote reports/hostile.pdf", "wrote reports/hostile.html"]
+    html = (tmp_path / "reports" / "hostile.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script" not in html and "<img" not in html and "<a " not in html and "<b>" not in html
+    text = flat(pdf_text(tmp_path / "reports" / "hostile.pdf"))
+    for visible in ("<script>alert(1)</script>", '<img src="file:///etc/passwd">', "http://127.0.0.1:9/x",
+                    "<b>bold</b>"):
+        assert visible in text, visible
+    assert fetcher.requested[before:] == []  # escaped markup leaves WeasyPrint nothing to fetch
+
+
+def test_fetcher_refuses_what_unescaped_markup_asks_for() -> None:
+    renderer = Renderer()  # its own fetcher, so the record is this test's alone
+    page = ('<html lang="en"><head><title>t</title><link rel="stylesheet" href="http://127.0.0.1:9/x.css">'
+            '</head><body><p>x</p><img src="file:///etc/passwd" alt="">'
+            '<img src="http://127.0.0.1:9/x" alt=""><img src="../pyproject.toml" alt=""></body></html>')
+    assert renderer.html_to_pdf(page).startswith(b"%PDF-")
+    refused = renderer.fetcher.refused
+    assert "file:///etc/passwd" in refused
+    assert "http://127.0.0.1:9/x" in refused and "http://127.0.0.1:9/x.css" in refused
+    assert any(url.endswith("/pyproject.toml") for url in refused)
+    assert renderer.fetcher.requested == refused
+
+
+def test_fetcher_serves_files_under_the_templates_only() -> None:
+    fetcher = Renderer().fetcher
+    css = (templates_dir() / "report.css").as_uri()
+    assert b"@page" in fetcher.fetch(css).read()
+    for url in ("file:///etc/passwd", css.replace("/report.css", "/../pyproject.toml"), "data:text/css,p{}",
+                "https://example.com/report.css"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    assert fetcher.refused[-4:] == ["file:///etc/passwd", css.replace("/report.css", "/../pyproject.toml"),
+                                    "data:text/css,p{}", "https://example.com/report.css"]
+
+
+def test_letter_paper_and_default_output_path(tmp_path: Path) -> None:
+    proc = run_cli(str(ROOT / SEED), "--paper", "letter", "--date", DATE, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    pdf = tmp_path / "reports" / "putin-trump-tomahawk.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+612 x 792 pts \(letter\)", info)
+    assert "Tagged:          yes" in info
+    assert not list((tmp_path / "reports").glob(".*"))  # no temporary file left behind
+
+
+def test_input_error_exits_2_and_the_other_articles_still_render(tmp_path: Path) -> None:
+    proc = run_cli("missing.txt", str(ROOT / SEED), "--date", DATE, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == ["sourcing-audit: missing.txt: no such file"]
+    assert proc.stdout.splitlines() == ["wrote reports/putin-trump-tomahawk.pdf"]
+    assert not (tmp_path / "reports" / "missing.pdf").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--date", "2025-13-01"), "--date '2025-13-01': expected a date as YYYY-MM-DD"),
+    ((str(ROOT / SEED), "-o", "one.pdf"), "-o/--output names one PDF"),
+], ids=["bad-date", "output-with-two-articles"])
+def test_usage_errors_exit_2_before_writing(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    proc = run_cli(str(ROOT / SEED), *args, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert proc.stdout == ""
+    assert list(tmp_path.iterdir()) == []
