@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
@@ -95,8 +96,15 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
                        verdict.rule_id)
 
 
-def statement_rules(st: Statement, ruleset: RuleSet) -> list[tuple[Rule, re.Match[str]]]:
-    return [(r, m) for r in ruleset.of_kind("statement") if (m := r.regex.search(st.text))]
+def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True) -> list[tuple[Rule, re.Match[str]]]:
+    """The statement rules that fire on a statement; `whole`: the statement is its paragraph's only one."""
+    return [(r, m) for r in ruleset.of_kind("statement")
+            if _placed(r, st, whole) and (m := r.regex.search(st.text))]
+
+
+def _placed(rule: Rule, st: Statement, whole: bool) -> bool:
+    return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > 1,
+                "first-paragraph": st.paragraph == 1}[cond] for cond in rule.where)
 
 
 def choose(labels: list[Label], ruleset: RuleSet) -> Label:
@@ -142,12 +150,13 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     """One label per statement: its own attributions and statement rules, else its quotation's, else none."""
     attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher) for st in statements])
     own: list[tuple[Label | None, list[Match], list[str]]] = []
+    per_paragraph = Counter(st.paragraph for st in statements)
     for st, group in zip(statements, attrs):
         labels = [a.label for a in group if not _relay_deferred(a, group, publisher)]
         matches = [m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start, a.source_end,
                                                            a.source_text))]
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
-        for rule, m in statement_rules(st, ruleset):
+        for rule, m in statement_rules(st, ruleset, per_paragraph[st.paragraph] == 1):
             if rule.label is not None:
                 labels.append(rule.label)
             matches.append(Match(rule.id, st.start + m.start(), st.start + m.end(), m.group()))

@@ -11,7 +11,7 @@ import yaml
 from audit.models import Label, SourceKind
 from audit.rules import (
     _CHECK_KEYS, _EXAMPLE_KEYS, _REF, _RULE_KEYS, _TOP_KEYS, CHECK_KINDS, FROM_SOURCE, RULE_KINDS,
-    SEVERITIES, Check, Example, Rule, RuleSet,
+    SEVERITIES, WHERE, Check, Example, Rule, RuleSet,
 )
 
 _LABELS = {lab.value: lab for lab in Label}
@@ -291,12 +291,16 @@ def _rule(b: _Builder, rid: str, entry: yaml.MappingNode) -> Rule | None:
                                (fields["accept"].value if "accept" in fields else [])) if k is not None)
     regex, pattern = _compile(b, path, rid, fields)
     requires = _compile(b, path, rid, fields, "requires")[0] if "requires" in fields else None
+    where = tuple(b.strings(path, fields["where"], f"rule {rid!r}: where")) if "where" in fields else ()
+    for cond in where:
+        if cond not in WHERE:
+            b.err(path, fields["where"], f"rule {rid!r}: unknown place {cond!r} (expected: {', '.join(WHERE)})")
     confidence = float(fields["confidence"].value) if "confidence" in fields else 1.0
     if common is None or regex is None or label is False:
         return None
     return Rule(rid, kind, pattern, regex, label or None, source_kind, accept, common["message"],
                 common["why"], common["match"], common["no_match"], f"{path}:{entry.start_mark.line + 1}",
-                confidence, requires)
+                confidence, requires, where)
 
 
 def _label(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node], entry: yaml.Node,

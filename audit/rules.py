@@ -30,7 +30,9 @@ SEVERITIES = ("error", "warning", "info")
 FROM_SOURCE = "from-source"
 _TOP_KEYS = {"version", "precedence", "lede_paragraphs", "lexicons", "patterns", "rules", "checks", "verdict"}
 _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags", "message", "why",
-              "examples", "override", "confidence", "requires"}
+              "examples", "override", "confidence", "requires", "where"}
+#: Where a `statement` rule may fire (`where:` in rules.yaml); every listed condition must hold.
+WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -59,6 +61,7 @@ class Rule:
     origin: str
     confidence: float = 1.0
     requires: re.Pattern[str] | None = None  # a cheap pattern a statement must contain for the rule to run
+    where: tuple[str, ...] = ()  # statement rules: conditions on the statement's place (WHERE)
 
     def applies(self, text: str) -> bool:
         return self.requires is None or self.requires.search(text) is not None
