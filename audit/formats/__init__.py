@@ -1,0 +1,68 @@
+"""Output formats of `check`: which format goes where (`outputs`), and one renderer per format (`render`).
+
+| format | module | for |
+|---|---|---|
+| text | audit.summary | a terminal: one screen per document, `path:line:col: severity check-id message` |
+| json | audit.output | machines: the JSON contract (schema_version 1) |
+| sarif | audit.formats.sarif | code-scanning tools: SARIF 2.1.0 |
+| github | audit.formats.github | GitHub Actions: workflow-command annotations |
+| junit | audit.formats.junit | CI test reports: JUnit XML, one testsuite per document |
+| markdown | audit.formats.markdown | a pull-request comment or a job summary |
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from audit.errors import UsageError
+from audit.models import DocumentResult
+from audit.rules import RuleSet
+
+NAMES = ("text", "json", "sarif", "github", "junit", "markdown")
+
+Paint = Callable[[str, str], str]
+
+
+def outputs(default_format: str, specs: list[str]) -> list[tuple[str, str | None]]:
+    """(format, file or None for stdout) for each --output; stdout in --format when none is given."""
+    if not specs:
+        return [(default_format, None)]
+    out = []
+    for spec in specs:
+        fmt, sep, dest = spec.partition("=")
+        if sep and fmt in NAMES:
+            out.append((fmt, dest))
+        elif sep and fmt not in NAMES and "/" not in fmt and "." not in fmt:
+            raise UsageError(f"--output {spec}: unknown format {fmt!r} (expected one of: {', '.join(NAMES)})")
+        else:
+            out.append((default_format, spec))
+    return out
+
+
+def render(fmt: str, docs: list[DocumentResult], rules: RuleSet, errors: list[dict[str, str]],
+           paint: Paint | None = None) -> str:
+    """The whole output of one run in one format; `paint` colours the text format (stdout on a terminal)."""
+    if fmt == "text":
+        from audit.summary import summary
+
+        return summary(docs, errors, paint)
+    if fmt == "json":
+        from audit.output import to_json
+
+        return to_json(docs, rules, errors)
+    if fmt == "sarif":
+        from audit.formats.sarif import to_sarif
+
+        return to_sarif(docs, rules, errors)
+    if fmt == "github":
+        from audit.formats.github import to_github
+
+        return to_github(docs, errors)
+    if fmt == "junit":
+        from audit.formats.junit import to_junit
+
+        return to_junit(docs, rules, errors)
+    if fmt == "markdown":
+        from audit.formats.markdown import to_markdown
+
+        return to_markdown(docs, errors)
+    raise UsageError(f"--format {fmt}: unknown format (expected one of: {', '.join(NAMES)})")
