@@ -6,8 +6,10 @@ so the counts are the real CMU counts and nothing is downloaded.
 """
 from __future__ import annotations
 
+import types
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from typing import Any
 
 from audit.models import LabelledStatement, Readability
 
@@ -41,8 +43,42 @@ class CmuDict(Mapping[str, list[list[str]]]):
         return len(self._load())
 
 
+class _Deferred(types.ModuleType):
+    """A stand-in for a module that loads the real one the first time any of its names is used."""
+
+    def __getattr__(self, attr: str) -> Any:
+        import importlib
+        import sys
+
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        real = importlib.import_module(self.__name__)
+        return getattr(real, attr)
+
+
+def _defer_import(name: str) -> None:
+    """Let `import name` succeed at once and load the module only when something uses it.
+
+    textstat imports nltk at start-up only to fetch the CMU dictionary, which we hand it ourselves;
+    loading nltk would cost a quarter of a second for nothing. Anyone who does use nltk later gets the
+    real module on first use.
+    """
+    import importlib.util
+    import sys
+
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return
+    stub = _Deferred(name)
+    stub.__spec__ = spec
+    sys.modules[name] = stub
+
+
 @lru_cache(maxsize=1)
 def _textstat():  # type: ignore[no-untyped-def]
+    _defer_import("nltk")
     import textstat
     from textstat.backend.counts import _count_syllables
 
