@@ -25,7 +25,7 @@ def _rules(args: argparse.Namespace) -> RuleSet:
 def check(args: argparse.Namespace, printer: Printer) -> int:
     """Audit every input with the settings in force for it, then write each requested output."""
     from audit import formats
-    from audit.config import apply_settings, settings_for
+    from audit.config import apply_settings, rules_in_force, settings_for
     from audit.inputs import expand_paths, load_source
     from audit.pipeline import audit_text
 
@@ -35,7 +35,7 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
     for n, path in enumerate(paths, 1):
         try:
             settings = settings_for(path, args)
-            rules = rules_for(settings.rules)
+            rules = rules_in_force(settings, rules_for(settings.rules))
             src = load_source(path, settings.encoding, args.stdin_filename)
             doc = audit_text(src.text, src.name, rules, settings.publisher,
                              with_readability=not args.no_readability and _needs_readability(args))

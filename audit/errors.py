@@ -27,3 +27,12 @@ class RulesError(AuditError):
 
 class UsageError(AuditError):
     """A bad combination of flags or arguments."""
+
+
+class ConfigError(UsageError):
+    """A settings file or suppression file with problems; `problems` holds one located line each
+    (`path:line:col: message` for YAML, `path: message` for TOML)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(self.problems))
