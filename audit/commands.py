@@ -6,7 +6,7 @@ import json
 import os
 from typing import TYPE_CHECKING
 
-from audit.errors import AuditError, RulesError
+from audit.errors import AuditError, ConfigError, RulesError
 
 if TYPE_CHECKING:
     from audit.cli import Printer
@@ -40,8 +40,8 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
             doc = audit_text(src.text, src.name, rules, settings.publisher,
                              with_readability=not args.no_readability and _needs_readability(args))
             doc = apply_settings(doc, src, settings, rules)
-        except RulesError:
-            raise  # a broken rules file is not one article's problem: stop with its messages
+        except (RulesError, ConfigError):
+            raise  # a broken rules or settings file is not one article's problem: stop with its messages
         except AuditError as exc:
             errors.append({"path": path, "message": str(exc)})
             printer.err(str(exc))

@@ -457,6 +457,12 @@ def apply_settings(doc: DocumentResult, src: SourceText, settings: Settings, rul
     gates = evaluate_gates(tuple(g for g in settings.gates if settings.wanted(g.id)), doc.scores)
     out = dataclasses.replace(doc, findings=tuple(kept), gates=gates, source_format=src.format)
     live = dataclasses.replace(out, findings=tuple(f for f in kept if not f.suppressed))
+    failed = [g for g in gates if not g.passed]
+    if failed:  # a failed gate fails the document, whatever the findings say
+        from audit.models import Verdict
+
+        names = ", ".join(g.id for g in failed)
+        return dataclasses.replace(out, verdict=Verdict("FAIL", f"gate failed: {names}. {failed[0].message}"))
     return dataclasses.replace(out, verdict=verdict(live, rules))
 
 

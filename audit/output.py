@@ -46,7 +46,7 @@ def readability_dict(r: Readability | None) -> dict[str, Any]:
 def finding_dict(f: Finding) -> dict[str, Any]:
     return {"check_id": f.check_id, "severity": f.severity, "message": f.message, "statement": f.statement,
             "paragraph": f.paragraph, "start": f.start, "end": f.end, "excerpt": f.excerpt,
-            "good_practice": f.good}
+            "good_practice": f.good, "suppressed": f.suppressed, "suppression_reason": f.suppression_reason}
 
 
 def document_dict(d: DocumentResult) -> dict[str, Any]:
@@ -71,6 +71,9 @@ def document_dict(d: DocumentResult) -> dict[str, Any]:
         "excluded": [{"reason": e.reason, "statement": e.statement, "paragraph": e.paragraph, "text": e.text}
                      for e in d.excluded],
         "verdict": {"name": d.verdict.name, "reason": d.verdict.reason},
+        "gates": [{"id": g.id, "passed": g.passed, "message": g.message, "value": _r(g.value),
+                   "threshold": g.threshold} for g in d.gates],
+        "format": d.source_format,
     }
 
 
