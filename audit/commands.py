@@ -38,7 +38,8 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
             rules = rules_in_force(settings, rules_for(settings.rules))
             src = load_source(path, settings.encoding, args.stdin_filename)
             doc = audit_text(src.text, src.name, rules, settings.publisher,
-                             with_readability=not args.no_readability and _needs_readability(args))
+                             with_readability=not args.no_readability and _needs_readability(args),
+                             join_wrapped=src.format == "text")
             doc = apply_settings(doc, src, settings, rules)
         except (RulesError, ConfigError):
             raise  # a broken rules or settings file is not one article's problem: stop with its messages

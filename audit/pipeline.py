@@ -12,14 +12,18 @@ from audit.rules import RuleSet, default_rules
 from audit.score import score
 
 def audit_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None, publisher: str | None = None,
-               with_readability: bool = True) -> DocumentResult:
-    """Audit one article's text. Raises InputError for empty text."""
+               with_readability: bool = True, join_wrapped: bool = True) -> DocumentResult:
+    """Audit one article's text. Raises InputError for empty text.
+
+    `join_wrapped`: join hard-wrapped lines of plain text into paragraphs (off for text whose lines are
+    paragraphs already, as audit.inputs makes from Markdown, HTML and Word).
+    """
     from audit.checks import run_checks, verdict
 
     if not text.strip():
         raise textmod.InputError(f"{path}: the text is empty (nothing but white space)")
     rules = ruleset or default_rules()
-    paragraphs = textmod.split_paragraphs(text)
+    paragraphs = textmod.split_paragraphs(text, join_wrapped)
     statements = textmod.split_statements(text, paragraphs)
     spans = find_quotations(text, paragraphs)
     labelled, quotations = label_statements(statements, mask_quotations(text, spans), spans, rules, publisher)

@@ -57,8 +57,11 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
-    """Paragraphs are lines; a hard-wrapped line (ends mid-sentence, next starts lower-case) is joined."""
+def split_paragraphs(text: str, join_wrapped: bool = True) -> tuple[Paragraph, ...]:
+    """Paragraphs are lines; a hard-wrapped line (ends mid-sentence, next starts lower-case) is joined.
+
+    `join_wrapped=False` for text whose lines are already paragraphs (Markdown, HTML and Word inputs).
+    """
     spans: list[list[int]] = []
     prev_soft = False
     for m in _LINE.finditer(text):
@@ -67,7 +70,7 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
             prev_soft = False
             continue
         first = line.lstrip()[:1]
-        if prev_soft and spans and first.islower() and m.start() == spans[-1][1] + 1:
+        if join_wrapped and prev_soft and spans and first.islower() and m.start() == spans[-1][1] + 1:
             spans[-1][1] = m.end()
         else:
             spans.append([m.start(), m.end()])
