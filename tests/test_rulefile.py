@@ -1,0 +1,172 @@
+"""audit.rulefile / audit.rules: bad rule files are reported as `path:line:col: message`, all at once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audit.cli import main
+from audit.errors import RulesError
+from audit.rules import DEFAULT_RULES, load_rules
+
+PRECEDENCE = ("precedence: [secondhand-report, leaked-transcript, anonymous-source, document, named-source, "
+              "none, unattributed]\n")
+
+# A whole rules file that loads: the base the bad files below are variations of.
+GOOD = (
+    'version: "t1"\n'                      # 1
+    + PRECEDENCE +                         # 2
+    "lexicons:\n"                          # 3
+    "  verbs: [said, says]\n"              # 4
+    "rules:\n"                             # 5
+    "  - id: test-said\n"                  # 6
+    "    kind: statement\n"                # 7
+    "    label: unattributed\n"            # 8
+    "    pattern: '\\b{verbs}\\b'\n"       # 9
+    "    message: a speech verb\n"         # 10
+    "    why: because\n"                   # 11
+    "    examples:\n"                      # 12
+    "      match: [Bacon said so.]\n"      # 13
+)
+
+
+def _write(tmp_path: Path, text: str, name: str = "bad.yaml") -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(RulesError) as info:
+        load_rules(path, base=None)
+    return list(info.value.problems)
+
+
+def test_the_base_file_loads(tmp_path: Path) -> None:
+    rules = load_rules(_write(tmp_path, GOOD), base=None)
+    assert [r.id for r in rules.rules] == ["test-said"]
+    assert rules.version == "t1"
+
+
+BAD = {
+    "unknown-top-level-key": (
+        GOOD + "colour: red\n",
+        "14:1: unknown key 'colour' (expected one of: checks, lede_paragraphs, lexicons, patterns, precedence, "
+        "rules, verdict, version)"),
+    "unknown-rule-key": (
+        GOOD + "    severity: high\n",
+        "14:5: rule 'test-said': unknown key 'severity'"),
+    "unknown-label": (
+        GOOD.replace("label: unattributed", "label: secondhand"),
+        "8:12: rule 'test-said': unknown label 'secondhand' (expected one of: named-source, anonymous-source, "
+        "secondhand-report, leaked-transcript, document, unattributed, none)"),
+    "regex-does-not-compile": (
+        GOOD.replace("'\\b{verbs}\\b'", "'(said'"),
+        "9:14: rule 'test-said': pattern does not compile: missing ), unterminated subpattern at position 0"),
+    "duplicate-id": (
+        GOOD + GOOD[GOOD.index("  - id: test-said"):],
+        "14:9: duplicate id 'test-said' (first at {path}:6:9); to replace a rule of the default pack say "
+        "`override: true`"),
+    "no-read-as-boolean": (
+        GOOD.replace("[said, says]", "[said, no]"),
+        "4:17: lexicon 'verbs': 'no' was read as a boolean; quote it (\"no\")"),
+    "missing-examples": (
+        GOOD[:GOOD.index("    examples:")],
+        "6:5: rule 'test-said': needs examples with at least one `match`"),
+    "unknown-lexicon": (
+        GOOD.replace("{verbs}", "{speech_verbz}"),
+        "9:14: rule 'test-said': pattern names {speech_verbz}, which is neither a lexicon nor a pattern"),
+}
+
+
+@pytest.mark.parametrize("text, expected", BAD.values(), ids=BAD.keys())
+def test_bad_rule_file_has_its_exact_message(tmp_path: Path, text: str, expected: str) -> None:
+    path = _write(tmp_path, text)
+    assert _problems(path) == [f"{path}:" + expected.replace("{path}", str(path))]
+
+
+def test_every_problem_is_reported_together(tmp_path: Path) -> None:
+    text = (GOOD.replace("label: unattributed", "label: secondhand")
+            .replace("[said, says]", "[said, no]")
+            + "    severity: high\n"
+            "  - id: test-broken\n"
+            "    kind: statement\n"
+            "    label: none\n"
+            "    pattern: '(said'\n"
+            "    message: m\n"
+            "    why: w\n"
+            "colour: red\n")
+    path = _write(tmp_path, text)
+    problems = _problems(path)
+    assert sorted(problems) == sorted(f"{path}:{p}" for p in (
+        "21:1: unknown key 'colour' (expected one of: checks, lede_paragraphs, lexicons, patterns, precedence, "
+        "rules, verdict, version)",
+        "4:17: lexicon 'verbs': 'no' was read as a boolean; quote it (\"no\")",
+        "14:5: rule 'test-said': unknown key 'severity'",
+        "8:12: rule 'test-said': unknown label 'secondhand' (expected one of: named-source, anonymous-source, "
+        "secondhand-report, leaked-transcript, document, unattributed, none)",
+        "15:5: rule 'test-broken': needs examples with at least one `match`",
+        "18:14: rule 'test-broken': pattern does not compile: missing ), unterminated subpattern at position 0",
+    ))
+
+
+def test_yaml_syntax_error_is_located(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD + "  - id: [unclosed\n")
+    (problem,) = _problems(path)
+    assert problem.startswith(f"{path}:15:")
+    assert "YAML syntax error" in problem
+
+
+def test_cli_validate_reports_a_bad_file_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, GOOD.replace("label: unattributed", "label: secondhand") + "colour: red\n")
+    assert main(["rules", "validate", "--rules", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "Traceback" not in err
+    assert f"{path}:8:12: rule 'test-said': unknown label 'secondhand'" in err
+    assert f"{path}:14:1: unknown key 'colour'" in err
+    assert err.startswith("sourcing-audit: ")
+
+
+# ---- overlays on the default pack ----------------------------------------------------------------------
+
+NEW_RULE = (
+    "rules:\n"
+    "  - id: {rid}\n"
+    "{override}"
+    "    kind: statement\n"
+    "    label: none\n"
+    "    pattern: '^Sponsored content'\n"
+    "    message: an advertisement\n"
+    "    why: not a claim\n"
+    "    examples:\n"
+    "      match: [Sponsored content from a bank.]\n"
+)
+
+
+def test_overlay_adds_a_new_rule(tmp_path: Path) -> None:
+    default = load_rules()
+    path = _write(tmp_path, NEW_RULE.format(rid="sponsored", override=""), "extra.yaml")
+    merged = load_rules(path)
+    assert [r.id for r in merged.rules] == [r.id for r in default.rules] + ["sponsored"]
+    assert merged.paths == (str(DEFAULT_RULES), str(path))
+
+
+def test_overlay_reusing_an_id_without_override_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, NEW_RULE.format(rid="boilerplate", override=""), "extra.yaml")
+    with pytest.raises(RulesError) as info:
+        load_rules(path)
+    (problem,) = info.value.problems
+    assert problem.startswith(f"{path}:2:9: duplicate id 'boilerplate' (first at {DEFAULT_RULES}:")
+    assert problem.endswith("say `override: true`")
+
+
+def test_overlay_with_override_replaces_the_rule(tmp_path: Path) -> None:
+    path = _write(tmp_path, NEW_RULE.format(rid="boilerplate", override="    override: true\n"), "extra.yaml")
+    merged = load_rules(path)
+    ids = [r.id for r in merged.rules]
+    assert ids == [r.id for r in load_rules().rules]
+    rule = merged.rule("boilerplate")
+    assert rule is not None
+    assert rule.message == "an advertisement"
+    assert rule.origin == f"{path}:2"

@@ -1,0 +1,158 @@
+"""audit.text: reading article files, and paragraphs and statements with offsets into the text as read."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audit.errors import InputError
+from audit.text import decode_text, read_text, split_paragraphs, split_statements
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"
+
+
+def _texts(text: str) -> list[str]:
+    return [s.text for s in split_statements(text)]
+
+
+def _assert_covers(text: str) -> None:
+    """Every statement is text[start:end]; together they cover every non-space character once, in order."""
+    statements = split_statements(text)
+    covered = []
+    prev_end = 0
+    for n, st in enumerate(statements):
+        assert st.index == n
+        assert text[st.start:st.end] == st.text
+        assert st.text == st.text.strip() and st.text
+        assert st.start >= prev_end
+        prev_end = st.end
+        covered.extend(range(st.start, st.end))
+    visible = [i for i, ch in enumerate(text) if not ch.isspace()]
+    assert [i for i in covered if not text[i].isspace()] == visible
+
+
+ARTICLES = {
+    "seed": SEED.read_text(encoding="utf-8"),
+    "two-paragraphs": "Trump met Putin. They talked.\n\nThe talks failed. Nobody knows why.\n",
+    "crlf": "Trump met Putin.\r\nThey talked for an hour.\r\n\r\nThe talks failed.\r\n",
+    "curly-quotes": "“It’s over,” Bacon said. He didn’t say more.\n‘No,’ Trump replied. ‘It isn’t.’\n",
+    "leading-space": "   Indented first line. Second sentence.\n\n\t Tabbed line.",
+    "bom": "\ufeffThe bill passed. The Senate voted 52-48.",
+}
+
+
+@pytest.mark.parametrize("text", ARTICLES.values(), ids=ARTICLES.keys())
+def test_statements_cover_the_text_with_exact_offsets(text: str) -> None:
+    _assert_covers(text)
+
+
+def test_statements_follow_paragraphs_in_order() -> None:
+    text = "First paragraph. It has two sentences.\nSecond paragraph.\n\nThird one, after a blank line."
+    statements = split_statements(text)
+    assert [(s.paragraph, s.text) for s in statements] == [
+        (1, "First paragraph."), (1, "It has two sentences."), (2, "Second paragraph."),
+        (3, "Third one, after a blank line."),
+    ]
+
+
+def test_seed_statements_never_cross_paragraphs() -> None:
+    text = ARTICLES["seed"]
+    paragraphs = split_paragraphs(text)
+    assert len(paragraphs) == len([line for line in text.splitlines() if line.strip()])
+    for st in split_statements(text, paragraphs):
+        para = paragraphs[st.paragraph - 1]
+        assert para.start <= st.start < st.end <= para.end
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“It’s over,” Bacon said. He left.", ["“It’s over,” Bacon said.", "He left."]),
+    ("The aide’s view didn’t change. Trump’s did.", ["The aide’s view didn’t change.", "Trump’s did."]),
+    ("‘It’s a deal,’ Trump said. Then he left.", ["‘It’s a deal,’ Trump said.", "Then he left."]),
+    ("Bacon said it was ‘obvious’. Then he left.", ["Bacon said it was ‘obvious’.", "Then he left."]),
+], ids=["curly-double", "apostrophes", "curly-single", "scare-quote"])
+def test_curly_quotes_and_apostrophes(text: str, expected: list[str]) -> None:
+    _assert_covers(text)
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Share this @internewscast.com",
+    "Putin kills Tomahawk plan after call with Trump",
+    "Russia’s President Vladimir Putin greets US Special Envoy Steve Witkoff prior to their talks in Moscow",
+    "Photo: Reuters",
+], ids=["share-this", "headline", "caption", "photo-credit"])
+def test_short_line_stays_its_own_statement(line: str) -> None:
+    before = "The talks ended on Friday."
+    after = "The White House insisted the envoy was doing outreach."
+    assert _texts(f"{before}\n{line}\n{after}") == [before, line, after]
+    assert _texts(f"{line}\n{after}") == [line, after]
+
+
+def test_hard_wrapped_lines_join_into_one_statement() -> None:
+    text = "The talks, which lasted\nthree hours, ended without\na deal. Both sides left.\n"
+    statements = split_statements(text)
+    assert [s.text for s in statements] == ["The talks, which lasted\nthree hours, ended without\na deal.",
+                                            "Both sides left."]
+    assert {s.paragraph for s in statements} == {1}
+
+
+def test_line_ending_a_sentence_does_not_join_the_next() -> None:
+    text = "The talks ended.\nthe next line starts lower-case."
+    assert [s.paragraph for s in split_statements(text)] == [1, 2]
+
+
+# ---- reading files -------------------------------------------------------------------------------------
+
+def test_read_text_returns_the_text_exactly(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes("Trump’s “plan” failed.\r\nSecond line.\n".encode("utf-8"))
+    assert read_text(p) == "Trump’s “plan” failed.\r\nSecond line.\n"
+
+
+@pytest.mark.parametrize("data, needle", [
+    (b"", "empty"),
+    (b"  \n\t\r\n  ", "empty"),
+    (b"Some text\x00\x01\x02 more", "binary"),
+    (b"The caf\xe9 closed.", "byte offset 7"),
+], ids=["empty", "whitespace-only", "binary-nul", "invalid-utf8"])
+def test_read_text_refuses_bad_files(tmp_path: Path, data: bytes, needle: str) -> None:
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    with pytest.raises(InputError) as info:
+        read_text(p)
+    message = str(info.value)
+    assert needle in message
+    assert str(p) in message
+    assert "\n" not in message
+
+
+def test_read_text_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_text(tmp_path / "missing.txt")
+
+
+def test_read_text_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="directory"):
+        read_text(tmp_path)
+
+
+def test_invalid_utf8_names_the_first_bad_byte() -> None:
+    data = "ab\u2019cd".encode("utf-8") + b"\xff rest"
+    with pytest.raises(InputError) as info:
+        decode_text(data, "x.txt")
+    assert "byte offset 7" in str(info.value)
+    assert "0xff" in str(info.value)
+
+
+def test_cp1252_encoding_is_decoded_when_named(tmp_path: Path) -> None:
+    p = tmp_path / "win.txt"
+    p.write_bytes("Trump’s “plan” failed, the café said.".encode("cp1252"))
+    with pytest.raises(InputError):
+        read_text(p)
+    assert read_text(p, encoding="cp1252") == "Trump’s “plan” failed, the café said."
+
+
+def test_unknown_encoding_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode_text(b"text", "x.txt", encoding="no-such-codec")
