@@ -220,10 +220,12 @@ def lede_weak(ctx: Context, check: Check) -> Iterator[Finding]:
 
 def duplicate_paragraph(ctx: Context, check: Check) -> Iterator[Finding]:
     """A paragraph that repeats an earlier one (white space and final punctuation aside)."""
+    first_of: dict[int, LabelledStatement] = {}
+    for ls in ctx.labelled:  # each paragraph's first statement, found once (a long text has many copies)
+        first_of.setdefault(ls.statement.paragraph, ls)
     for copy, original in sorted(ctx.duplicates.items()):
         para = ctx.paragraphs[copy - 1]
-        first = next(ls for ls in ctx.labelled if ls.statement.paragraph == copy)
-        st = first.statement
+        st = first_of[copy].statement
         yield Finding(check.id, check.severity, f"{check.message} (paragraph {copy} repeats paragraph {original})",
                       check.why, check.fix, st.index, copy, para.start, para.end,
                       _clip(ctx.text[para.start:para.end]))
