@@ -119,20 +119,24 @@ def _singular(phrase: str) -> bool:
     return bool(_SINGULAR.match(phrase)) and not phrase.rstrip().endswith("s")
 
 
-def resolve_pronouns(attrs: list[list[Attribution]]) -> list[list[Attribution]]:
+def resolve_pronouns(attrs: list[list[Attribution]], statements: tuple[Statement, ...],
+                     ruleset: RuleSet) -> list[list[Attribution]]:
     """A pronoun source takes the label of the source it refers back to.
 
     'he'/'she' refer to the last single person, named or not ("a senior official"); 'they'/'it' to the last
-    person, organisation or group.
+    person, organisation or group. When the statement before has no attribution, the subject it opens with
+    counts too ("Officials met on Friday. They said…").
     """
     last_person: Attribution | None = None
     last_any: Attribution | None = None
-    out = []
-    for group in attrs:
+    out: list[list[Attribution]] = []
+    for i, group in enumerate(attrs):
         resolved = []
         for a in group:
             if a.kind_rule == _PRONOUN_RULE and a.rule_id != "told-outlet":
-                ref = last_any if a.source_text.lower() in _GROUP_PRONOUNS else last_person
+                group_pronoun = a.source_text.lower() in _GROUP_PRONOUNS
+                ref = _mentioned(statements, attrs, i, group_pronoun, ruleset) or \
+                    (last_any if group_pronoun else last_person)
                 if ref is not None and a.label is Label.NAMED:
                     a = dataclasses.replace(a, kind=ref.kind, label=ref.label)
             elif a.kind in (SourceKind.PERSON, SourceKind.ORGANISATION, SourceKind.UNNAMED):
@@ -144,11 +148,34 @@ def resolve_pronouns(attrs: list[list[Attribution]]) -> list[list[Attribution]]:
     return out
 
 
+def _mentioned(statements: tuple[Statement, ...], attrs: list[list[Attribution]], i: int, group_pronoun: bool,
+               ruleset: RuleSet) -> SourceVerdict | None:
+    """The subject the previous statement opens with, when that statement has no attribution of its own."""
+    if i == 0 or attrs[i - 1] or statements[i - 1].paragraph < statements[i].paragraph - 1:
+        return None
+    words: list[str] = []
+    for word in statements[i - 1].text.split()[:6]:  # the opening words, up to the first clause mark
+        words.append(word.rstrip(",;:"))
+        if word[-1] in ",;:":
+            break
+    best = None
+    for n in range(1, len(words) + 1):
+        verdict = classify_source(" ".join(words[:n]), ruleset)
+        if verdict is None or verdict.rule_id == _PRONOUN_RULE:
+            continue
+        if group_pronoun and verdict.kind in (SourceKind.UNNAMED, SourceKind.ORGANISATION):
+            best = verdict
+        elif not group_pronoun and verdict.kind is SourceKind.PERSON:
+            best = verdict
+    return best
+
+
 def label_statements(statements: tuple[Statement, ...], masked: str, spans: tuple[tuple[int, int], ...],
                      ruleset: RuleSet, publisher: str | None = None
                      ) -> tuple[tuple[LabelledStatement, ...], tuple[Quotation, ...]]:
     """One label per statement: its own attributions and statement rules, else its quotation's, else none."""
-    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher) for st in statements])
+    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher) for st in statements],
+                             statements, ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     per_paragraph = Counter(st.paragraph for st in statements)
     for st, group in zip(statements, attrs):
