@@ -32,7 +32,7 @@ from typing import Any
 from zipfile import BadZipFile
 
 from audit.errors import InputError
-from audit.text import decode_text, read_text
+from audit.text import decode_text, read_bytes, read_text
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
@@ -113,24 +113,13 @@ def load_source(path: str, encoding: str = "utf-8", stdin_filename: str | None =
     else:
         name, fmt = path, source_format(path)
         if fmt == "docx":
-            return SourceText(name, docx_text(_read_bytes(path), name), fmt, None)
+            return SourceText(name, docx_text(read_bytes(path), name), fmt, None)
         decoded = read_text(path, encoding)
     if fmt == "markdown":
         return SourceText(name, markdown_view(decoded, name), fmt, decoded)
     if fmt == "html":
         return SourceText(name, html_text(decoded, name), fmt, None)
     return SourceText(name, decoded, fmt, decoded)
-
-
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not an article file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def docx_text(data: bytes, name: str) -> str:

@@ -21,18 +21,21 @@ _CONTINUES = re.compile(r"[a-z,;)\]]")  # a statement that cannot start a senten
 _SPLITTER = None
 
 
-def read_text(path: str | Path, encoding: str = "utf-8") -> str:
-    """Read an article file; every problem becomes one InputError line."""
-    p = Path(path)
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes; every problem becomes one InputError line."""
     try:
-        data = p.read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not an article file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode_text(data, str(path), encoding)
+
+
+def read_text(path: str | Path, encoding: str = "utf-8") -> str:
+    """Read a plain-text article file."""
+    return decode_text(read_bytes(path), str(path), encoding)
 
 
 def decode_text(data: bytes, name: str, encoding: str = "utf-8") -> str:
