@@ -119,8 +119,12 @@ class Renderer:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Layout builds a large, long-lived box tree that the cyclic collector would scan again and again
-    (about a fifth of the render time); pause it for one render and let it run after."""
+    """Layout builds a large box tree, full of reference cycles, that the cyclic collector would scan again
+    and again (about a fifth of the render time): pause it for one render, then collect the tree at once.
+
+    The first render loads what lives as long as the process (modules, fonts, rules, caches); freezing it
+    then keeps it out of every later collection, which makes each later one about ten times cheaper.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -128,6 +132,9 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+            gc.collect()
+            if not gc.get_freeze_count():
+                gc.freeze()
 
 
 @lru_cache(maxsize=1)
