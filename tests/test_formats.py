@@ -1,8 +1,8 @@
 """Output formats of `check` (audit.formats, audit.summary) through the real CLI: positions, SARIF, GitHub, JUnit, Markdown.
 
-The draft is written as .txt: audit/inputs.py reads plain text only so far. Its text is the file's, so a
-line and column must point at the finding's words in the file; a .md draft keeps that promise once
-inputs.py reads Markdown (same length and newlines), and can join DRAFT_SUFFIXES then.
+The draft is written as .txt and as .md. A line and column must point at the finding's words in the file:
+for .txt the engine reads the file's text; for .md it reads a view of the same length and newlines with the
+markup blanked (audit/inputs.py), so positions still land on the draft as written.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from audit.rules import default_rules
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"
 SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-2.1.0.json"
-DRAFT_SUFFIXES = (".txt",)
+DRAFT_SUFFIXES = (".txt", ".md")
 
 DRAFT = """# Pentagon delays missile order
 
