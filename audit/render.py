@@ -1,8 +1,8 @@
 """The jinja2 environment and WeasyPrint: HTML and PDF from the same templates.
 
-A `Renderer` holds what is costly to build (the template environment, WeasyPrint's font configuration and
-its guarded URL fetcher) so one process can render many reports; `render_html` and `render_pdf` use one
-shared instance. WeasyPrint is imported only when a PDF is wanted, so `check` stays fast.
+A `Renderer` holds what is costly to build (the template environment, WeasyPrint's font configuration, its
+guarded URL fetcher and the parsed report.css) so one process can render many reports; `render_html` and
+`render_pdf` use one shared instance. WeasyPrint is imported only when a PDF is wanted, so `check` stays fast.
 """
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ import jinja2
 from audit.rules import resource
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF for screen readers; WeasyPrint 70 also offers pdf/ua-2
+STYLESHEET = "report.css"
+PRINT_TEMPLATE = "print.html"  # report.html without its inline copy of STYLESHEET, which the PDF gets parsed
 
 
 @dataclass(frozen=True)
@@ -78,41 +80,48 @@ def _under(url: str, allowed: Path) -> bool:
 
 
 class Renderer:
-    """Templates, fonts and fetcher, built once and reused for every report of the process."""
+    """Templates, fonts, fetcher and stylesheet, built once and reused for every report of the process."""
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = (directory or templates_dir()).resolve()
         self.env = template_environment(self.directory)
-        self._weasy: tuple[Any, Any] | None = None
+        self._weasy: tuple[Any, Any, Any] | None = None
 
     def html(self, context: Any, template: str = "report.html") -> str:
         return self.env.get_template(template).render(ctx=context)
 
     def pdf(self, context: Any, attachments: Sequence[PdfAttachment] = ()) -> bytes:
-        return self.html_to_pdf(self.html(context), attachments)
+        return self.html_to_pdf(self.html(context, PRINT_TEMPLATE), attachments, stylesheet=True)
 
     @property
     def fetcher(self) -> Any:
         return self._weasyprint()[1]
 
-    def _weasyprint(self) -> tuple[Any, Any]:
+    def _weasyprint(self) -> tuple[Any, Any, Any]:
         if self._weasy is None:
+            import weasyprint
             from weasyprint.text.fonts import FontConfiguration
 
-            self._weasy = (FontConfiguration(), guarded_fetcher(self.directory))
+            fonts, fetcher = FontConfiguration(), guarded_fetcher(self.directory)
+            source, _, _ = self.env.loader.get_source(self.env, STYLESHEET)  # type: ignore[union-attr]
+            css = weasyprint.CSS(string=source, base_url=self.directory.as_uri() + "/", url_fetcher=fetcher,
+                                 font_config=fonts)
+            self._weasy = (fonts, fetcher, css)
         return self._weasy
 
-    def html_to_pdf(self, html: str, attachments: Sequence[PdfAttachment] = ()) -> bytes:
-        """Lay out HTML (already rendered from the templates) as a tagged PDF with its attachments."""
+    def html_to_pdf(self, html: str, attachments: Sequence[PdfAttachment] = (), stylesheet: bool = False) -> bytes:
+        """Lay out HTML (already rendered from the templates) as a tagged PDF with its attachments; with
+        `stylesheet`, report.css (parsed once per process) styles a page that does not embed it."""
         import weasyprint
 
-        fonts, fetcher = self._weasyprint()
+        fonts, fetcher, css = self._weasyprint()
         files = [weasyprint.Attachment(string=a.data, name=a.name, description=a.description, created=a.date,
                                        modified=a.date, relationship="Data", url_fetcher=fetcher)
                  for a in attachments]
         doc = weasyprint.HTML(string=html, base_url=self.directory.as_uri() + "/", url_fetcher=fetcher)
         with _collector_paused():
-            pdf = doc.write_pdf(font_config=fonts, pdf_variant=PDF_VARIANT, attachments=files)
+            pdf = doc.write_pdf(font_config=fonts, pdf_variant=PDF_VARIANT, attachments=files,
+                                stylesheets=[css] if stylesheet else None)
         assert isinstance(pdf, bytes)
         return pdf
 

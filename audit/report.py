@@ -265,12 +265,12 @@ def write_report(context: ReportContext, result: DocumentResult, rules: RuleSet,
     from audit.render import PdfAttachment, default_renderer
 
     renderer = default_renderer()
-    page = renderer.html(context)
     when = dt.datetime.combine(dt.date.fromisoformat(context.audit_date), dt.time())
     data = to_json([result], rules, []).encode("utf-8")
-    pdf = renderer.html_to_pdf(page, [PdfAttachment(f"{target.stem}.audit.json", data,
-                                                    "sourcing-audit result (JSON, schema_version 1)", when)])
-    outputs = [(target, pdf)] + ([(target.with_suffix(".html"), page.encode("utf-8"))] if html else [])
+    pdf = renderer.pdf(context, [PdfAttachment(f"{target.stem}.audit.json", data,
+                                               "sourcing-audit result (JSON, schema_version 1)", when)])
+    outputs = [(target, pdf)] + ([(target.with_suffix(".html"), renderer.html(context).encode("utf-8"))]
+                                 if html else [])
     for out, body in outputs:
         write_atomic(out, body)
     return [out for out, _ in outputs]

@@ -72,6 +72,14 @@ def test_seed_pdf_has_every_section_and_source(seed_report: tuple[subprocess.Com
     assert "Verdict:" in text
 
 
+def test_seed_pdf_embeds_one_font_family(seed_report: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    """report.css reaches WeasyPrint (parsed once, not inline in the PDF's page) and keeps to two faces."""
+    listing = subprocess.run(["pdffonts", str(seed_report[1])], capture_output=True, text=True,
+                             check=True).stdout
+    assert {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:]} == {"DejaVu-Sans",
+                                                                                   "DejaVu-Sans-Bold"}
+
+
 def test_seed_pdf_carries_the_json_result_and_its_findings(
         seed_report: tuple[subprocess.CompletedProcess[str], Path], tmp_path: Path) -> None:
     subprocess.run(["pdfdetach", "-saveall", "-o", str(tmp_path), str(seed_report[1])], check=True)
