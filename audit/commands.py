@@ -27,7 +27,7 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
     from audit import formats
     from audit.config import apply_settings, rules_in_force, settings_for
     from audit.inputs import expand_paths, load_source
-    from audit.pipeline import audit_text
+    from audit.pipeline import audit_source
 
     paths = expand_paths(args.paths)
     docs, errors, gates_failed, fail = [], [], False, False
@@ -37,9 +37,8 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
             settings = settings_for(path, args)
             rules = rules_in_force(settings, rules_for(settings.rules))
             src = load_source(path, settings.encoding, args.stdin_filename)
-            doc = audit_text(src.text, src.name, rules, settings.publisher,
-                             with_readability=not args.no_readability and _needs_readability(args),
-                             join_wrapped=src.format == "text")
+            doc = audit_source(src, rules, settings.publisher,
+                               with_readability=not args.no_readability and _needs_readability(args))
             doc = apply_settings(doc, src, settings, rules)
         except (RulesError, ConfigError):
             raise  # a broken rules or settings file is not one article's problem: stop with its messages

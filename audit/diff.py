@@ -217,7 +217,6 @@ def diff_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -> 
 
 def _audit(path: str, args: argparse.Namespace, rules: RuleSet) -> DocumentResult:
     from audit.inputs import load_source
-    from audit.pipeline import audit_text
+    from audit.pipeline import audit_source
 
-    src = load_source(path, args.encoding or "utf-8")
-    return audit_text(src.text, src.name, rules, args.publisher, with_readability=False)
+    return audit_source(load_source(path, args.encoding or "utf-8"), rules, args.publisher, with_readability=False)

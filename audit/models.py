@@ -228,4 +228,5 @@ class DocumentResult:
     publisher: str | None = None
     gates: tuple[GateResult, ...] = ()
     source_format: str = "text"  # text | markdown | html | docx: what `text` was extracted from
+    file_text: str | None = None  # the file as written, when offsets index it too (lines are counted in it)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)

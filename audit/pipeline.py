@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit import text as textmod
+from audit.errors import InputError
 from audit.engine import label_statements
 from audit.models import DocumentResult, Verdict
 from audit.quotes import find_quotations, mask_quotations
 from audit.roster import build_roster
 from audit.rules import RuleSet, default_rules
 from audit.score import score
+
+if TYPE_CHECKING:
+    from audit.inputs import SourceText
 
 def audit_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None, publisher: str | None = None,
                with_readability: bool = True, join_wrapped: bool = True) -> DocumentResult:
@@ -20,8 +25,8 @@ def audit_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None, 
     """
     from audit.checks import run_checks, verdict
 
-    if not text.strip():
-        raise textmod.InputError(f"{path}: the text is empty (nothing but white space)")
+    if textmod.is_blank(text):
+        raise InputError(f"{path}: the text is empty (nothing but white space)")
     rules = ruleset or default_rules()
     paragraphs = textmod.split_paragraphs(text, join_wrapped)
     statements = textmod.split_statements(text, paragraphs)
@@ -50,3 +55,13 @@ def audit_file(path: str | Path, ruleset: RuleSet | None = None, publisher: str 
                encoding: str = "utf-8", with_readability: bool = True) -> DocumentResult:
     """Read and audit one article file (plain text)."""
     return audit_text(textmod.read_text(path, encoding), str(path), ruleset, publisher, with_readability)
+
+
+def audit_source(src: SourceText, ruleset: RuleSet | None = None, publisher: str | None = None,
+                 with_readability: bool = True) -> DocumentResult:
+    """Audit one input as audit.inputs read it (any format): what check, report and diff all run."""
+    import dataclasses
+
+    doc = audit_text(src.text, src.name, ruleset, publisher, with_readability, join_wrapped=src.format == "text")
+    same = src.raw is not None and len(src.raw) == len(src.text)
+    return dataclasses.replace(doc, source_format=src.format, file_text=src.raw if same else None)

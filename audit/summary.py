@@ -54,7 +54,7 @@ def document_block(d: DocumentResult, paint: Paint) -> list[str]:
         lines.append(f"  {s.distinct_sources} distinct source{_s(s.distinct_sources)}; most relied on: "
                      f"{s.top_source} ({s.top_source_statements} of {s.sourced_statements} sourced statements)")
     lines += [f"  {paint('gate ' + g.id, _SEVERITY_COLOUR['error'])} failed: {g.message}" for g in failed_gates]
-    locator = Locator(d.text)
+    locator = Locator(d.file_text or d.text)
     lines += [finding_line(d, f, locator, paint) for f in shown]
     suppressed = sum(f.suppressed and not f.good for f in d.findings)
     if suppressed:

@@ -10,11 +10,11 @@ import hashlib
 import re
 from pathlib import Path
 
-from audit.errors import InputError  # noqa: F401  (re-exported for pipeline)
+from audit.errors import InputError
 from audit.models import Paragraph, Statement
 
 _LINE = re.compile(r"[^\n]+")
-_BLANK = re.compile(r"^[\s\ufeff\u200b]*$")
+_BLANK = re.compile(r"^[\s\ufeff\u200b\u200c\u200d\u2060]*$")
 _SOFT_END = re.compile(r"[A-Za-z0-9,;’'\"”-]\s*$")  # a line that stops mid-sentence
 _SENTENCE_END = re.compile(r"[.?!…:”’\"')\]]\s*$")
 _CONTINUES = re.compile(r"[a-z,;)\]]")  # a statement that cannot start a sentence
@@ -43,7 +43,8 @@ def decode_text(data: bytes, name: str, encoding: str = "utf-8") -> str:
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file (NUL bytes); give a text article")
     try:
-        text = data.decode(encoding)
+        # a UTF-8 byte-order mark is not text: offsets index the text after it
+        text = data.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
     except LookupError:
         raise InputError(f"{name}: unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as exc:
@@ -51,9 +52,14 @@ def decode_text(data: bytes, name: str, encoding: str = "utf-8") -> str:
             f"{name}: not valid {encoding} at byte offset {exc.start} (byte 0x{data[exc.start]:02x}); "
             f"say what it is with --encoding, e.g. --encoding cp1252"
         ) from None
-    if not text.strip():
+    if is_blank(text):
         raise InputError(f"{name}: the file is empty (nothing but white space)")
     return text
+
+
+def is_blank(text: str) -> bool:
+    """Nothing but white space, byte-order marks and zero-width characters."""
+    return _BLANK.match(text) is not None
 
 
 def text_sha256(text: str) -> str:

@@ -33,7 +33,7 @@ def to_github(docs: list[DocumentResult], errors: list[dict[str, str]]) -> str:
              for doc in docs for g in doc.gates if not g.passed]
     lines += [command("error", e["message"], file=e["path"], title="input error") for e in errors]
     for doc in docs:
-        locator = Locator(doc.text)
+        locator = Locator(doc.file_text or doc.text)
         lines += [_annotation(doc, f, locator) for f in in_order(doc) if not f.good and not f.suppressed]
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -39,7 +39,7 @@ def _suite(doc: DocumentResult, check_ids: list[str]) -> ET.Element:
     ET.SubElement(props, "property", name="verdict", value=doc.verdict.name)
     ET.SubElement(props, "property", name="uncheckable_share",
                   value=f"{doc.scores.overall.uncheckable_share:.4f}")
-    locator = Locator(doc.text)
+    locator = Locator(doc.file_text or doc.text)
     failures = 0
     for cid, found in by_check.items():
         case = ET.SubElement(suite, "testcase", classname=doc.path, name=cid, file=doc.path)

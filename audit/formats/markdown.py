@@ -58,7 +58,7 @@ def _document(d: DocumentResult) -> list[str]:
     out += [f"| **uncheckable** ({kinds}) | {o.uncheckable} | {o.uncheckable_share:.0%} |", ""]
     findings = [f for f in in_order(d) if not f.good]
     if findings:
-        locator = Locator(d.text)
+        locator = Locator(d.file_text or d.text)
         out += ["| where | severity | check | finding | text |", "|---|---|---|---|---|"]
         for f in findings:
             line, col = locator.position(f.start) if has_lines(d) else (None, None)

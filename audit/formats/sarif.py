@@ -30,7 +30,7 @@ def to_sarif(docs: list[DocumentResult], rules: RuleSet, errors: list[dict[str, 
         for gate in doc.gates:
             if not gate.passed:
                 results.append(_gate_result(doc, gate, descriptors, index))
-        locator = Locator(doc.text)
+        locator = Locator(doc.file_text or doc.text)
         results.extend(_result(doc, f, locator, index) for f in in_order(doc) if not f.good)
     run = {
         "tool": {"driver": {"name": "sourcing-audit", "version": __version__, "semanticVersion": __version__,
@@ -74,7 +74,7 @@ def _location(doc: DocumentResult, locator: Locator | None = None, start: int = 
         r = locator.region(start, end)
         physical["region"] = {"startLine": r.start_line, "startColumn": r.start_column,
                               "endLine": r.end_line, "endColumn": r.end_column,
-                              "snippet": {"text": doc.text[start:end]}}
+                              "snippet": {"text": locator.text[start:end]}}
     return {"physicalLocation": physical}
 
 
