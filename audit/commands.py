@@ -6,7 +6,7 @@ import json
 import os
 from typing import TYPE_CHECKING
 
-from audit.errors import AuditError, ConfigError, RulesError
+from audit.errors import AuditError, ConfigError, InputError, RulesError
 
 if TYPE_CHECKING:
     from audit.cli import Printer
@@ -29,8 +29,12 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
     from audit.inputs import expand_paths, load_source
     from audit.pipeline import audit_source
 
-    paths = expand_paths(args.paths)
+    problems: list[InputError] = []
+    paths = expand_paths(args.paths, problems)
     docs, errors, gates_failed, fail = [], [], False, False
+    for problem in problems:  # a folder or glob with no article in it; the other arguments still run
+        errors.append({"path": str(problem).split(": ", 1)[0], "message": str(problem)})
+        printer.err(str(problem))
     rules = None
     for n, path in enumerate(paths, 1):
         try:

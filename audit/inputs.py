@@ -49,16 +49,24 @@ class SourceText:
 
 # --- paths -------------------------------------------------------------------------------------------
 
-def expand_paths(paths: list[str]) -> list[str]:
+def expand_paths(paths: list[str], problems: list[InputError] | None = None) -> list[str]:
     """Files as given, folders walked for article files, globs expanded; first spelling of each path kept.
 
     A path that does not exist is kept, so that load_source reports it and the other inputs still run;
-    a folder or a glob that matches no article file is an InputError.
+    a folder or a glob that matches no article file is an InputError, raised, or added to `problems` when
+    a list is given (so the other arguments still run).
     """
     out: list[str] = []
     seen: set[str] = set()
     for arg in paths:
-        for path in _expand(arg):
+        try:
+            expanded = _expand(arg)
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+            continue
+        for path in expanded:
             key = path if path == STDIN else os.path.normcase(os.path.abspath(path))
             if key not in seen:
                 seen.add(key)
