@@ -139,7 +139,7 @@ def resolve_pronouns(attrs: list[list[Attribution]], statements: tuple[Statement
                     (last_any if group_pronoun else last_person)
                 if ref is not None and a.label is Label.NAMED:
                     a = dataclasses.replace(a, kind=ref.kind, label=ref.label)
-            elif a.kind in (SourceKind.PERSON, SourceKind.ORGANISATION, SourceKind.UNNAMED):
+            else:  # any source can be "it" or "they" ("Bloomberg reported … It said …")
                 last_any = a
                 if a.kind is SourceKind.PERSON or (a.kind is SourceKind.UNNAMED and _singular(a.source_text)):
                     last_person = a
