@@ -312,6 +312,15 @@ def _excluded(ctx: Context) -> tuple[Excluded, ...]:
     return tuple(out)
 
 
+def _run(check: Check, ctx: Context) -> list[Finding]:
+    """One check's findings; a check whose params do not fit its kind is a rules-file error, not a crash."""
+    try:
+        return list(KINDS[check.kind](ctx, check))
+    except (ValueError, TypeError, KeyError, AttributeError, re.error) as exc:
+        raise RulesError([f"{check.origin}: check {check.id!r}: params do not fit kind {check.kind!r}: {exc}"]) \
+            from None
+
+
 def run_checks(text: str, paragraphs: tuple[Paragraph, ...], labelled: tuple[LabelledStatement, ...],
                sources: tuple[Source, ...], quotations: tuple[Quotation, ...],
                rules: RuleSet) -> tuple[tuple[Finding, ...], tuple[Excluded, ...]]:
@@ -320,7 +329,7 @@ def run_checks(text: str, paragraphs: tuple[Paragraph, ...], labelled: tuple[Lab
     min_words = int(dup.params.get("min_words", 5)) if dup else 5
     ctx = Context(text, paragraphs, labelled, sources, quotations, rules,
                   find_duplicates(text, paragraphs, min_words))
-    findings = [f for check in rules.checks for f in KINDS[check.kind](ctx, check)]
+    findings = [f for check in rules.checks for f in _run(check, ctx)]
     order = {c.id: n for n, c in enumerate(rules.checks)}
     findings.sort(key=lambda f: (SEVERITY_ORDER.index(f.severity), f.start, order[f.check_id]))
     return tuple(findings), _excluded(ctx)

@@ -114,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sourcing-audit: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `sourcing-audit rules list | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return Exit.OK
 
 
 def _dispatch(args: argparse.Namespace) -> Exit:

@@ -16,11 +16,16 @@ UNSOURCED = {"unattributed", "none", "(missing)"}
 def load_gold(path: str) -> list[dict[str, Any]]:
     try:
         with open(path, encoding="utf-8") as fh:
-            return [json.loads(line) for line in fh if line.strip()]
+            gold = [json.loads(line) for line in fh if line.strip()]
     except FileNotFoundError:
         raise InputError(f"{path}: no such gold file") from None
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: not a gold JSONL file: {exc}") from None
+    for n, art in enumerate(gold, 1):
+        missing = [k for k in ("id", "text", "sentences") if not isinstance(art, dict) or k not in art]
+        if missing:
+            raise InputError(f"{path}: article {n} has no {', '.join(missing)} (see GUIDELINES.md for the format)")
+    return gold
 
 
 def predictions(documents: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

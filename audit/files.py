@@ -10,6 +10,8 @@ from audit.errors import InputError
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     target = Path(path)
+    if not str(path) or target.is_dir():
+        raise InputError(f"{path or '(empty)'}: not a file name to write to")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -22,6 +24,9 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

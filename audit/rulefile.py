@@ -109,7 +109,10 @@ class _Builder:
             elif key in ("rules", "checks"):
                 self.add_entries(doc.path, vnode, key)
             elif key == "verdict":
-                self.verdict.update(yaml.safe_load(yaml.serialize(vnode)) or {})
+                if isinstance(vnode, yaml.MappingNode):
+                    self.verdict.update(yaml.safe_load(yaml.serialize(vnode)) or {})
+                else:
+                    self.err(doc.path, vnode, "verdict: expected a mapping of thresholds")
 
     def integer(self, path: str, node: yaml.Node, what: str, default: int) -> int:
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
@@ -287,15 +290,20 @@ def _rule(b: _Builder, rid: str, entry: yaml.MappingNode) -> Rule | None:
     source_kind = _kind(b, path, rid, fields.get("source_kind")) if "source_kind" in fields else None
     if kind == "source" and source_kind is None:
         b.err(path, entry, f"rule {rid!r}: a source rule needs `source_kind`")
-    accept = tuple(k for k in (_kind(b, path, rid, n) for n in
-                               (fields["accept"].value if "accept" in fields else [])) if k is not None)
+    accept_nodes = []
+    if "accept" in fields:
+        if isinstance(fields["accept"], yaml.SequenceNode):
+            accept_nodes = fields["accept"].value
+        else:
+            b.err(path, fields["accept"], f"rule {rid!r}: accept: expected a list of source kinds")
+    accept = tuple(k for k in (_kind(b, path, rid, n) for n in accept_nodes) if k is not None)
     regex, pattern = _compile(b, path, rid, fields)
     requires = _compile(b, path, rid, fields, "requires")[0] if "requires" in fields else None
     where = tuple(b.strings(path, fields["where"], f"rule {rid!r}: where")) if "where" in fields else ()
     for cond in where:
         if cond not in WHERE:
             b.err(path, fields["where"], f"rule {rid!r}: unknown place {cond!r} (expected: {', '.join(WHERE)})")
-    confidence = float(fields["confidence"].value) if "confidence" in fields else 1.0
+    confidence = _fraction(b, path, rid, fields["confidence"]) if "confidence" in fields else 1.0
     if common is None or regex is None or label is False:
         return None
     return Rule(rid, kind, pattern, regex, label or None, source_kind, accept, common["message"],
@@ -317,6 +325,17 @@ def _label(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node], entry
                                      f"(expected one of: {', '.join(_LABELS)}{hint})")
         return False
     return _LABELS[name]
+
+
+def _fraction(b: _Builder, path: str, rid: str, node: yaml.Node) -> float:
+    try:
+        value = float(node.value) if isinstance(node, yaml.ScalarNode) else -1.0
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        b.err(path, node, f"rule {rid!r}: confidence: expected a number from 0 to 1")
+        return 1.0
+    return value
 
 
 def _kind(b: _Builder, path: str, rid: str, node: yaml.Node) -> SourceKind | None:

@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+import os
+
 from collections.abc import Callable
 
 from audit.errors import UsageError
@@ -23,7 +25,11 @@ Paint = Callable[[str, str], str]
 
 
 def outputs(default_format: str, specs: list[str]) -> list[tuple[str, str | None]]:
-    """(format, file or None for stdout) for each --output; stdout in --format when none is given."""
+    """(format, file or None for stdout) for each --output; stdout in --format when none is given.
+
+    `--output FILE` with no FORMAT= is written in --format, or, when --format is the default text, in the
+    format its extension names (.json, .sarif, .xml for JUnit, .md).
+    """
     if not specs:
         return [(default_format, None)]
     out = []
@@ -33,9 +39,14 @@ def outputs(default_format: str, specs: list[str]) -> list[tuple[str, str | None
             out.append((fmt, dest))
         elif sep and fmt not in NAMES and "/" not in fmt and "." not in fmt:
             raise UsageError(f"--output {spec}: unknown format {fmt!r} (expected one of: {', '.join(NAMES)})")
+        elif default_format == "text":  # no --format: the file name says what it wants
+            out.append((_BY_EXTENSION.get(os.path.splitext(spec)[1].lower(), "text"), spec))
         else:
             out.append((default_format, spec))
     return out
+
+
+_BY_EXTENSION = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".md": "markdown", ".markdown": "markdown"}
 
 
 def render(fmt: str, docs: list[DocumentResult], rules: RuleSet, errors: list[dict[str, str]],
