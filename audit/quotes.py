@@ -14,10 +14,6 @@ _CLOSE_DOUBLE = "”»"
 _MIN_MASK_WORDS = 5  # shorter quotations (titles, scare quotes) stay visible to the rules
 
 
-def _is_letter(ch: str) -> bool:
-    return ch.isalnum()
-
-
 def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[int, int], ...]:
     """Outermost quotations as (start, end) spans, marks included.
 
@@ -30,7 +26,6 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
     state = _State()
     for pi, para in enumerate(paragraphs):
         skip = para.start + (_mark_width(text, para.start) if state.open_at is not None else 0)
-        state.inner = 0
         for m in _MARKS.finditer(text, skip, para.end):
             i, width = m.start(), m.end() - m.start()
             mark = '"' if width == 2 else text[i]
@@ -58,8 +53,8 @@ def _mark_width(text: str, i: int) -> int:
 class _State:
     def __init__(self) -> None:
         self.open_at: int | None = None
-        self.opener = ""
-        self.inner = 0  # quotation marks nested inside the open quotation
+        self.opener = ""  # the mark that opened it; only its own kind of mark closes it, so nested
+        # quotations in the other kind of mark ("… ‘…’ …" or '"… “…” …"') pass through
 
     def step(self, ch: str, i: int, width: int, prev: str, nxt: str) -> tuple[int, int] | None:
         if self.open_at is None:
@@ -70,14 +65,9 @@ class _State:
             return None
         single = self.opener in "‘'"
         if ch in _CLOSERS[self.opener] and not (single and nxt.isalnum()):
-            if self.inner and not single and ch != '"' and self.opener == '"':
-                self.inner -= 1
-                return None
             span = (self.open_at, i + width)
             self.open_at = None
             return span
-        if not single and ch in "“‘" and self.opener == '"':
-            self.inner += 1
         return None
 
 
