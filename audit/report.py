@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 PAPER = {"a4": "A4", "letter": "letter"}
 TITLE_MAX = 120
+EXCERPT_MAX = 80  # characters of a sentence quoted again in "Method and limits"; the article has it in full
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,10 @@ class Sentence:
     style: LabelStyle
     confidence: float
     reason: str = ""  # why the checks left it out, for excluded text
+
+    @property
+    def excerpt(self) -> str:
+        return excerpt(self.text)
 
 
 @dataclass(frozen=True)
@@ -203,6 +208,15 @@ def _sentence(result: DocumentResult, index: int, reason: str = "") -> Sentence:
     ls = next(s for s in result.statements if s.index == index)
     return Sentence(ls.index, ls.statement.paragraph, len(ls.statement.text.split()), ls.statement.text,
                     STYLES[ls.label], round(ls.confidence, 2), reason)
+
+
+def excerpt(text: str, limit: int = EXCERPT_MAX) -> str:
+    """The sentence whole if it is short, else its first words up to `limit` characters and an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(",;:—–- ") + "…"
 
 
 def readability_view(result: DocumentResult) -> ReadabilityView | None:

@@ -17,6 +17,7 @@ import pytest
 
 from audit import cli
 from audit.render import Renderer, default_renderer, templates_dir
+from audit.report import excerpt
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "seeds/putin-trump-tomahawk.txt"
@@ -70,6 +71,24 @@ def test_seed_pdf_has_every_section_and_source(seed_report: tuple[subprocess.Com
         assert name in roster, name
     assert re.search(r"page 1 of \d+", text)
     assert "Verdict:" in text
+
+
+def test_seed_pdf_roster_lists_each_source_once_and_method_quotes_excerpts(
+        seed_report: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    text = flat(pdf_text(seed_report[1]))
+    roster = text[text.index("Source roster"):text.index("Annotated article")]
+    assert roster.count("Trump: named person; named: yes") == 1
+    assert "why anonymous: none given" in roster
+    method = text[text.index("Method and limits"):]
+    long = "Witkoff informed Yuri Ushakov, Putin’s leading foreign policy advisor, saying"
+    assert long in text[:text.index("Method and limits")] and long not in method  # in full once, in the article
+    assert "L6 paragraph 7, leaked transcript, confidence 0.6: In the recorded call, Witkoff informed" in method
+
+
+def test_excerpt_keeps_short_sentences_and_cuts_long_ones_at_a_word() -> None:
+    assert excerpt("A lot more soldiers, you know?") == "A lot more soldiers, you know?"
+    cut = excerpt("word " * 40)
+    assert cut.endswith("…") and len(cut) <= 81 and "  " not in cut and cut[-2] == "d"
 
 
 def test_seed_pdf_embeds_one_font_family(seed_report: tuple[subprocess.CompletedProcess[str], Path]) -> None:
