@@ -45,8 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--stdin-filename", metavar="NAME", help="the name (and format, by extension) of standard input")
     c.add_argument("--config", metavar="FILE", help="settings file (default: the nearest .sourcing-audit.yaml or "
                                                      "pyproject.toml [tool.sourcing-audit] above each input)")
-    c.add_argument("--select", metavar="IDS", help="only these rules and checks (comma-separated ids or prefixes)")
-    c.add_argument("--ignore", metavar="IDS", help="leave out these rules and checks (ids or prefixes)")
+    c.add_argument("--select", metavar="IDS", help="only these checks and gates (comma-separated ids or prefixes)")
+    c.add_argument("--ignore", metavar="IDS",
+                   help="leave out these checks, gates and labelling rules (comma-separated ids or prefixes)")
     c.add_argument("--publisher", metavar="NAME", help="the outlet that wrote the article ('told NAME' is first-hand)")
     c.add_argument("--encoding", default=None, help="the articles' text encoding (default: utf-8)")
     c.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
@@ -58,29 +59,29 @@ def build_parser() -> argparse.ArgumentParser:
     cf = sub.add_parser("config", help="show the settings in force, or write a starter file",
                         description="`config show [PATH]` prints each setting and where it came from; "
                                     "`config init` writes a commented .sourcing-audit.yaml.")
-    cf.add_argument("action", choices=("show", "init"))
+    cf.add_argument("action", choices=("show", "init"), help="show: the settings in force; init: write a starter file")
     cf.add_argument("path", nargs="?", default=".", help="show: the file or folder whose settings to show")
-    cf.add_argument("--config", metavar="FILE")
+    cf.add_argument("--config", metavar="FILE", help="the settings file to read instead of discovering one")
     cf.add_argument("--force", action="store_true", help="init: overwrite an existing file")
 
     d = sub.add_parser("diff", parents=[rules_opt], help="how the sourcing changed between two versions of a draft",
                        description="Compare two versions of an article: statements whose label changed, sources "
                                    "added or dropped, shares before and after.")
-    d.add_argument("old", metavar="OLD")
-    d.add_argument("new", metavar="NEW")
-    d.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    d.add_argument("--publisher", metavar="NAME")
-    d.add_argument("--encoding", default="utf-8")
+    d.add_argument("old", metavar="OLD", help="the earlier version of the article")
+    d.add_argument("new", metavar="NEW", help="the later version")
+    d.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    d.add_argument("--publisher", metavar="NAME", help="the outlet that wrote the article")
+    d.add_argument("--encoding", default="utf-8", help="the articles' text encoding (default: utf-8)")
 
     r = sub.add_parser("report", parents=[rules_opt], help="render the audit report as PDF (and HTML)",
                        description="Render the audit report for each article as a PDF in reports/.")
-    r.add_argument("paths", nargs="+", metavar="ARTICLE")
+    r.add_argument("paths", nargs="+", metavar="ARTICLE", help="article files (.txt, .md, .html, .docx)")
     r.add_argument("-o", "--output", metavar="FILE", help="the PDF to write (one article only)")
     r.add_argument("--html", action="store_true", help="also write the same page as HTML")
     r.add_argument("--title", help="the article's title (default: its first line)")
-    r.add_argument("--publisher", metavar="NAME")
-    r.add_argument("--encoding", default="utf-8")
-    r.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    r.add_argument("--publisher", metavar="NAME", help="the outlet that wrote the article ('told NAME' is first-hand)")
+    r.add_argument("--encoding", default="utf-8", help="the articles' text encoding (default: utf-8)")
+    r.add_argument("--paper", choices=("a4", "letter"), default="a4", help="page size (default: a4)")
     r.add_argument("--date", help="the audit date to print (YYYY-MM-DD; default: today)")
 
     e = sub.add_parser("eval", parents=[rules_opt], help="accuracy against a gold file (same figures as score.py)",
@@ -93,10 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     ru = sub.add_parser("rules", parents=[rules_opt], help="list, test or validate the rules",
                         description="Work with the rule pack.")
-    ru.add_argument("action", choices=("list", "test", "validate"))
+    ru.add_argument("action", choices=("list", "test", "validate"),
+                    help="list: every rule and check; test: run every example; validate: load and report problems")
 
-    x = sub.add_parser("explain", parents=[rules_opt], help="print a rule's message, why and examples")
-    x.add_argument("rule_id", metavar="RULE")
+    x = sub.add_parser("explain", parents=[rules_opt], help="print a rule's message, why and examples",
+                       description="Print what a rule or check means, why it matters, what to do, the standard "
+                                   "behind it and its examples.")
+    x.add_argument("rule_id", metavar="RULE", help="a rule or check id, as `rules list` shows them")
     return p
 
 

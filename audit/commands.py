@@ -170,6 +170,12 @@ def explain(args: argparse.Namespace, printer: Printer) -> int:
     ruleset = _rules(args)
     rule = ruleset.rule(args.rule_id)
     if rule is None:
+        from audit.suppress import META_CHECKS
+
+        meta = META_CHECKS.get(args.rule_id)
+        if meta is not None:  # the findings about suppressions themselves
+            printer.out(f"{meta.id}: {meta.message}\n\nWhy: {meta.why}\n\nWhat to do: {meta.fix}")
+            return 0
         raise AuditError(f"no rule or check with id {args.rule_id!r} (see `sourcing-audit rules list`)")
     printer.out(f"{rule.id}: {rule.message}")
     printer.out(f"\nWhy: {rule.why}")
