@@ -67,7 +67,9 @@ def note(ls: LabelledStatement) -> Note:
     evidence = [Evidence(m.rule_id, m.text) for m in ls.matches]
     matched = {m.rule_id for m in ls.matches}
     evidence += [Evidence(r, "") for r in ls.rule_ids if r not in matched]
-    return Note(ls.index, STYLES[ls.label], tuple(evidence), ls.carried_from, round(ls.confidence, 2))
+    # readers count from 1: statement 0 of the JSON is S1 here
+    carried = None if ls.carried_from is None else ls.carried_from + 1
+    return Note(ls.index + 1, STYLES[ls.label], tuple(evidence), carried, round(ls.confidence, 2))
 
 
 def annotate(result: DocumentResult) -> tuple[ParagraphView, ...]:

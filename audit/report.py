@@ -205,8 +205,9 @@ def source_row(src: Source) -> SourceRow:
 
 
 def _sentence(result: DocumentResult, index: int, reason: str = "") -> Sentence:
-    ls = next(s for s in result.statements if s.index == index)
-    return Sentence(ls.index, ls.statement.paragraph, len(ls.statement.text.split()), ls.statement.text,
+    ls = result.statements[index]
+    # numbered from 1 for readers, as in the annotated article
+    return Sentence(ls.index + 1, ls.statement.paragraph, len(ls.statement.text.split()), ls.statement.text,
                     STYLES[ls.label], round(ls.confidence, 2), reason)
 
 
@@ -244,7 +245,10 @@ def parse_date(text: str | None) -> dt.date:
 
 def report_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -> int:
     """Audit and render each article; an input error is reported (exit 2) and the others still run."""
-    from audit.pipeline import audit_file
+    from audit.commands import rules_for
+    from audit.config import apply_settings, rules_in_force, settings_for
+    from audit.inputs import load_source
+    from audit.pipeline import audit_source
 
     try:
         day = parse_date(args.date)
@@ -259,7 +263,11 @@ def report_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -
         try:
             if target in written:
                 raise UsageError(f"{path}: would overwrite {target}, written for another article this run")
-            result = audit_file(path, rules, args.publisher, args.encoding)
+            # the same settings, suppressions and gates as `check`, so the PDF's verdict is check's verdict
+            settings = settings_for(path, args)
+            in_force = rules_in_force(settings, rules_for(settings.rules))
+            src = load_source(path, settings.encoding)
+            result = apply_settings(audit_source(src, in_force, settings.publisher), src, settings, in_force)
             context = build_context(result, rules.version, day, args.title, args.paper)
             for out in write_report(context, result, rules, target, args.html):
                 printer.out(f"wrote {out}")

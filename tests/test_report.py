@@ -82,7 +82,8 @@ def test_seed_pdf_roster_lists_each_source_once_and_method_quotes_excerpts(
     method = text[text.index("Method and limits"):]
     long = "Witkoff informed Yuri Ushakov, Putin’s leading foreign policy advisor, saying"
     assert long in text[:text.index("Method and limits")] and long not in method  # in full once, in the article
-    assert "L6 paragraph 7, leaked transcript, confidence 0.6: In the recorded call, Witkoff informed" in method
+    # the 7th statement (numbered from 1 for readers): Share this, the lede, …, "In the recorded call, …"
+    assert "L7 paragraph 7, leaked transcript, confidence 0.6: In the recorded call, Witkoff informed" in method
 
 
 def test_excerpt_keeps_short_sentences_and_cuts_long_ones_at_a_word() -> None:
