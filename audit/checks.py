@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from audit.errors import RulesError
+from audit.text import clip
 from audit.models import Excluded, Finding, Label, LabelledStatement, Paragraph, Quotation, Source, SourceKind
-from audit.rules import Check, RuleSet
+from audit.rules import SEVERITIES, Check, RuleSet
 from audit.verdict import verdict
 
 __all__ = ["KINDS", "SEVERITY_ORDER", "run_checks", "verdict"]
 
-SEVERITY_ORDER = ("error", "warning", "info")
+SEVERITY_ORDER = SEVERITIES
 _EXCERPT = 200
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _END_PUNCT = re.compile(r"[\s.,;:!?…’'\"”»)]+$")
@@ -60,8 +61,7 @@ class Context:
 
 
 def _clip(s: str) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= _EXCERPT else s[:_EXCERPT - 1].rstrip() + "…"
+    return clip(s, _EXCERPT)
 
 
 def params_regex(check: Check, key: str, rules: RuleSet) -> re.Pattern[str]:

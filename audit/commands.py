@@ -7,19 +7,18 @@ import os
 from typing import TYPE_CHECKING
 
 from audit.errors import AuditError, ConfigError, InputError, RulesError
+from audit.rules import SEVERITIES
 
 if TYPE_CHECKING:
     from audit.cli import Printer
     from audit.models import DocumentResult
     from audit.rules import RuleSet
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_RANK = {name: -n for n, name in enumerate(SEVERITIES)}  # higher is more serious
 
 
 def _rules(args: argparse.Namespace) -> RuleSet:
-    from audit.rules import default_rules, load_rules
-
-    return load_rules(*args.rules) if args.rules else default_rules()
+    return rules_for(tuple(args.rules))
 
 
 def check(args: argparse.Namespace, printer: Printer) -> int:

@@ -20,6 +20,7 @@ import yaml
 
 from audit.errors import ConfigError, UsageError
 from audit.gates import METRICS, Gate, parse_gate
+from audit.rules import SEVERITIES
 
 if TYPE_CHECKING:
     from audit.cli import Printer
@@ -31,7 +32,6 @@ FILENAME = ".sourcing-audit.yaml"
 TABLE = "[tool.sourcing-audit]"
 KEYS = ("rules", "select", "ignore", "severity", "fail-on", "publisher", "encoding", "gates", "per-path")
 FAIL_ON = ("error", "warning", "info", "never")
-SEVERITIES = ("error", "warning", "info")
 _DEFAULTS: dict[str, Any] = {"rules": (), "select": (), "ignore": (), "severity": {}, "fail-on": "error",
                              "publisher": None, "encoding": "utf-8", "gates": ()}
 

@@ -11,12 +11,13 @@ from audit import __version__
 from audit.annotate import LEGEND, STYLES, LabelStyle, ParagraphView, annotate
 from audit.errors import AuditError, UsageError
 from audit.models import DocumentResult, Finding, Label, Source
+from audit.rules import SEVERITIES
 
 if TYPE_CHECKING:
     from audit.cli import Printer
     from audit.rules import RuleSet
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ORDER = {name: n for n, name in enumerate(SEVERITIES)}
 PAPER = {"a4": "A4", "letter": "letter"}
 TITLE_MAX = 120
 EXCERPT_MAX = 80  # characters of a sentence quoted again in "Method and limits"; the article has it in full

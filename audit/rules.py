@@ -26,7 +26,7 @@ CHECK_KINDS = (
     "reports-unnamed", "leak-unverified", "lede-unsourced", "lede-weak", "duplicate-paragraph",
     "quote-unattributed", "right-of-reply", "share-above",
 )
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = ("error", "warning", "info")  # most serious first; the one list of severities
 FROM_SOURCE = "from-source"
 _TOP_KEYS = {"version", "precedence", "lede_paragraphs", "lexicons", "patterns", "rules", "checks", "verdict"}
 _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags", "message", "why",

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from audit.errors import ConfigError
 from audit.models import DocumentResult, Finding
+from audit.text import clip
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -112,7 +113,7 @@ def _from_comments(name: str, raw: str, doc: DocumentResult) -> tuple[list[Suppr
         nxt = body.group("verb") == "disable-next"
         para = _next_paragraph(raw, m.end(), doc, aligned) if nxt else None
         ids = tuple(dict.fromkeys(i.strip() for i in body.group("ids").split(",")))
-        sups.append(Suppression(ids, reason, nxt, para, where, start, end, _clip(m.group(0))))
+        sups.append(Suppression(ids, reason, nxt, para, where, start, end, clip(m.group(0), 200)))
     return sups, invalid
 
 
@@ -150,7 +151,7 @@ def _from_sidecar(path: Path, doc: DocumentResult) -> list[Suppression]:
         excerpt = "{" + ", ".join(f"{k}: {e[k]}" for k in _SIDECAR_KEYS if k in e) + "}"
         sups.append(Suppression((e["check"],), reason or None, para is not None,
                                 para if para is not None and para <= len(doc.paragraphs) else None,
-                                loc.at((n,)), excerpt=_clip(excerpt)))
+                                loc.at((n,)), excerpt=clip(excerpt, 200)))
     if problems:
         raise ConfigError(problems)
     return sups
@@ -207,9 +208,4 @@ def _unused_detail(s: Suppression, cid: str, known: set[str], switched_off: Call
 def meta_finding(check_id: str, detail: str, paragraph: int | None, start: int, end: int, excerpt: str) -> Finding:
     c = META_CHECKS[check_id]
     return Finding(c.id, "warning", f"{c.message} ({detail})", c.why, c.fix, None, paragraph, start, end,
-                   _clip(excerpt))
-
-
-def _clip(s: str, limit: int = 200) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= limit else s[:limit - 1].rstrip() + "…"
+                   clip(excerpt, 200))

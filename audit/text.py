@@ -62,6 +62,12 @@ def is_blank(text: str) -> bool:
     return _BLANK.match(text) is not None
 
 
+def clip(s: str, limit: int) -> str:
+    """White space folded, cut to `limit` characters with an ellipsis: an excerpt for a finding."""
+    s = " ".join(s.split())
+    return s if len(s) <= limit else s[:limit - 1].rstrip() + "…"
+
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
