@@ -24,7 +24,21 @@ class SourceVerdict:
 
 
 def classify_source(phrase: str, ruleset: RuleSet, publisher: str | None = None) -> SourceVerdict | None:
-    """The kind of a source phrase: the first `source` rule whose pattern matches it."""
+    """The kind of a source phrase: the first `source` rule whose pattern matches it, else of its head.
+
+    The head is the phrase cut where the rules file's SOURCE_HEAD_END pattern first matches ("Democrats in
+    Iowa who watched the debate" -> "Democrats"), so long descriptions are judged by the noun they describe.
+    """
+    verdict = _classify(phrase, ruleset, publisher)
+    head_end = ruleset.patterns.get("SOURCE_HEAD_END")
+    if verdict is None and head_end is not None:
+        cut = head_end.search(phrase, 1)
+        if cut is not None and cut.start() > 0:
+            verdict = _classify(phrase[:cut.start()].rstrip(), ruleset, publisher)
+    return verdict
+
+
+def _classify(phrase: str, ruleset: RuleSet, publisher: str | None) -> SourceVerdict | None:
     for rule in ruleset.of_kind("source"):
         if rule.regex.search(phrase):
             assert rule.source_kind is not None and rule.label is not None
@@ -82,7 +96,8 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
     if not raw or MASK in raw:
         return None
     phrase, shift = _clean_source(raw)
-    if not phrase:
+    not_source = ruleset.patterns.get("NOT_SOURCE")
+    if not phrase or (not_source is not None and not_source.search(phrase)):
         return None
     verdict = classify_source(phrase, ruleset, publisher)
     if verdict is None or (rule.accept and verdict.kind not in rule.accept):
@@ -179,7 +194,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     per_paragraph = Counter(st.paragraph for st in statements)
     for st, group in zip(statements, attrs):
-        labels = [a.label for a in group if not _relay_deferred(a, group, publisher)]
+        labels = [a.label for a in main_attributions(group, st, ruleset) if not _relay_deferred(a, group, publisher)]
         matches = [m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start, a.source_end,
                                                            a.source_text))]
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
@@ -191,6 +206,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
         own.append((choose(labels, ruleset) if labels else None, matches, list(dict.fromkeys(rule_ids))))
     quotations = attach_quotations(spans, statements, [o[0] not in _NOT_CARRIED for o in own])
     carried = _carry(own, quotations)
+    _carry_paragraphs(statements, attrs, own, carried, ruleset)
     out = []
     for st, group, (label, matches, rule_ids) in zip(statements, attrs, own):
         source = carried.get(st.index)
@@ -200,6 +216,20 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
         out.append(LabelledStatement(st, final, tuple(rule_ids), tuple(sorted(matches, key=lambda m: m.start)),
                                      None, carried_from, tuple(group), _confidence(final, group, carried_from)))
     return tuple(out), quotations
+
+
+def main_attributions(group: list[Attribution], st: Statement, ruleset: RuleSet) -> list[Attribution]:
+    """The attributions that govern a statement: those outside subordinate clauses, when they disagree.
+
+    "Before city officials had weighed in, Rep. King said…" rests on King: an attribution whose clause opens
+    with a subordinating word (the rules file's SUBORDINATE_I, matched on the statement up to the end of the
+    source) gives way when another one has a different label.
+    """
+    subordinate = ruleset.patterns.get("SUBORDINATE_I")
+    if subordinate is None or len({a.label for a in group}) < 2:
+        return group
+    main = [a for a in group if not subordinate.search(st.text[:a.source_end - st.start])]
+    return main or group
 
 
 def _relay_deferred(a: Attribution, group: list[Attribution], publisher: str | None) -> bool:
@@ -255,6 +285,21 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
                 (prev in last_q.statements or prev == last_q.attribution_statement):
             return last_q.attribution_statement  # the same speaker goes on in a new quotation
     return None
+
+
+def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attribution]],
+                      own: list[tuple[Label | None, list[Match], list[str]]], carried: dict[int, int],
+                      ruleset: RuleSet) -> None:
+    """Statements after one attributed by a `carry: paragraph` rule, in its paragraph, take its label."""
+    carriers = {r.id for r in ruleset.of_kind("attribution") if r.carry == "paragraph"}
+    speaker: int | None = None
+    for i, st in enumerate(statements):
+        if speaker is not None and statements[speaker].paragraph != st.paragraph:
+            speaker = None
+        if own[i][0] not in _NOT_CARRIED and any(a.rule_id in carriers for a in attrs[i]):
+            speaker = i
+        elif speaker is not None and own[i][0] is None and i not in carried:
+            carried[i] = speaker
 
 
 def _carry(own: list[tuple[Label | None, list[Match], list[str]]],

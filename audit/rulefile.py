@@ -8,10 +8,11 @@ from typing import Any
 
 import yaml
 
+from audit.inflect import FORMS, inflect, irregular_table
 from audit.models import Label, SourceKind
 from audit.rules import (
     _CHECK_KEYS, _EXAMPLE_KEYS, _REF, _RULE_KEYS, _TOP_KEYS, CHECK_KINDS, FROM_SOURCE, RULE_KINDS,
-    SEVERITIES, WHERE, Check, Example, Rule, RuleSet,
+    SEVERITIES, WHERE, CARRY, Check, Example, Rule, RuleSet,
 )
 
 _LABELS = {lab.value: lab for lab in Label}
@@ -59,6 +60,7 @@ class _Builder:
         self.precedence: tuple[Label, ...] = ()
         self.lede = 3
         self.lexicons: dict[str, list[str]] = {}
+        self.lemma_specs: list[tuple[str, list[str], tuple[str, ...]]] = []  # (lexicon, lemmas, forms)
         self.patterns: dict[str, str] = {}
         self.pattern_at: dict[str, str] = {}  # name -> path:line:col, for errors
         self.rule_nodes: dict[str, tuple[str, yaml.MappingNode]] = {}
@@ -137,13 +139,40 @@ class _Builder:
         for knode, vnode in self.mapping(path, node, key):
             name = knode.value
             if key == "lexicons":
-                words = self.strings(path, vnode, f"lexicon {name!r}")
+                words = (self.lemma_lexicon(path, name, vnode) if isinstance(vnode, yaml.MappingNode)
+                         else self.strings(path, vnode, f"lexicon {name!r}"))
                 self.lexicons[name] = self.lexicons.get(name, []) + words
             else:
                 value = self.string(path, vnode, f"pattern {name!r}")
                 if value is not None:
                     self.patterns[name] = value
                     self.pattern_at[name] = _at(path, vnode)
+
+    def lemma_lexicon(self, path: str, name: str, node: yaml.MappingNode) -> list[str]:
+        """A lexicon by lemma: `{lemmas: [say, call for], forms: [base, s, ed, en, ing], also: [...]}`.
+
+        The forms are made once every file is read (irregular verbs may come from a later file); `also` entries
+        are taken as written."""
+        fields = {k.value: v for k, v in self.mapping(path, node, f"lexicon {name!r}")}
+        for key in fields:
+            if key not in ("lemmas", "forms", "also"):
+                self.err(path, node, f"lexicon {name!r}: unknown key {key!r} (expected lemmas, forms, also)")
+        forms = tuple(self.strings(path, fields["forms"], f"lexicon {name!r} forms")) if "forms" in fields \
+            else FORMS
+        for item in (fields["forms"].value if isinstance(fields.get("forms"), yaml.SequenceNode) else []):
+            if item.value not in FORMS:
+                self.err(path, item, f"lexicon {name!r}: unknown form {item.value!r} "
+                                     f"(expected some of: {', '.join(FORMS)})")
+        if "lemmas" not in fields:
+            self.err(path, node, f"lexicon {name!r}: a lexicon by lemma needs `lemmas`")
+        else:
+            self.lemma_specs.append((name, self.strings(path, fields["lemmas"], f"lexicon {name!r}"), forms))
+        return self.strings(path, fields["also"], f"lexicon {name!r}") if "also" in fields else []
+
+    def inflect_lexicons(self) -> None:
+        irregular = irregular_table(self.lexicons.get("irregular_verbs", []))
+        for name, lemmas, forms in self.lemma_specs:
+            self.lexicons[name] = self.lexicons[name] + [w for lemma in lemmas for w in inflect(lemma, forms, irregular)]
 
     def add_entries(self, path: str, node: yaml.Node, key: str) -> None:
         store = self.rule_nodes if key == "rules" else self.check_nodes
@@ -172,6 +201,7 @@ def build(docs: list[Doc]) -> tuple[RuleSet | None, list[str]]:
     b = _Builder()
     for doc in docs:
         b.add_doc(doc)
+    b.inflect_lexicons()
     lexicons = {name: tuple(words) for name, words in b.lexicons.items()}
     rules = [r for r in (_rule(b, rid, node) for rid, (_, node) in b.rule_nodes.items()) if r is not None]
     checks = [c for c in (_check(b, cid, node) for cid, (_, node) in b.check_nodes.items()) if c is not None]
@@ -204,11 +234,33 @@ def expand(b: _Builder, pattern: str, seen: tuple[str, ...] = ()) -> str:
         if name in b.patterns and name not in seen:
             return "(?:" + expand(b, b.patterns[name], seen + (name,)) + ")"
         if name in b.lexicons:
-            words = sorted(set(b.lexicons[name]), key=lambda w: (-len(w), w))
-            return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+            return trie_alternation(b.lexicons[name])
         raise KeyError(name)
 
     return _REF.sub(sub, pattern)
+
+
+def trie_alternation(words: list[str] | tuple[str, ...]) -> str:
+    """One regex for a word list, as a trie ("sa(?:id|ys)"): Python's re tries the branches of a flat
+    alternation one by one, so a trie is many times faster on long lexicons. Longer entries win, as in a
+    longest-first alternation; a space in an entry matches any run of white space."""
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and len(branches[0]) <= 2 and not ends else "(?:" + "|".join(branches) + ")"
+    return f"{body}?" if ends else body
 
 
 def _examples(b: _Builder, path: str, node: yaml.Node | None) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
@@ -306,9 +358,12 @@ def _rule(b: _Builder, rid: str, entry: yaml.MappingNode) -> Rule | None:
     confidence = _fraction(b, path, rid, fields["confidence"]) if "confidence" in fields else 1.0
     if common is None or regex is None or label is False:
         return None
+    carry = b.string(path, fields["carry"], f"rule {rid!r}: carry") if "carry" in fields else None
+    if carry is not None and carry not in CARRY:
+        b.err(path, fields["carry"], f"rule {rid!r}: unknown carry {carry!r} (expected: {', '.join(CARRY)})")
     return Rule(rid, kind, pattern, regex, label or None, source_kind, accept, common["message"],
                 common["why"], common["match"], common["no_match"], f"{path}:{entry.start_mark.line + 1}",
-                confidence, requires, where)
+                confidence, requires, where, carry)
 
 
 def _label(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node], entry: yaml.Node,

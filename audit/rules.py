@@ -30,9 +30,12 @@ SEVERITIES = ("error", "warning", "info")  # most serious first; the one list of
 FROM_SOURCE = "from-source"
 _TOP_KEYS = {"version", "precedence", "lede_paragraphs", "lexicons", "patterns", "rules", "checks", "verdict"}
 _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags", "message", "why",
-              "examples", "override", "confidence", "requires", "where"}
+              "examples", "override", "confidence", "requires", "where", "carry"}
 #: Where a `statement` rule may fire (`where:` in rules.yaml); every listed condition must hold.
 WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph")
+#: How far an attribution rule's label carries (`carry:` in rules.yaml): over the rest of its paragraph
+#: ("PENCE: …" in a transcript) or, by default, only over the quotation it introduces.
+CARRY = ("paragraph",)
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -62,6 +65,7 @@ class Rule:
     confidence: float = 1.0
     requires: re.Pattern[str] | None = None  # a cheap pattern a statement must contain for the rule to run
     where: tuple[str, ...] = ()  # statement rules: conditions on the statement's place (WHERE)
+    carry: str | None = None  # attribution rules: "paragraph" carries the label over the paragraph (CARRY)
 
     def applies(self, text: str) -> bool:
         return self.requires is None or self.requires.search(text) is not None

@@ -174,3 +174,48 @@ def test_matches_show_the_cue_and_the_source() -> None:
     (ls,) = _labelled("Representative Don Bacon said the envoy should be fired.")
     assert ("Representative Don Bacon", "said") == tuple(
         m.text for m in sorted(ls.matches, key=lambda m: m.start))
+
+
+# Issue 7: shapes of sources and cues the first rules missed (invented sentences, labels read against
+# GUIDELINES.md).
+NEW_SHAPES = {
+    "bare-plural-verb": ("Landlords argue that the levy is a cash grab.", ANON),
+    "inverted-asked": ("“Is it legal?” she asked.", NAMED),
+    "aux-negation": ("The campaign would not say whether the senator had been interviewed.", NAMED),
+    "definite-description": ("The businessman said China expects slower growth.", NAMED),
+    "definite-official": ("“We have no comment on the leak itself,” the official said.", ANON),
+    "possessive-role": ("Cameron’s spokesman said the prime minister stood by his comments.", NAMED),
+    "poll-share-words": ("Twenty-four percent said she did nothing wrong.", DOC),
+    "poll-in-ten": ("About six in 10 said they want the next president to continue those policies.", DOC),
+    "outlet-by-shape": ("The Springfield Chronicle reported that the plant would close.", SECOND),
+    "participle-description": ("The Florida senator sought to calm his supporters, saying the crowd would be safe.",
+                               NAMED),
+    "coordinated-verb": ("The governor toured the site and said aid would come within days.", NAMED),
+    "head-of-long-source": ("Democrats in Iowa who watched the debate said they were unfazed.", ANON),
+    "end-cue": ("Bonuses were $500 to $2,000 a quarter, The Wall Street Journal reports.", SECOND),
+    # and the reverse: verbs and nouns that look like cues
+    "agreed-to-sell": ("The board agreed to sell the building.", UNATT),
+    "continues-to-trail": ("Sanders continues to trail Clinton by 300 delegates.", UNATT),
+    "noun-states": ("The issue peaked in some states near the border.", UNATT),
+    "noun-claims": ("Trump’s claims are false, the fact-checkers found nothing.", UNATT),
+    "vice-president": ("Vice President Biden visited Israel in March.", UNATT),
+    "section-colon": ("Breaking: Latest primary has a big impact on the race.", UNATT),
+    "reported-from": ("Fahrenthold reported from Washington.", NONE),
+}
+
+
+@pytest.mark.parametrize(("text", "label"), NEW_SHAPES.values(), ids=NEW_SHAPES.keys())
+def test_new_shapes(text: str, label: str) -> None:
+    assert _labels(text) == [label]
+
+
+def test_main_attribution_governs_over_a_subordinate_one() -> None:
+    text = ("Before city officials had weighed in with any explanation, Rep. Peter King said it was terror.")
+    assert _labels(text) == [NAMED]
+
+
+def test_transcript_speaker_carries_over_the_paragraph() -> None:
+    text = ("BENENSON: Senator Sanders doesn’t get to decide when we debate. If he does that, we will talk.\n\n"
+            "The debate is on Sunday.")
+    assert _labels(text) == [NAMED, NAMED, UNATT]
+    assert _labelled(text)[1].carried_from == 0

@@ -76,7 +76,23 @@ BAD = {
     "unknown-lexicon": (
         GOOD.replace("{verbs}", "{speech_verbz}"),
         "9:14: rule 'test-said': pattern names {speech_verbz}, which is neither a lexicon nor a pattern"),
+    "lemma-lexicon-unknown-form": (
+        GOOD.replace("[said, says]", "{lemmas: [say], forms: [past]}"),
+        "4:34: lexicon 'verbs': unknown form 'past' (expected some of: base, s, ed, en, ing)"),
+    "lemma-lexicon-no-lemmas": (
+        GOOD.replace("[said, says]", "{forms: [ed]}"),
+        "4:10: lexicon 'verbs': a lexicon by lemma needs `lemmas`"),
+    "unknown-carry": (
+        GOOD.replace("    message: a speech verb", "    carry: document\n    message: a speech verb"),
+        "10:12: rule 'test-said': unknown carry 'document' (expected: paragraph)"),
 }
+
+
+def test_lemma_lexicon_makes_the_forms(tmp_path: Path) -> None:
+    text = GOOD.replace("[said, says]", "{lemmas: [say, argue], forms: [s, ed], also: [put it]}")
+    text = text.replace('  verbs:', '  irregular_verbs: ["say said said"]\n  verbs:')
+    rules = load_rules(base=_write(tmp_path, text))
+    assert set(rules.lexicons["verbs"]) == {"says", "said", "argues", "argued", "put it"}
 
 
 @pytest.mark.parametrize("text, expected", BAD.values(), ids=BAD.keys())
