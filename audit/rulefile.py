@@ -61,6 +61,7 @@ class _Builder:
         self.lede = 3
         self.lexicons: dict[str, list[str]] = {}
         self.lemma_specs: list[tuple[str, list[str], tuple[str, ...]]] = []  # (lexicon, lemmas, forms)
+        self.tries: dict[str, str] = {}  # lexicon name -> its regex, made once
         self.patterns: dict[str, str] = {}
         self.pattern_at: dict[str, str] = {}  # name -> path:line:col, for errors
         self.rule_nodes: dict[str, tuple[str, yaml.MappingNode]] = {}
@@ -234,7 +235,9 @@ def expand(b: _Builder, pattern: str, seen: tuple[str, ...] = ()) -> str:
         if name in b.patterns and name not in seen:
             return "(?:" + expand(b, b.patterns[name], seen + (name,)) + ")"
         if name in b.lexicons:
-            return trie_alternation(b.lexicons[name])
+            if name not in b.tries:
+                b.tries[name] = trie_alternation(b.lexicons[name])
+            return b.tries[name]
         raise KeyError(name)
 
     return _REF.sub(sub, pattern)
@@ -255,12 +258,21 @@ def trie_alternation(words: list[str] | tuple[str, ...]) -> str:
 
 def _trie_regex(node: dict[str, Any]) -> str:
     ends = "" in node
+    leaves = [re.escape(ch) for ch, child in sorted(node.items()) if ch and ch != " " and list(child) == [""]]
     branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
-                for ch, child in sorted(node.items()) if ch]
+                for ch, child in sorted(node.items()) if ch and not (ch != " " and list(child) == [""])]
+    if len(leaves) > 1:
+        branches.append("[" + "".join(leaves) + "]")
+    else:
+        branches.extend(leaves)
     if not branches:
         return ""
-    body = branches[0] if len(branches) == 1 and len(branches[0]) <= 2 and not ends else "(?:" + "|".join(branches) + ")"
-    return f"{body}?" if ends else body
+    if len(branches) == 1:
+        body = branches[0]
+        atom = len(body) == 1 or (body.startswith("[") and body.endswith("]") and body.count("[") == 1) or \
+            (len(body) == 2 and body.startswith("\\"))
+        return (body if atom else f"(?:{body})") + "?" if ends else body
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
 
 
 def _examples(b: _Builder, path: str, node: yaml.Node | None) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
