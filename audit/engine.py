@@ -195,8 +195,8 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     per_paragraph = Counter(st.paragraph for st in statements)
     for st, group in zip(statements, attrs):
         labels = [a.label for a in main_attributions(group, st, ruleset) if not _relay_deferred(a, group, publisher)]
-        matches = [m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start, a.source_end,
-                                                           a.source_text))]
+        matches = list(dict.fromkeys(m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start,
+                                                                             a.source_end, a.source_text))))
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
         for rule, m in statement_rules(st, ruleset, per_paragraph[st.paragraph] == 1):
             if rule.label is not None:
