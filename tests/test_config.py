@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from audit import config
+from audit.settings import discover as config
 from audit.cli import build_parser, main
-from audit.commands import rules_for
-from audit.inputs import SourceText, load_source
+from audit.cli.commands import rules_for
+from audit.read.inputs import SourceText, load_source
 from audit.models import DocumentResult
 from audit.pipeline import audit_text
 

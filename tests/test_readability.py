@@ -1,4 +1,4 @@
-"""audit.readability: the real CMU syllable counts, offline (no nltk download), and the published formulas."""
+"""audit.judge.readability: the real CMU syllable counts, offline (no nltk download), and the published formulas."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,7 @@ import nltk
 import pytest
 
 from audit.pipeline import audit_text
-from audit.readability import syllables
+from audit.judge.readability import syllables
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"

@@ -1,4 +1,4 @@
-"""audit.text: reading article files, and paragraphs and statements with offsets into the text as read."""
+"""audit.read.text: reading article files, and paragraphs and statements with offsets into the text as read."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from audit.errors import InputError
-from audit.text import decode_text, read_text, split_paragraphs, split_statements
+from audit.read.text import decode_text, read_text, split_paragraphs, split_statements
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from audit.errors import RulesError
-from audit.text import clip
+from audit.read.text import clip
 from audit.models import Excluded, Finding, Label, LabelledStatement, Paragraph, Quotation, Source, SourceKind
-from audit.rules import SEVERITIES, Check, RuleSet
-from audit.verdict import verdict
+from audit.rules.ruleset import SEVERITIES, Check, RuleSet
+from audit.judge.verdict import verdict
 
 __all__ = ["KINDS", "SEVERITY_ORDER", "run_checks", "verdict"]
 

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 
-from audit.rules import resource
+from audit.resources import resource
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF for screen readers; WeasyPrint 70 also offers pdf/ua-2
 STYLESHEET = "report.css"

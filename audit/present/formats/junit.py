@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from audit.formats.positions import Locator, has_lines, in_order
+from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.models import DocumentResult, Finding
-from audit.rules import RuleSet
+from audit.rules.ruleset import RuleSet
 
 FAILING = ("error", "warning")
 

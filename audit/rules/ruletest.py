@@ -4,9 +4,9 @@ Rule examples run the one rule; check examples run the whole pipeline (audit_tex
 """
 from __future__ import annotations
 
-from audit.engine import classify_source, find_attributions
+from audit.label.engine import classify_source, find_attributions
 from audit.models import Statement
-from audit.rules import Check, Example, Rule, RuleSet
+from audit.rules.ruleset import Check, Example, Rule, RuleSet
 
 
 def rule_fires(rule: Rule, ex: Example, ruleset: RuleSet) -> str | None:
@@ -18,8 +18,8 @@ def rule_fires(rule: Rule, ex: Example, ruleset: RuleSet) -> str | None:
     if rule.kind == "statement":
         return None if rule.regex.search(ex.text) else "did not match"
     st = Statement(0, 0, len(ex.text), 1, ex.text)
-    from audit.quotes import find_quotations, mask_quotations
-    from audit.text import split_paragraphs
+    from audit.label.quotes import find_quotations, mask_quotations
+    from audit.read.text import split_paragraphs
 
     masked = mask_quotations(ex.text, find_quotations(ex.text, split_paragraphs(ex.text)))
     hits = [a for a in find_attributions(st, masked, ruleset) if a.rule_id == rule.id]

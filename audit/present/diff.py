@@ -19,7 +19,7 @@ from audit.models import UNCHECKABLE, DocumentResult, Label, LabelledStatement
 
 if TYPE_CHECKING:
     from audit.cli import Printer
-    from audit.rules import RuleSet
+    from audit.rules.ruleset import RuleSet
 
 #: How alike two statements in a replaced run must be (difflib ratio) to count as one edited statement.
 SAME_SENTENCE = 0.6
@@ -170,7 +170,7 @@ def render_text(d: DiffResult, paint: Callable[[str, str], str] | None = None) -
 
 
 def render_markdown(d: DiffResult) -> str:
-    from audit.formats.markdown import cell, code
+    from audit.present.formats.markdown import cell, code
 
     out = [f"## Sourcing changes: {code(d.old)} → {code(d.new)}", "",
            f"{d.statements[0]} claims before, {d.statements[1]} after.", ""]
@@ -216,7 +216,7 @@ def diff_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -> 
 
 
 def _audit(path: str, args: argparse.Namespace, rules: RuleSet) -> DocumentResult:
-    from audit.inputs import load_source
+    from audit.read.inputs import load_source
     from audit.pipeline import audit_source
 
     return audit_source(load_source(path, args.encoding or "utf-8"), rules, args.publisher, with_readability=False)

@@ -6,7 +6,7 @@ import re
 from collections import OrderedDict
 
 from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
-from audit.rules import RuleSet
+from audit.rules.ruleset import RuleSet
 
 _CAPS = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
 _PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)

@@ -17,7 +17,7 @@ class Exit(IntEnum):
     ERROR = 2  # usage, configuration, rules or input error
 
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")  # audit.formats.NAMES, kept here so
+FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")  # audit.present.formats.NAMES, kept here so
 # that parsing the flags imports nothing
 
 
@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> Exit:
-    from audit import commands
+    from audit.cli import commands
 
     handler = {"check": commands.check, "report": commands.report, "eval": commands.evaluate,
                "rules": commands.rules, "explain": commands.explain, "config": commands.config,
@@ -162,7 +162,7 @@ class Printer:
             fh.write(text)
 
     def write_file(self, path: str, data: str | bytes) -> None:
-        from audit.files import write_atomic
+        from audit.present.files import write_atomic
 
         write_atomic(path, data)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from audit.formats.positions import Locator, has_lines, in_order
+from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.models import UNCHECKABLE, DocumentResult
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|#~])")

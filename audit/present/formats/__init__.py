@@ -2,12 +2,12 @@
 
 | format | module | for |
 |---|---|---|
-| text | audit.summary | a terminal: one screen per document, `path:line:col: severity check-id message` |
-| json | audit.output | machines: the JSON contract (schema_version 1) |
-| sarif | audit.formats.sarif | code-scanning tools: SARIF 2.1.0 |
-| github | audit.formats.github | GitHub Actions: workflow-command annotations |
-| junit | audit.formats.junit | CI test reports: JUnit XML, one testsuite per document |
-| markdown | audit.formats.markdown | a pull-request comment or a job summary |
+| text | audit.present.summary | a terminal: one screen per document, `path:line:col: severity check-id message` |
+| json | audit.present.output | machines: the JSON contract (schema_version 1) |
+| sarif | audit.present.formats.sarif | code-scanning tools: SARIF 2.1.0 |
+| github | audit.present.formats.github | GitHub Actions: workflow-command annotations |
+| junit | audit.present.formats.junit | CI test reports: JUnit XML, one testsuite per document |
+| markdown | audit.present.formats.markdown | a pull-request comment or a job summary |
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from audit.errors import UsageError
 from audit.models import DocumentResult
-from audit.rules import RuleSet
+from audit.rules.ruleset import RuleSet
 
 NAMES = ("text", "json", "sarif", "github", "junit", "markdown")
 
@@ -53,27 +53,27 @@ def render(fmt: str, docs: list[DocumentResult], rules: RuleSet, errors: list[di
            paint: Paint | None = None) -> str:
     """The whole output of one run in one format; `paint` colours the text format (stdout on a terminal)."""
     if fmt == "text":
-        from audit.summary import summary
+        from audit.present.summary import summary
 
         return summary(docs, errors, paint)
     if fmt == "json":
-        from audit.output import to_json
+        from audit.present.output import to_json
 
         return to_json(docs, rules, errors)
     if fmt == "sarif":
-        from audit.formats.sarif import to_sarif
+        from audit.present.formats.sarif import to_sarif
 
         return to_sarif(docs, rules, errors)
     if fmt == "github":
-        from audit.formats.github import to_github
+        from audit.present.formats.github import to_github
 
         return to_github(docs, errors)
     if fmt == "junit":
-        from audit.formats.junit import to_junit
+        from audit.present.formats.junit import to_junit
 
         return to_junit(docs, rules, errors)
     if fmt == "markdown":
-        from audit.formats.markdown import to_markdown
+        from audit.present.formats.markdown import to_markdown
 
         return to_markdown(docs, errors)
     raise UsageError(f"--format {fmt}: unknown format (expected one of: {', '.join(NAMES)})")

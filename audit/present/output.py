@@ -6,7 +6,7 @@ from typing import Any
 
 from audit import __version__
 from audit.models import DocumentResult, Finding, Mix, Readability, Scores
-from audit.rules import RuleSet
+from audit.rules.ruleset import RuleSet
 
 SCHEMA_VERSION = "1"
 

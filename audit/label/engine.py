@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
-from audit.quotes import MASK
-from audit.rules import Rule, RuleSet
+from audit.label.quotes import MASK
+from audit.rules.ruleset import Rule, RuleSet
 
 _TRIM_LEAD = re.compile(r"^(?:and|but|so|then|also|while|as|that|which|because)\s+", re.I)
 _TRIM_TAIL = re.compile(r"[\s,;:—–-]+$|\s+(?:also|then|later|now|has|have|had)$")

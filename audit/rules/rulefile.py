@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from audit.models import Label, SourceKind
-from audit.rules import (
+from audit.rules.ruleset import (
     _CHECK_KEYS, _EXAMPLE_KEYS, _REF, _RULE_KEYS, _TOP_KEYS, CHECK_KINDS, FROM_SOURCE, RULE_KINDS,
     SEVERITIES, WHERE, Check, Example, Rule, RuleSet,
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from audit.formats.positions import Locator, has_lines, in_order
+from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.models import DocumentResult, Finding
 
 _SHORT = {"named-source": "named", "anonymous-source": "anonymous", "secondhand-report": "secondhand",

@@ -2,14 +2,14 @@
 
 `::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=CHECK-ID::MESSAGE`, with `::warning` and
 `::notice` for the other severities. Lines and columns are 1-based, columns in Unicode code points, and
-endColumn is the column just after the finding (audit.formats.positions). GitHub only honours columns on
+endColumn is the column just after the finding (audit.present.formats.positions). GitHub only honours columns on
 a one-line annotation, so a finding across lines gives no endColumn. Good-practice and suppressed findings
 are left out: annotations are for what still needs an editor. Values are escaped as the Actions toolkit
 does: %, CR and LF in the message; those and `:` and `,` in properties.
 """
 from __future__ import annotations
 
-from audit.formats.positions import Locator, has_lines, in_order
+from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.models import DocumentResult, Finding
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}

@@ -7,12 +7,12 @@ import os
 from typing import TYPE_CHECKING
 
 from audit.errors import AuditError, ConfigError, InputError, RulesError
-from audit.rules import SEVERITIES
+from audit.rules.ruleset import SEVERITIES
 
 if TYPE_CHECKING:
     from audit.cli import Printer
     from audit.models import DocumentResult
-    from audit.rules import RuleSet
+    from audit.rules.ruleset import RuleSet
 
 SEVERITY_RANK = {name: -n for n, name in enumerate(SEVERITIES)}  # higher is more serious
 
@@ -23,9 +23,9 @@ def _rules(args: argparse.Namespace) -> RuleSet:
 
 def check(args: argparse.Namespace, printer: Printer) -> int:
     """Audit every input with the settings in force for it, then write each requested output."""
-    from audit import formats
-    from audit.config import apply_settings, rules_in_force, settings_for
-    from audit.inputs import expand_paths, load_source
+    from audit.present import formats
+    from audit.settings.discover import apply_settings, rules_in_force, settings_for
+    from audit.read.inputs import expand_paths, load_source
     from audit.pipeline import audit_source
 
     problems: list[InputError] = []
@@ -78,7 +78,7 @@ _RULES_CACHE: dict[tuple[str, ...], RuleSet] = {}
 
 def rules_for(files: tuple[str, ...]) -> RuleSet:
     """The default pack plus these rule files, loaded once per run for each distinct list."""
-    from audit.rules import default_rules, load_rules
+    from audit.rules.loader import default_rules, load_rules
 
     key = tuple(files)
     if key not in _RULES_CACHE:
@@ -96,26 +96,26 @@ def failing(docs: list[DocumentResult], fail_on: str) -> bool:
 
 
 def config(args: argparse.Namespace, printer: Printer) -> int:
-    from audit.config import config_command
+    from audit.settings.discover import config_command
 
     return config_command(args, printer)
 
 
 def diff(args: argparse.Namespace, printer: Printer) -> int:
-    from audit.diff import diff_command
+    from audit.present.diff import diff_command
 
     return diff_command(args, _rules(args), printer)
 
 
 def report(args: argparse.Namespace, printer: Printer) -> int:
-    from audit.report import report_command
+    from audit.present.report import report_command
 
     return report_command(args, _rules(args), printer)
 
 
 def evaluate(args: argparse.Namespace, printer: Printer) -> int:
-    from audit import evaluate as ev
-    from audit.output import document_dict
+    from audit.judge import evaluate as ev
+    from audit.present.output import document_dict
     from audit.pipeline import audit_text
 
     rules = _rules(args)
@@ -156,7 +156,7 @@ def rules(args: argparse.Namespace, printer: Printer) -> int:
         for c in ruleset.checks:
             printer.out(f"{c.id:<30} {'check':<12} {c.severity:<18} {c.message}")
         return 0
-    from audit.ruletest import test_rules
+    from audit.rules.ruletest import test_rules
 
     failures, count = test_rules(ruleset)
     for line in failures:
@@ -169,7 +169,7 @@ def explain(args: argparse.Namespace, printer: Printer) -> int:
     ruleset = _rules(args)
     rule = ruleset.rule(args.rule_id)
     if rule is None:
-        from audit.suppress import META_CHECKS
+        from audit.judge.suppress import META_CHECKS
 
         meta = META_CHECKS.get(args.rule_id)
         if meta is not None:  # the findings about suppressions themselves

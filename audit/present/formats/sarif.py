@@ -1,6 +1,6 @@
 """SARIF 2.1.0 for code-scanning tools: every check as a rule, every finding as a result with a region.
 
-Regions are 1-based lines and columns computed from the finding's offsets (audit.formats.positions);
+Regions are 1-based lines and columns computed from the finding's offsets (audit.present.formats.positions);
 columns count Unicode code points (`columnKind: unicodeCodePoints`), and `endColumn` is the column just
 after the finding's last character, as SARIF defines it. Good-practice findings are not results (SARIF
 results are problems; the JSON keeps them). Suppressed findings stay, with `suppressions` saying why.
@@ -14,9 +14,9 @@ from typing import Any
 from urllib.parse import quote
 
 from audit import __version__
-from audit.formats.positions import Locator, has_lines, in_order
+from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.models import DocumentResult, Finding, GateResult
-from audit.rules import Check, RuleSet
+from audit.rules.ruleset import Check, RuleSet
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 from audit.errors import ConfigError
 from audit.models import DocumentResult, Finding
-from audit.text import clip
+from audit.read.text import clip
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from audit.inputs import SourceText
+    from audit.read.inputs import SourceText
 
 SIDECAR_SUFFIX = ".sourcing-audit.yaml"
 NO_REASON, UNUSED, INVALID = "suppression-no-reason", "suppression-unused", "suppression-invalid"
@@ -134,7 +134,7 @@ def _next_paragraph(raw: str, pos: int, doc: DocumentResult, aligned: bool) -> i
 
 
 def _from_sidecar(path: Path, doc: DocumentResult) -> list[Suppression]:
-    from audit.config import read_yaml
+    from audit.settings.discover import read_yaml
 
     loc = read_yaml(path)
     entries = loc.value if loc.value is not None else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from audit.models import UNCHECKABLE, DocumentResult, Verdict
-from audit.rules import RuleSet
+from audit.rules.ruleset import RuleSet
 
 
 def verdict(result: DocumentResult, rules: RuleSet) -> Verdict:

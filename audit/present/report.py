@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from audit import __version__
-from audit.annotate import LEGEND, STYLES, LabelStyle, ParagraphView, annotate
+from audit.present.annotate import LEGEND, STYLES, LabelStyle, ParagraphView, annotate
 from audit.errors import AuditError, UsageError
 from audit.models import DocumentResult, Finding, Label, Source
-from audit.rules import SEVERITIES
+from audit.rules.ruleset import SEVERITIES
 
 if TYPE_CHECKING:
     from audit.cli import Printer
-    from audit.rules import RuleSet
+    from audit.rules.ruleset import RuleSet
 
 SEVERITY_ORDER = {name: n for n, name in enumerate(SEVERITIES)}
 PAPER = {"a4": "A4", "letter": "letter"}
@@ -246,9 +246,9 @@ def parse_date(text: str | None) -> dt.date:
 
 def report_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -> int:
     """Audit and render each article; an input error is reported (exit 2) and the others still run."""
-    from audit.commands import rules_for
-    from audit.config import apply_settings, rules_in_force, settings_for
-    from audit.inputs import load_source
+    from audit.cli.commands import rules_for
+    from audit.settings.discover import apply_settings, rules_in_force, settings_for
+    from audit.read.inputs import load_source
     from audit.pipeline import audit_source
 
     try:
@@ -283,9 +283,9 @@ def report_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -
 def write_report(context: ReportContext, result: DocumentResult, rules: RuleSet, target: Path,
                  html: bool) -> list[Path]:
     """Render first, then write each file atomically: a failed render leaves no file behind."""
-    from audit.files import write_atomic
-    from audit.output import to_json
-    from audit.render import PdfAttachment, default_renderer
+    from audit.present.files import write_atomic
+    from audit.present.output import to_json
+    from audit.present.render import PdfAttachment, default_renderer
 
     renderer = default_renderer()
     when = dt.datetime.combine(dt.date.fromisoformat(context.audit_date), dt.time())

@@ -32,7 +32,7 @@ from typing import Any
 from zipfile import BadZipFile
 
 from audit.errors import InputError
-from audit.text import decode_text, read_bytes, read_text
+from audit.read.text import decode_text, read_bytes, read_text
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}

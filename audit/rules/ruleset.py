@@ -4,21 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from audit.errors import RulesError
 from audit.models import Label, SourceKind
 
 
-
-def resource(name: str) -> Path:
-    """A file shipped with the tool: inside the wheel (audit/data/NAME) or at the top of a checkout."""
-    packaged = Path(__file__).with_name("data") / name
-    return packaged if packaged.exists() else Path(__file__).resolve().parent.parent / name
-
-
-DEFAULT_RULES = resource("rules.yaml")
 
 RULE_KINDS = ("attribution", "source", "statement")
 CHECK_KINDS = (
@@ -106,33 +97,3 @@ class RuleSet:
             if r.id == rule_id:
                 return r
         return None
-
-
-def load_rules(*extra: str | Path, base: str | Path | None = DEFAULT_RULES) -> RuleSet:
-    """Load the default pack (or `base`) and overlay each extra file; all problems raise one RulesError."""
-    from audit import rulefile
-
-    docs = []
-    problems: list[str] = []
-    for path in ([base] if base is not None else []) + list(extra):
-        doc, errs = rulefile.read(Path(path))
-        problems += errs
-        if doc is not None:
-            docs.append(doc)
-    if problems:
-        raise RulesError(problems)
-    ruleset, problems = rulefile.build(docs)
-    if problems:
-        raise RulesError(problems)
-    return ruleset
-
-
-def default_rules() -> RuleSet:
-    """The shipped pack, loaded once per process."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = load_rules()
-    return _DEFAULT
-
-
-_DEFAULT: RuleSet | None = None

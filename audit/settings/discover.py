@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from audit.errors import ConfigError, UsageError
-from audit.gates import METRICS, Gate, parse_gate
-from audit.rules import SEVERITIES
+from audit.judge.gates import METRICS, Gate, parse_gate
+from audit.rules.ruleset import SEVERITIES
 
 if TYPE_CHECKING:
     from audit.cli import Printer
-    from audit.inputs import SourceText
+    from audit.read.inputs import SourceText
     from audit.models import DocumentResult, Finding
-    from audit.rules import RuleSet
+    from audit.rules.ruleset import RuleSet
 
 FILENAME = ".sourcing-audit.yaml"
 TABLE = "[tool.sourcing-audit]"
@@ -407,7 +407,7 @@ def settings_for(path: str, args: argparse.Namespace) -> Settings:
 
 def check_ids(settings: Settings, rules: RuleSet) -> None:
     """Every id in select, ignore and severity names a check, gate or rule of this rule set (ConfigError if not)."""
-    from audit.suppress import META_CHECKS
+    from audit.judge.suppress import META_CHECKS
 
     checks = {c.id for c in rules.checks} | set(META_CHECKS)
     gates = {g.id for g in settings.gates}
@@ -443,10 +443,10 @@ def rules_in_force(settings: Settings, rules: RuleSet) -> RuleSet:
 
 def apply_settings(doc: DocumentResult, src: SourceText, settings: Settings, rules: RuleSet) -> DocumentResult:
     """Keep the selected findings at their set severity, mark suppressed ones, evaluate gates, redo the verdict."""
-    from audit.checks import SEVERITY_ORDER
-    from audit.gates import evaluate_gates
-    from audit.suppress import apply_suppressions, read_suppressions
-    from audit.verdict import verdict
+    from audit.judge.checks import SEVERITY_ORDER
+    from audit.judge.gates import evaluate_gates
+    from audit.judge.suppress import apply_suppressions, read_suppressions
+    from audit.judge.verdict import verdict
 
     kept = [_severity(f, settings) for f in doc.findings if settings.wanted(f.check_id)]
     sups, invalid = read_suppressions(src, doc, settings.encoding)
@@ -477,7 +477,7 @@ def config_command(args: argparse.Namespace, printer: Printer) -> int:
     if args.action == "init":
         return _init(args, printer)
     settings = settings_for(args.path, args)
-    from audit.commands import rules_for
+    from audit.cli.commands import rules_for
 
     check_ids(settings, rules_for(settings.rules))
     printer.out(f"# settings for {args.path}, from {settings.config or 'the defaults (no settings file found)'}")
@@ -498,7 +498,7 @@ def _flow(value: Any) -> str:
 
 
 def _init(args: argparse.Namespace, printer: Printer) -> int:
-    from audit.files import write_atomic
+    from audit.present.files import write_atomic
 
     if args.path != ".":
         raise UsageError("`config init` writes .sourcing-audit.yaml in the current folder and takes no PATH")

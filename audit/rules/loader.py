@@ -1,0 +1,38 @@
+"""Load the default rule pack and extra rule files into one RuleSet."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from audit.errors import RulesError
+from audit.resources import resource
+from audit.rules import rulefile
+from audit.rules.ruleset import RuleSet
+
+DEFAULT_RULES = resource("rules.yaml")
+
+
+def load_rules(*extra: str | Path, base: str | Path | None = DEFAULT_RULES) -> RuleSet:
+    """Load the default pack (or `base`) and overlay each extra file; all problems raise one RulesError."""
+    docs = []
+    problems: list[str] = []
+    for path in ([base] if base is not None else []) + list(extra):
+        doc, errs = rulefile.read(Path(path))
+        problems += errs
+        if doc is not None:
+            docs.append(doc)
+    if problems:
+        raise RulesError(problems)
+    ruleset, problems = rulefile.build(docs)
+    if problems or ruleset is None:
+        raise RulesError(problems)
+    return ruleset
+
+
+_DEFAULT: list[RuleSet] = []
+
+
+def default_rules() -> RuleSet:
+    """The shipped pack, loaded once per process."""
+    if not _DEFAULT:
+        _DEFAULT.append(load_rules())
+    return _DEFAULT[0]
