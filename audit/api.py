@@ -1,17 +1,41 @@
 """The public library API: what every front-end (CLI, web page, batch, handout, language server) calls.
 
-Each front-end turns its own input into one AuditOptions value at its edge and calls these functions.
+Each front-end turns its own input into one AuditOptions value at its edge and calls these functions;
+nothing here prints, exits or reads argv.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from audit.pipeline import audit_file, audit_source, audit_text
-from audit.rules.loader import load_rules
+from audit import pipeline
+from audit.models import DocumentResult
+from audit.options import AuditOptions
+from audit.pipeline import audit_file, audit_text
+from audit.present.report import RenderedReport, render_report
+from audit.read.inputs import SourceText, load_source
+from audit.rules.loader import load_rules, rules_for
+from audit.settings.apply import apply_settings, rules_in_force
+from audit.settings.discover import settings_for
+from audit.settings.model import Settings
 
-if TYPE_CHECKING:
-    from audit.models import DocumentResult
-    from audit.read.inputs import SourceText
+__all__ = ["AuditOptions", "RenderedReport", "Settings", "audit_file", "audit_source", "audit_text", "load_rules",
+           "read_source", "render_report", "rules_for", "settings_for"]
 
-__all__ = ["audit_file", "audit_source", "audit_text", "load_rules"]
+
+def read_source(path: str | Path, options: AuditOptions | None = None, settings: Settings | None = None) -> SourceText:
+    """Read one input (a .txt, .md, .html or .docx file, or "-" for standard input) as plain text with offsets."""
+    options = options or AuditOptions()
+    settings = settings or settings_for(str(path), options)
+    return load_source(str(path), settings.encoding, options.stdin_filename)
+
+
+def audit_source(path: str | Path, options: AuditOptions | None = None,
+                 settings: Settings | None = None) -> DocumentResult:
+    """Read and audit one input with the settings in force for it (settings file, per-path blocks, options):
+    findings selected, severities set, suppressions marked, gates evaluated, as `check` and `report` do."""
+    options = options or AuditOptions()
+    settings = settings or settings_for(str(path), options)
+    rules = rules_in_force(settings, rules_for(settings.rules))
+    src = read_source(path, options, settings)
+    doc = pipeline.audit_source(src, rules, settings.publisher, with_readability=options.readability)
+    return apply_settings(doc, src, settings, rules)

@@ -1,18 +1,16 @@
-"""What each CLI command does; cli.py parses the flags and owns printing and exit codes."""
+"""What each CLI command does, through the library API; the flags become AuditOptions at this edge."""
 from __future__ import annotations
 
 import argparse
 import json
 import os
-from typing import TYPE_CHECKING
 
+from audit.cli.options import options_from
+from audit.cli.printer import Printer
 from audit.errors import AuditError, ConfigError, InputError, RulesError
-from audit.rules.ruleset import SEVERITIES
-
-if TYPE_CHECKING:
-    from audit.cli import Printer
-    from audit.models import DocumentResult
-    from audit.rules.ruleset import RuleSet
+from audit.models import DocumentResult
+from audit.rules.loader import rules_for
+from audit.rules.ruleset import SEVERITIES, RuleSet
 
 SEVERITY_RANK = {name: -n for n, name in enumerate(SEVERITIES)}  # higher is more serious
 
@@ -23,11 +21,10 @@ def _rules(args: argparse.Namespace) -> RuleSet:
 
 def check(args: argparse.Namespace, printer: Printer) -> int:
     """Audit every input with the settings in force for it, then write each requested output."""
-    from audit.present import formats
-    from audit.settings.discover import apply_settings, rules_in_force, settings_for
-    from audit.read.inputs import expand_paths, load_source
-    from audit.pipeline import audit_source
+    from audit.api import audit_source, settings_for
+    from audit.read.inputs import expand_paths
 
+    options = options_from(args)
     problems: list[InputError] = []
     paths = expand_paths(args.paths, problems)
     docs, errors, gates_failed, fail = [], [], False, False
@@ -37,12 +34,9 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
     rules = None
     for n, path in enumerate(paths, 1):
         try:
-            settings = settings_for(path, args)
-            rules = rules_in_force(settings, rules_for(settings.rules))
-            src = load_source(path, settings.encoding, args.stdin_filename)
-            doc = audit_source(src, rules, settings.publisher,
-                               with_readability=not args.no_readability and _needs_readability(args))
-            doc = apply_settings(doc, src, settings, rules)
+            settings = settings_for(path, options)
+            rules = rules_for(settings.rules)
+            doc = audit_source(path, options, settings)
         except (RulesError, ConfigError):
             raise  # a broken rules or settings file is not one article's problem: stop with its messages
         except AuditError as exc:
@@ -53,7 +47,16 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
             gates_failed |= any(not g.passed for g in doc.gates)
             fail |= failing([doc], settings.fail_on)
         printer.tick(n, len(paths), "checking")
-    rules = rules or rules_for(tuple(args.rules))
+    _write_outputs(args, printer, docs, rules or rules_for(tuple(args.rules)), errors)
+    if errors:
+        return 2
+    return 1 if (fail or gates_failed) and not args.exit_zero else 0
+
+
+def _write_outputs(args: argparse.Namespace, printer: Printer, docs: list[DocumentResult], rules: RuleSet,
+                   errors: list[dict[str, str]]) -> None:
+    from audit.present import formats
+
     for fmt, dest in formats.outputs(args.format, args.output):
         text = formats.render(fmt, docs, rules, errors, paint=printer.paint if dest is None else None)
         if dest is None:
@@ -63,27 +66,6 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
             printer.write_file(dest, text)
         if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
             printer.append_file(os.environ["GITHUB_STEP_SUMMARY"], formats.render("markdown", docs, rules, errors))
-    if errors:
-        return 2
-    return 1 if (fail or gates_failed) and not args.exit_zero else 0
-
-
-def _needs_readability(args: argparse.Namespace) -> bool:
-    wanted = {args.format} | {o.split("=", 1)[0] for o in args.output if "=" in o}
-    return bool(wanted & {"json", "markdown"})
-
-
-_RULES_CACHE: dict[tuple[str, ...], RuleSet] = {}
-
-
-def rules_for(files: tuple[str, ...]) -> RuleSet:
-    """The default pack plus these rule files, loaded once per run for each distinct list."""
-    from audit.rules.loader import default_rules, load_rules
-
-    key = tuple(files)
-    if key not in _RULES_CACHE:
-        _RULES_CACHE[key] = load_rules(*key) if key else default_rules()
-    return _RULES_CACHE[key]
 
 
 def failing(docs: list[DocumentResult], fail_on: str) -> bool:
@@ -96,19 +78,19 @@ def failing(docs: list[DocumentResult], fail_on: str) -> bool:
 
 
 def config(args: argparse.Namespace, printer: Printer) -> int:
-    from audit.settings.discover import config_command
+    from audit.cli.config import config_command
 
     return config_command(args, printer)
 
 
 def diff(args: argparse.Namespace, printer: Printer) -> int:
-    from audit.present.diff import diff_command
+    from audit.cli.documents import diff_command
 
     return diff_command(args, _rules(args), printer)
 
 
 def report(args: argparse.Namespace, printer: Printer) -> int:
-    from audit.present.report import report_command
+    from audit.cli.documents import report_command
 
     return report_command(args, _rules(args), printer)
 

@@ -134,7 +134,7 @@ def _next_paragraph(raw: str, pos: int, doc: DocumentResult, aligned: bool) -> i
 
 
 def _from_sidecar(path: Path, doc: DocumentResult) -> list[Suppression]:
-    from audit.settings.discover import read_yaml
+    from audit.read.located import read_yaml
 
     loc = read_yaml(path)
     entries = loc.value if loc.value is not None else []

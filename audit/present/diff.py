@@ -8,18 +8,13 @@ command's own and stop at its output, so they live beside it rather than in mode
 """
 from __future__ import annotations
 
-import argparse
-import json
 from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from audit.models import UNCHECKABLE, DocumentResult, Label, LabelledStatement
 
-if TYPE_CHECKING:
-    from audit.cli import Printer
-    from audit.rules.ruleset import RuleSet
 
 #: How alike two statements in a replaced run must be (difflib ratio) to count as one edited statement.
 SAME_SENTENCE = 0.6
@@ -201,22 +196,3 @@ def _points(s: Share) -> str:
     """The change in percentage points, rounded as the shares are shown."""
     delta = round(s.after * 100) - round(s.before * 100)
     return f"{delta:+d} pt" if delta else "0"
-
-
-def diff_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -> int:
-    old, new = (_audit(path, args, rules) for path in (args.old, args.new))
-    result = diff_results(old, new)
-    if args.format == "json":
-        printer.out(json.dumps(diff_dict(result), ensure_ascii=False, indent=1))
-    elif args.format == "markdown":
-        printer.out(render_markdown(result).rstrip("\n"))
-    else:
-        printer.out(render_text(result, printer.paint).rstrip("\n"))
-    return 0
-
-
-def _audit(path: str, args: argparse.Namespace, rules: RuleSet) -> DocumentResult:
-    from audit.read.inputs import load_source
-    from audit.pipeline import audit_source
-
-    return audit_source(load_source(path, args.encoding or "utf-8"), rules, args.publisher, with_readability=False)

@@ -152,16 +152,11 @@ def _flate_level(level: int) -> Iterator[None]:
         pydyf.zlib = real
 
 
-_frozen = False
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Layout builds a large box tree, full of reference cycles, that the cyclic collector would scan again
     and again (about a fifth of the render time): pause it for one render, then collect the tree at once.
-
-    The first render loads what lives as long as the process (modules, fonts, rules, caches); freezing it
-    then keeps it out of every later collection, which makes each later one about ten times cheaper.
+    (The CLI, which owns its process, also freezes what the first render loaded: see audit.cli.documents.)
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -171,10 +166,6 @@ def _collector_paused() -> Iterator[None]:
         if was_enabled:
             gc.enable()
             gc.collect()
-            global _frozen
-            if not _frozen:  # a flag: gc.get_freeze_count() walks every frozen object (milliseconds each time)
-                gc.freeze()
-                _frozen = True
 
 
 @lru_cache(maxsize=1)

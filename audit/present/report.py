@@ -1,10 +1,8 @@
-"""The `report` command: one typed context per article, rendered to PDF (and HTML) from the templates."""
+"""The audit report: one typed context per article, rendered to PDF (and HTML) from the templates."""
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from audit import __version__
@@ -14,7 +12,6 @@ from audit.models import DocumentResult, Finding, Label, Source
 from audit.rules.ruleset import SEVERITIES
 
 if TYPE_CHECKING:
-    from audit.cli import Printer
     from audit.rules.ruleset import RuleSet
 
 SEVERITY_ORDER = {name: n for n, name in enumerate(SEVERITIES)}
@@ -244,56 +241,24 @@ def parse_date(text: str | None) -> dt.date:
         raise UsageError(f"--date {text!r}: expected a date as YYYY-MM-DD") from None
 
 
-def report_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -> int:
-    """Audit and render each article; an input error is reported (exit 2) and the others still run."""
-    from audit.cli.commands import rules_for
-    from audit.settings.discover import apply_settings, rules_in_force, settings_for
-    from audit.read.inputs import load_source
-    from audit.pipeline import audit_source
+@dataclass(frozen=True)
+class RenderedReport:
+    """One article's report: the PDF (with the JSON result attached) and, when asked for, the same page as HTML."""
 
-    try:
-        day = parse_date(args.date)
-        if args.output and len(args.paths) > 1:
-            raise UsageError("-o/--output names one PDF; give one article, or none to write reports/<name>.pdf")
-    except AuditError as exc:
-        printer.err(str(exc))
-        return 2
-    status, written = 0, set()
-    for n, path in enumerate(args.paths, 1):
-        target = Path(args.output) if args.output else Path("reports") / f"{Path(path).stem}.pdf"
-        try:
-            if target in written:
-                raise UsageError(f"{path}: would overwrite {target}, written for another article this run")
-            # the same settings, suppressions and gates as `check`, so the PDF's verdict is check's verdict
-            settings = settings_for(path, args)
-            in_force = rules_in_force(settings, rules_for(settings.rules))
-            src = load_source(path, settings.encoding)
-            result = apply_settings(audit_source(src, in_force, settings.publisher), src, settings, in_force)
-            context = build_context(result, rules.version, day, args.title, args.paper)
-            for out in write_report(context, result, rules, target, args.html):
-                printer.out(f"wrote {out}")
-            written.add(target)
-        except AuditError as exc:
-            printer.err(str(exc))
-            status = 2
-        printer.tick(n, len(args.paths), "rendering")
-    return status
+    pdf: bytes
+    html: str | None
 
 
-def write_report(context: ReportContext, result: DocumentResult, rules: RuleSet, target: Path,
-                 html: bool) -> list[Path]:
-    """Render first, then write each file atomically: a failed render leaves no file behind."""
-    from audit.present.files import write_atomic
+def render_report(result: DocumentResult, rules: RuleSet, audit_date: dt.date | None = None, title: str | None = None,
+                  paper: str = "a4", html: bool = False, name: str = "report") -> RenderedReport:
+    """Render one audited article as a PDF (and HTML) from the templates; `name` names the attached JSON file."""
     from audit.present.output import to_json
     from audit.present.render import PdfAttachment, default_renderer
 
+    context = build_context(result, rules.version, audit_date or dt.date.today(), title, paper)
     renderer = default_renderer()
     when = dt.datetime.combine(dt.date.fromisoformat(context.audit_date), dt.time())
     data = to_json([result], rules, []).encode("utf-8")
-    pdf = renderer.pdf(context, [PdfAttachment(f"{target.stem}.audit.json", data,
+    pdf = renderer.pdf(context, [PdfAttachment(f"{name}.audit.json", data,
                                                "sourcing-audit result (JSON, schema_version 1)", when)])
-    outputs = [(target, pdf)] + ([(target.with_suffix(".html"), renderer.html(context).encode("utf-8"))]
-                                 if html else [])
-    for out, body in outputs:
-        write_atomic(out, body)
-    return [out for out, _ in outputs]
+    return RenderedReport(pdf, renderer.html(context) if html else None)

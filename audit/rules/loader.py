@@ -36,3 +36,14 @@ def default_rules() -> RuleSet:
     if not _DEFAULT:
         _DEFAULT.append(load_rules())
     return _DEFAULT[0]
+
+
+_BY_FILES: dict[tuple[str, ...], RuleSet] = {}
+
+
+def rules_for(files: tuple[str, ...] = ()) -> RuleSet:
+    """The default pack plus these rule files, loaded once per process for each distinct list."""
+    key = tuple(files)
+    if key not in _BY_FILES:
+        _BY_FILES[key] = load_rules(*key) if key else default_rules()
+    return _BY_FILES[key]
