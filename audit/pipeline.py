@@ -4,15 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from audit.read import text as textmod
 from audit.errors import InputError
+from audit.judge.score import score
 from audit.label.engine import label_statements
-from audit.models import DocumentResult, Verdict
 from audit.label.quotes import find_quotations, mask_quotations
 from audit.label.roster import build_roster
-from audit.rules.ruleset import RuleSet
+from audit.models import DocumentResult, Verdict
+from audit.read import text as textmod
 from audit.rules.loader import default_rules
-from audit.judge.score import score
+from audit.rules.ruleset import RuleSet
 
 if TYPE_CHECKING:
     from audit.read.inputs import SourceText

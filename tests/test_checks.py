@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.judge.checks import KINDS, SEVERITY_ORDER, params_regex
+from audit.judge.context import SEVERITY_ORDER, params_regex
+from audit.judge.kinds import KINDS
 from audit.errors import RulesError
 from audit.models import DocumentResult, Finding
 from audit.pipeline import audit_file, audit_text

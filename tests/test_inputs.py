@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.errors import InputError
-from audit.read.inputs import expand_paths, load_source, markdown_view
+from audit.read.inputs import expand_paths, load_source
+from audit.read.markdown import markdown_view
 from audit.pipeline import audit_text
 
 REPO = Path(__file__).resolve().parents[1]

@@ -97,8 +97,8 @@ def report(args: argparse.Namespace, printer: Printer) -> int:
 
 def evaluate(args: argparse.Namespace, printer: Printer) -> int:
     from audit.judge import evaluate as ev
-    from audit.present.output import document_dict
     from audit.pipeline import audit_text
+    from audit.present.output import document_dict
 
     rules = _rules(args)
     gold = ev.load_gold(args.gold)

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
 from audit.label.quotes import MASK
+from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
 from audit.rules.ruleset import Rule, RuleSet
 
 _TRIM_LEAD = re.compile(r"^(?:and|but|so|then|also|while|as|that|which|because)\s+", re.I)

@@ -8,13 +8,12 @@ command's own and stop at its output, so they live beside it rather than in mode
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
-from collections.abc import Callable
 from typing import Any
 
 from audit.models import UNCHECKABLE, DocumentResult, Label, LabelledStatement
-
 
 #: How alike two statements in a replaced run must be (difflib ratio) to count as one edited statement.
 SAME_SENTENCE = 0.6

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from audit import __version__
-from audit.present.annotate import LEGEND, STYLES, LabelStyle, ParagraphView, annotate
-from audit.errors import AuditError, UsageError
+from audit.errors import UsageError
 from audit.models import DocumentResult, Finding, Label, Source
+from audit.present.annotate import LEGEND, STYLES, LabelStyle, ParagraphView, annotate
 from audit.rules.ruleset import SEVERITIES
 
 if TYPE_CHECKING:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.models import DocumentResult, Finding
+from audit.present.formats.positions import Locator, has_lines, in_order
 
 _SHORT = {"named-source": "named", "anonymous-source": "anonymous", "secondhand-report": "secondhand",
           "leaked-transcript": "leaked", "document": "document", "unattributed": "unattributed", "none": "none"}

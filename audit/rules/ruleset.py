@@ -6,10 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from audit.errors import RulesError
 from audit.models import Label, SourceKind
-
-
 
 RULE_KINDS = ("attribution", "source", "statement")
 CHECK_KINDS = (

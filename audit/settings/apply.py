@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 from audit.errors import ConfigError
-from audit.judge.checks import SEVERITY_ORDER
+from audit.judge.context import SEVERITY_ORDER
 from audit.judge.gates import evaluate_gates
 from audit.judge.suppress import META_CHECKS, apply_suppressions, read_suppressions
 from audit.judge.verdict import verdict
@@ -12,6 +12,7 @@ from audit.models import DocumentResult, Finding, Verdict
 from audit.read.inputs import SourceText
 from audit.rules.ruleset import RuleSet
 from audit.settings.model import Settings
+
 
 def check_ids(settings: Settings, rules: RuleSet) -> None:
     """Every id in select, ignore and severity names a check, gate or rule of this rule set (ConfigError if not)."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from audit.judge.gates import METRICS
 
+
 def starter() -> str:
     """The commented starter settings file that `config init` writes; as written it changes nothing."""
     metrics = "\n".join(f"#   {m.name:<20} {m.description}" for m in METRICS.values())

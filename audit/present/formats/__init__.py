@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import os
-
 from collections.abc import Callable
 
 from audit.errors import UsageError

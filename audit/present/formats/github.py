@@ -9,8 +9,8 @@ does: %, CR and LF in the message; those and `:` and `,` in properties.
 """
 from __future__ import annotations
 
-from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.models import DocumentResult, Finding
+from audit.present.formats.positions import Locator, has_lines, in_order
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.models import DocumentResult, Finding
+from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.rules.ruleset import RuleSet
 
 FAILING = ("error", "warning")

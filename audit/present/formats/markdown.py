@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.models import UNCHECKABLE, DocumentResult
+from audit.present.formats.positions import Locator, has_lines, in_order
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
 

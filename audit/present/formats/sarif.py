@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import quote
 
 from audit import __version__
-from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.models import DocumentResult, Finding, GateResult
+from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.rules.ruleset import Check, RuleSet
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
