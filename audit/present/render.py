@@ -7,14 +7,12 @@ guarded URL fetcher and the parsed report.css) so one process can render many re
 from __future__ import annotations
 
 import gc
-import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -25,7 +23,6 @@ from audit.resources import resource
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF for screen readers; WeasyPrint 70 also offers pdf/ua-2
 STYLESHEET = "report.css"
 PRINT_TEMPLATE = "print.html"  # report.html without its inline copy of STYLESHEET, which the PDF gets parsed
-FLATE_LEVEL = 6  # zlib's default; pydyf asks for 9, four times the CPU for streams about 3% smaller
 
 
 @dataclass(frozen=True)
@@ -122,34 +119,11 @@ class Renderer:
                                        modified=a.date, relationship="Data", url_fetcher=fetcher)
                  for a in attachments]
         doc = weasyprint.HTML(string=html, base_url=self.directory.as_uri() + "/", url_fetcher=fetcher)
-        with _collector_paused(), _flate_level(FLATE_LEVEL):
+        with _collector_paused():
             pdf = doc.write_pdf(font_config=fonts, pdf_variant=PDF_VARIANT, attachments=files,
                                 stylesheets=[css] if stylesheet else None)
         assert isinstance(pdf, bytes)
         return pdf
-
-
-@contextmanager
-def _flate_level(level: int) -> Iterator[None]:
-    """Compress the PDF's streams at `level` for one render. pydyf (WeasyPrint's PDF writer) calls
-    `zlib.compressobj(level=9)` with no option to change it, so its module's `zlib` is swapped for a copy
-    whose compressobj uses `level`, then put back. Renders run one at a time, so no other render sees it."""
-    import pydyf
-
-    real = getattr(pydyf, "zlib", None)
-    if real is not zlib:  # a pydyf that no longer compresses through its module's zlib: leave it alone
-        yield
-        return
-
-    def compressobj(*args: Any, **kwargs: Any) -> Any:
-        kwargs.pop("level", None)
-        return zlib.compressobj(level, *args[1:], **kwargs)
-
-    pydyf.zlib = SimpleNamespace(**{**vars(zlib), "compressobj": compressobj})
-    try:
-        yield
-    finally:
-        pydyf.zlib = real
 
 
 @contextmanager
