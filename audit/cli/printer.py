@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 
 class Printer:
@@ -32,7 +33,7 @@ class Printer:
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(text)
 
-    def write_file(self, path: str | os.PathLike[str], data: str | bytes) -> None:
+    def write_file(self, path: str | Path, data: str | bytes) -> None:
         from audit.present.files import write_atomic
 
         write_atomic(path, data)

@@ -65,7 +65,7 @@ def params_regex(check: Check, key: str, rules: RuleSet) -> re.Pattern[str]:
     def sub(m: re.Match[str]) -> str:
         named = getattr(rules, "patterns", {}).get(m.group(1))
         if m.group(1) not in check.params and named is not None:
-            return "(?:" + named.pattern + ")"
+            return "(?:" + str(named.pattern) + ")"
         words = check.params.get(m.group(1), rules.lexicons.get(m.group(1)))
         if not isinstance(words, (list, tuple)):
             raise RulesError([f"{check.origin}: check {check.id!r}: params.{key} names {{{m.group(1)}}}, "
@@ -82,7 +82,8 @@ def params_regex(check: Check, key: str, rules: RuleSet) -> re.Pattern[str]:
 def _first_statement(ctx: Context, src: Source) -> LabelledStatement | None:
     """Where a source is first cited: its first statement with an attribution of its own."""
     own = [i for i in src.statements if ctx.labelled[i].carried_from is None]
-    idx = (own or list(src.statements) or [None])[0]
+    candidates = own or list(src.statements)
+    idx = candidates[0] if candidates else None
     if idx is None:
         idx = next((ls.index for ls in ctx.labelled for a in ls.attributions if a.source_text == src.description),
                    None)

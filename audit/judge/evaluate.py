@@ -68,7 +68,9 @@ def score(gold: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]]) -> 
             guess = _best_label(sent["start"], sent["end"], statements)
             truth = guess if guess in set(sent.get("also") or ()) else sent["label"]
             pairs.append((truth, guess, art["id"], sent))
-    tp, fp, fn = Counter(), Counter(), Counter()
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
     for t, g, *_ in pairs:
         if t == g:
             tp[t] += 1

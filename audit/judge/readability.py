@@ -77,8 +77,8 @@ def syllables(text: str) -> int:
 def readability(statements: tuple[LabelledStatement, ...], longest: int = 3) -> Readability:
     """Flesch–Kincaid grade, Flesch reading ease and words per sentence over the article's claims.
 
-    Words and syllables are counted as textstat counts them; the formulas (in the README) use our statements as sentences,
-    so the figures can be recomputed from the inputs the JSON carries.
+    Words and syllables are counted as textstat counts them; the formulas (in the README) use our statements
+    as sentences, so the figures can be recomputed from the inputs the JSON carries.
     """
     claims = [s for s in statements if s.label.value != "none"] or list(statements)
     body = " ".join(s.statement.text for s in claims)

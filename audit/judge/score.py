@@ -17,7 +17,7 @@ def mix(statements: tuple[LabelledStatement, ...]) -> Mix:
     n = len(statements)
     words = sum(word_count(s.statement.text) for s in statements)
     by_label = Counter(s.label for s in statements)
-    words_by = Counter()
+    words_by: Counter[Label] = Counter()
     for s in statements:
         words_by[s.label] += word_count(s.statement.text)
     figures = tuple(

@@ -28,7 +28,8 @@ def _spans(state: Any) -> _Spans:
     table = state.env.setdefault("_audit_spans", {})
     if id(state.tokens) not in table:
         table[id(state.tokens)] = _Spans(state.tokens)
-    return table[id(state.tokens)]
+    spans: _Spans = table[id(state.tokens)]
+    return spans
 
 
 def _recording(name: str, rule: Any) -> Any:
@@ -37,7 +38,7 @@ def _recording(name: str, rule: Any) -> Any:
         spans = _spans(state)
         spans.in_link += name == "link" and not silent
         try:
-            ok = rule(state, silent)
+            ok = bool(rule(state, silent))
         finally:
             spans.in_link -= name == "link" and not silent
         if ok and not silent:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 from audit.errors import InputError
 from audit.models import Paragraph, Statement
@@ -99,7 +100,7 @@ def split_paragraphs(text: str, join_wrapped: bool = True) -> tuple[Paragraph, .
     return tuple(paragraphs)
 
 
-def _load_splitter():  # type: ignore[no-untyped-def]
+def _load_splitter() -> Any:
     """Bling Fire's sentence breaker from its shared library, without importing the package (and numpy)."""
     import ctypes
     import importlib.util

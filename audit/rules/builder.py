@@ -131,10 +131,10 @@ class _Builder:
             self.err(path, node, f"{key}: expected a list")
             return
         for entry in node.value:
-            fields = dict((k.value, v) for k, v in self.mapping(path, entry, key[:-1]))
+            fields = {k.value: v for k, v in self.mapping(path, entry, key[:-1])}
             id_node = fields.get("id")
             rid = self.string(path, id_node, "id") if id_node is not None else None
-            if not rid:
+            if not rid or id_node is None:
                 self.err(path, entry, f"{key[:-1]} without an id")
                 continue
             override = fields.get("override")

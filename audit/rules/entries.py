@@ -67,7 +67,7 @@ def _example(b: _Builder, path: str, item: yaml.Node) -> Example | None:
 def _common(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node], keys: set[str],
             entry: yaml.Node) -> dict[str, Any] | None:
     ok = True
-    for name, _ in fields.items():
+    for name in fields:
         if name not in keys:
             knode = next(k for k, _ in entry.value if k.value == name)
             b.err(path, knode, f"rule {rid!r}: unknown key {name!r}")
@@ -99,7 +99,7 @@ def _rule(b: _Builder, rid: str, entry: yaml.MappingNode) -> Rule | None:
                                                f"(expected one of: {', '.join(RULE_KINDS)})")
         return None
     label = _label(b, path, rid, fields, entry, allow_from_source=kind == "attribution")
-    source_kind = _kind(b, path, rid, fields.get("source_kind")) if "source_kind" in fields else None
+    source_kind = _kind(b, path, rid, fields["source_kind"]) if "source_kind" in fields else None
     if kind == "source" and source_kind is None:
         b.err(path, entry, f"rule {rid!r}: a source rule needs `source_kind`")
     accept_nodes = []
@@ -118,13 +118,14 @@ def _rule(b: _Builder, rid: str, entry: yaml.MappingNode) -> Rule | None:
     confidence = _fraction(b, path, rid, fields["confidence"]) if "confidence" in fields else 1.0
     if common is None or regex is None or label is False:
         return None
-    return Rule(rid, kind, pattern, regex, label or None, source_kind, accept, common["message"],
+    label = label if isinstance(label, Label) else None
+    return Rule(rid, kind, pattern, regex, label, source_kind, accept, common["message"],
                 common["why"], common["match"], common["no_match"], f"{path}:{entry.start_mark.line + 1}",
                 confidence, requires, where)
 
 
 def _label(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node], entry: yaml.Node,
-           allow_from_source: bool) -> Label | None | bool:
+           allow_from_source: bool) -> Label | bool | None:
     if "label" not in fields:
         b.err(path, entry, f"rule {rid!r}: missing 'label'")
         return False

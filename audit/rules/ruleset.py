@@ -90,7 +90,8 @@ class RuleSet:
         return self._by_kind[kind]
 
     def rule(self, rule_id: str) -> Rule | Check | None:
-        for r in (*self.rules, *self.checks):
+        found: tuple[Rule | Check, ...] = (*self.rules, *self.checks)
+        for r in found:
             if r.id == rule_id:
                 return r
         return None

@@ -103,7 +103,7 @@ def settings_for(path: str, options: AuditOptions | None = None) -> Settings:
     options = options or AuditOptions()
     target = _target(path, options)
     found = _settings_file(target, options)
-    acc, origin, entries = dict(DEFAULTS), {k: "default" for k in DEFAULTS}, dict[str, str]()
+    acc, origin, entries = dict(DEFAULTS), dict.fromkeys(DEFAULTS, "default"), dict[str, str]()
     if found is not None:
         _merge(acc, origin, entries, found.base, ())
         rel = _relative(target, found.root)

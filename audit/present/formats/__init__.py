@@ -31,7 +31,7 @@ def outputs(default_format: str, specs: list[str]) -> list[tuple[str, str | None
     """
     if not specs:
         return [(default_format, None)]
-    out = []
+    out: list[tuple[str, str | None]] = []
     for spec in specs:
         fmt, sep, dest = spec.partition("=")
         if sep and fmt in NAMES:
