@@ -1,4 +1,5 @@
-"""`sourcing-audit eval` prints the same figures as ../shared/eval/score.py on the tool's own JSON output."""
+"""`sourcing-audit eval` prints the same figures as ../shared/eval/score.py on the tool's own JSON output, and the
+dev-set figures stay above their floors. Needs ../shared/eval (tests/corpus/conftest.py fails without it)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 EVAL = REPO.parent / "shared" / "eval"
 GOLD = {"dev": EVAL / "dev-gold.jsonl", "seed": EVAL / "seed-gold.jsonl"}
 
@@ -60,12 +61,6 @@ def test_eval_bar_exits_1() -> None:
     proc = _run(sys.executable, "-m", "audit", "eval", GOLD["seed"], "--errors", "0", "--min-accuracy", "1.01")
     assert proc.returncode == 1
     assert proc.stdout.splitlines()[-1].startswith("below the bar: accuracy ")
-
-
-def test_eval_missing_gold_file_is_exit_2(tmp_path: Path) -> None:
-    proc = _run(sys.executable, "-m", "audit", "eval", tmp_path / "none.jsonl")
-    assert proc.returncode == 2
-    assert proc.stderr.strip() == f"sourcing-audit: {tmp_path / 'none.jsonl'}: no such gold file"
 
 
 # Floors a little under the figures this version reaches (dev 0.950 / 0.895 / 0.961; seed 30 of 30), so a rule
