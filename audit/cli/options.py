@@ -9,7 +9,8 @@ from audit.options import AuditOptions, split_ids
 def options_from(args: argparse.Namespace) -> AuditOptions:
     """The options one command's flags ask for; flags a command does not have are left to the settings."""
     fmt = getattr(args, "format", None) or "text"
-    outputs = [o.split("=", 1)[0] for o in getattr(args, "output", None) or [] if isinstance(o, str) and "=" in o]
+    specs = getattr(args, "output", None)  # check: a list of [FORMAT=]FILE; report: one PDF path
+    outputs = [o.split("=", 1)[0] for o in specs if "=" in o] if isinstance(specs, list) else []
     formats = (fmt, *outputs)
     readability = not getattr(args, "no_readability", False)
     if args.command == "check":  # check computes the readability figures only for the formats that show them

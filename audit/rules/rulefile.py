@@ -1,4 +1,4 @@
-"""The YAML side of rules.py: read rule files as position-carrying nodes and build one validated RuleSet."""
+"""The YAML side of ruleset.py: read rule files as position-carrying nodes and build one validated RuleSet."""
 from __future__ import annotations
 
 from pathlib import Path
