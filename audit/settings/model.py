@@ -7,17 +7,9 @@ from typing import Any
 from audit.judge.gates import Gate
 
 FILENAME = ".sourcing-audit.yaml"
-
-
 TABLE = "[tool.sourcing-audit]"
-
-
 KEYS = ("rules", "select", "ignore", "severity", "fail-on", "publisher", "encoding", "gates", "per-path")
-
-
 FAIL_ON = ("error", "warning", "info", "never")
-
-
 DEFAULTS: dict[str, Any] = {"rules": (), "select": (), "ignore": (), "severity": {}, "fail-on": "error",
                              "publisher": None, "encoding": "utf-8", "gates": ()}
 
