@@ -7,7 +7,7 @@ from typing import Any
 import yaml
 
 from audit.models import Label, SourceKind
-from audit.rules.builder import _FLAGS, _KINDS, _LABELS, _Builder, expand
+from audit.rules.rulefile import _FLAGS, _KINDS, _LABELS, Doc, _Builder, _named_patterns, expand
 from audit.rules.ruleset import (
     _CHECK_KEYS,
     _EXAMPLE_KEYS,
@@ -20,7 +20,23 @@ from audit.rules.ruleset import (
     Check,
     Example,
     Rule,
+    RuleSet,
 )
+
+
+def build(docs: list[Doc]) -> tuple[RuleSet | None, list[str]]:
+    """Merge documents in order (later files add to or override earlier ones) and validate everything."""
+    b = _Builder()
+    for doc in docs:
+        b.add_doc(doc)
+    lexicons = {name: tuple(words) for name, words in b.lexicons.items()}
+    rules = [r for r in (_rule(b, rid, node) for rid, (_, node) in b.rule_nodes.items()) if r is not None]
+    checks = [c for c in (_check(b, cid, node) for cid, (_, node) in b.check_nodes.items()) if c is not None]
+    patterns = _named_patterns(b)
+    if b.problems:
+        return None, b.problems
+    return RuleSet(b.version, b.precedence, b.lede, lexicons, tuple(rules), tuple(checks), b.verdict,
+                   tuple(b.paths), patterns), []
 
 
 def _examples(b: _Builder, path: str, node: yaml.Node | None) -> tuple[tuple[Example, ...], tuple[Example, ...]]:

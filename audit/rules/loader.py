@@ -5,7 +5,7 @@ from pathlib import Path
 
 from audit.errors import RulesError
 from audit.resources import resource
-from audit.rules import rulefile
+from audit.rules import entries, rulefile
 from audit.rules.ruleset import RuleSet
 
 DEFAULT_RULES = resource("rules.yaml")
@@ -22,7 +22,7 @@ def load_rules(*extra: str | Path, base: str | Path | None = DEFAULT_RULES) -> R
             docs.append(doc)
     if problems:
         raise RulesError(problems)
-    ruleset, problems = rulefile.build(docs)
+    ruleset, problems = entries.build(docs)
     if problems or ruleset is None:
         raise RulesError(problems)
     return ruleset
