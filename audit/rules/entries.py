@@ -7,10 +7,9 @@ from typing import Any
 import yaml
 
 from audit.models import Label, SourceKind
-from audit.rules.rulefile import _FLAGS, _KINDS, _LABELS, Doc, _Builder, _named_patterns, expand
+from audit.rules.rulefile import _FLAGS, _KINDS, _LABELS, _Builder, _examples, expand
 from audit.rules.ruleset import (
     _CHECK_KEYS,
-    _EXAMPLE_KEYS,
     _RULE_KEYS,
     CHECK_KINDS,
     FROM_SOURCE,
@@ -18,66 +17,8 @@ from audit.rules.ruleset import (
     SEVERITIES,
     WHERE,
     Check,
-    Example,
     Rule,
-    RuleSet,
 )
-
-
-def build(docs: list[Doc]) -> tuple[RuleSet | None, list[str]]:
-    """Merge documents in order (later files add to or override earlier ones) and validate everything."""
-    b = _Builder()
-    for doc in docs:
-        b.add_doc(doc)
-    lexicons = {name: tuple(words) for name, words in b.lexicons.items()}
-    rules = [r for r in (_rule(b, rid, node) for rid, (_, node) in b.rule_nodes.items()) if r is not None]
-    checks = [c for c in (_check(b, cid, node) for cid, (_, node) in b.check_nodes.items()) if c is not None]
-    patterns = _named_patterns(b)
-    if b.problems:
-        return None, b.problems
-    return RuleSet(b.version, b.precedence, b.lede, lexicons, tuple(rules), tuple(checks), b.verdict,
-                   tuple(b.paths), patterns), []
-
-
-def _examples(b: _Builder, path: str, node: yaml.Node | None) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
-    if node is None:
-        return (), ()
-    out: dict[str, list[Example]] = {"match": [], "no_match": []}
-    for knode, vnode in b.mapping(path, node, "examples"):
-        if knode.value not in _EXAMPLE_KEYS:
-            b.err(path, knode, f"examples: unknown key {knode.value!r} (expected match, no_match)")
-            continue
-        items = vnode.value if isinstance(vnode, yaml.SequenceNode) else []
-        if not isinstance(vnode, yaml.SequenceNode):
-            b.err(path, vnode, f"examples.{knode.value}: expected a list")
-        for item in items:
-            ex = _example(b, path, item)
-            if ex is not None:
-                out[knode.value].append(ex)
-    return tuple(out["match"]), tuple(out["no_match"])
-
-
-def _example(b: _Builder, path: str, item: yaml.Node) -> Example | None:
-    if isinstance(item, yaml.ScalarNode):
-        text = b.string(path, item, "example")
-        return Example(text) if text is not None else None
-    fields = {k.value: v for k, v in b.mapping(path, item, "example")}
-    unknown = set(fields) - {"text", "label", "source"}
-    for name in unknown:
-        b.err(path, item, f"example: unknown key {name!r} (expected text, label, source)")
-    text = b.string(path, fields["text"], "example text") if "text" in fields else None
-    if text is None:
-        b.err(path, item, "example without text")
-        return None
-    label = None
-    if "label" in fields:
-        name = b.string(path, fields["label"], "example label")
-        if name not in _LABELS:
-            b.err(path, fields["label"], f"example: unknown label {name!r}")
-        else:
-            label = _LABELS[name]
-    source = b.string(path, fields["source"], "example source") if "source" in fields else None
-    return Example(text, label, source)
 
 
 def _common(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node], keys: set[str],

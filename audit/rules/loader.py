@@ -5,7 +5,9 @@ from pathlib import Path
 
 from audit.errors import RulesError
 from audit.resources import resource
-from audit.rules import entries, rulefile
+from audit.rules import rulefile
+from audit.rules.entries import _check, _rule
+from audit.rules.rulefile import Doc, _Builder, _named_patterns
 from audit.rules.ruleset import RuleSet
 
 DEFAULT_RULES = resource("rules.yaml")
@@ -22,10 +24,25 @@ def load_rules(*extra: str | Path, base: str | Path | None = DEFAULT_RULES) -> R
             docs.append(doc)
     if problems:
         raise RulesError(problems)
-    ruleset, problems = entries.build(docs)
+    ruleset, problems = build(docs)
     if problems or ruleset is None:
         raise RulesError(problems)
     return ruleset
+
+
+def build(docs: list[Doc]) -> tuple[RuleSet | None, list[str]]:
+    """Merge documents in order (later files add to or override earlier ones) and validate everything."""
+    b = _Builder()
+    for doc in docs:
+        b.add_doc(doc)
+    lexicons = {name: tuple(words) for name, words in b.lexicons.items()}
+    rules = [r for r in (_rule(b, rid, node) for rid, (_, node) in b.rule_nodes.items()) if r is not None]
+    checks = [c for c in (_check(b, cid, node) for cid, (_, node) in b.check_nodes.items()) if c is not None]
+    patterns = _named_patterns(b)
+    if b.problems:
+        return None, b.problems
+    return RuleSet(b.version, b.precedence, b.lede, lexicons, tuple(rules), tuple(checks), b.verdict,
+                   tuple(b.paths), patterns), []
 
 
 _DEFAULT: list[RuleSet] = []
