@@ -1,5 +1,6 @@
 """The YAML side of ruleset.py: read rule files as position-carrying nodes, merge them (top-level keys, lexicons,
-named patterns) and expand {name} in a pattern; entries.py validates each rule and check, loader.py builds the RuleSet."""
+named patterns) and expand {name} in a pattern; entries.py validates each rule and check, loader.py builds the
+RuleSet."""
 from __future__ import annotations
 
 import re
