@@ -1,29 +1,38 @@
 """sourcing-audit: how does a news article know what it says? Label every statement by its source.
 
-The public library API:
+The public library API (every front-end uses it; names load on first use, so `import audit` stays cheap):
 
-    from audit import audit_text, audit_file, load_rules
+    from audit import AuditOptions, audit_file, audit_source, audit_text, load_rules, render_report, settings_for
     result = audit_text(text)            # a DocumentResult
 """
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["audit_text", "audit_file", "load_rules", "__version__"]
+__all__ = [
+    "AuditOptions",
+    "__version__",
+    "audit_file",
+    "audit_source",
+    "audit_text",
+    "load_rules",
+    "read_source",
+    "render_report",
+    "settings_for",
+]
+
+_WHERE = {"audit_text": "audit.api", "audit_file": "audit.api", "audit_source": "audit.api",
+          "read_source": "audit.api", "render_report": "audit.api", "settings_for": "audit.api",
+          "load_rules": "audit.api", "AuditOptions": "audit.options"}
 
 if TYPE_CHECKING:
-    from audit.pipeline import audit_file, audit_text
-    from audit.rules import load_rules
+    from audit.api import audit_file, audit_source, audit_text, load_rules, read_source, render_report, settings_for
+    from audit.options import AuditOptions
 
 
 def __getattr__(name: str) -> Any:  # lazy, so `import audit` stays cheap for the CLI
-    if name in ("audit_text", "audit_file"):
-        from audit import pipeline
-
-        return getattr(pipeline, name)
-    if name == "load_rules":
-        from audit.rules import load_rules
-
-        return load_rules
+    if name in _WHERE:
+        return getattr(importlib.import_module(_WHERE[name]), name)
     raise AttributeError(f"module 'audit' has no attribute {name!r}")

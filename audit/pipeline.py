@@ -4,26 +4,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from audit import text as textmod
 from audit.errors import InputError
-from audit.engine import label_statements
+from audit.judge.score import score
+from audit.label.engine import label_statements
+from audit.label.quotes import find_quotations, mask_quotations
+from audit.label.roster import build_roster
 from audit.models import DocumentResult, Verdict
-from audit.quotes import find_quotations, mask_quotations
-from audit.roster import build_roster
-from audit.rules import RuleSet, default_rules
-from audit.score import score
+from audit.read import text as textmod
+from audit.rules.loader import default_rules
+from audit.rules.ruleset import RuleSet
 
 if TYPE_CHECKING:
-    from audit.inputs import SourceText
+    from audit.read.inputs import SourceText
 
 def audit_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None, publisher: str | None = None,
                with_readability: bool = True, join_wrapped: bool = True) -> DocumentResult:
     """Audit one article's text. Raises InputError for empty text.
 
     `join_wrapped`: join hard-wrapped lines of plain text into paragraphs (off for text whose lines are
-    paragraphs already, as audit.inputs makes from Markdown, HTML and Word).
+    paragraphs already, as audit.read.inputs makes from Markdown, HTML and Word).
     """
-    from audit.checks import run_checks, verdict
+    from audit.judge.checks import run_checks, verdict
 
     if textmod.is_blank(text):
         raise InputError(f"{path}: the text is empty (nothing but white space)")
@@ -37,7 +38,7 @@ def audit_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None, 
     scores = score(labelled, sources, rules.lede_paragraphs, frozenset(e.statement for e in excluded))
     read = None
     if with_readability:
-        from audit.readability import readability
+        from audit.judge.readability import readability
 
         read = readability(labelled)
     result = DocumentResult(path, text, textmod.text_sha256(text), paragraphs, labelled, sources, quotations,
@@ -59,7 +60,7 @@ def audit_file(path: str | Path, ruleset: RuleSet | None = None, publisher: str 
 
 def audit_source(src: SourceText, ruleset: RuleSet | None = None, publisher: str | None = None,
                  with_readability: bool = True) -> DocumentResult:
-    """Audit one input as audit.inputs read it (any format): what check, report and diff all run."""
+    """Audit one input as audit.read.inputs read it (any format): what check, report and diff all run."""
     import dataclasses
 
     doc = audit_text(src.text, src.name, ruleset, publisher, with_readability, join_wrapped=src.format == "text")

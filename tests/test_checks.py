@@ -6,14 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from audit.checks import KINDS, SEVERITY_ORDER, params_regex
 from audit.errors import RulesError
+from audit.judge.context import SEVERITY_ORDER, params_regex
+from audit.judge.kinds import KINDS
+from audit.judge.verdict import verdict
 from audit.models import DocumentResult, Finding
 from audit.pipeline import audit_file, audit_text
-from audit.rules import CHECK_KINDS, Example, RuleSet, default_rules
-from audit.ruletest import test_checks as run_check_examples
-from audit.ruletest import test_rules as run_all_examples
-from audit.verdict import verdict
+from audit.rules.loader import default_rules
+from audit.rules.ruleset import CHECK_KINDS, Example, RuleSet
+from audit.rules.ruletest import test_checks as run_check_examples
+from audit.rules.ruletest import test_rules as run_all_examples
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "putin-trump-tomahawk.txt"
 RULES = default_rules()

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from audit import config
 from audit.cli import build_parser, main
-from audit.commands import rules_for
-from audit.inputs import SourceText, load_source
+from audit.cli.options import options_from
 from audit.models import DocumentResult
 from audit.pipeline import audit_text
+from audit.read.inputs import SourceText, load_source
+from audit.rules.loader import rules_for
+from audit.settings import apply, discover, model
+from audit.settings.starter import starter as starter_text
 
 # Warnings only (anonymous-bare, anonymous-no-reason, lede-weak); every claim rests on an anonymous source.
 ANON = "Officials said the plan failed.\n"
@@ -28,16 +30,16 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def settings(path: Path | str, *flags: str) -> config.Settings:
-    return config.settings_for(str(path), build_parser().parse_args(["check", *flags, str(path)]))
+def settings(path: Path | str, *flags: str) -> model.Settings:
+    return discover.settings_for(str(path), options_from(build_parser().parse_args(["check", *flags, str(path)])))
 
 
 def audit(path: Path, *flags: str) -> DocumentResult:
     """What `check` does for one input, returning the result instead of rendering it."""
     s = settings(path, *flags)
-    rules = config.rules_in_force(s, rules_for(s.rules))
+    rules = apply.rules_in_force(s, rules_for(s.rules))
     src = load_source(str(path), s.encoding)
-    return config.apply_settings(audit_text(src.text, src.name, rules, s.publisher, with_readability=False),
+    return apply.apply_settings(audit_text(src.text, src.name, rules, s.publisher, with_readability=False),
                                  src, s, rules)
 
 
@@ -125,7 +127,7 @@ def test_config_init_writes_a_starter_and_refuses_to_overwrite(tmp_path: Path, m
     assert main(["config", "init"]) == 0
     target = tmp_path / ".sourcing-audit.yaml"
     starter = target.read_text(encoding="utf-8")
-    assert starter == config.starter()
+    assert starter == starter_text()
     assert "anonymous_share" in starter and "per-path" in starter  # the metrics and overrides are documented
     s = settings(write(tmp_path / "a.txt", ANON))
     assert (s.config, s.fail_on, s.select, s.ignore, s.severity, s.gates) == (str(target), "error", (), (), {}, ())
@@ -143,9 +145,9 @@ def test_the_starters_commented_examples_are_valid(tmp_path: Path) -> None:
     """Uncommenting the examples gives a file that loads: the starter's advice is not stale."""
     example = re.compile(r"# ((?:[a-z-]+:.*)|(?:  (?:- |\").*))\Z")
     lines: list[str] = []
-    for line in config.starter().splitlines():
+    for line in starter_text().splitlines():
         m = example.match(line)
-        if m and (m.group(1).startswith(" ") or m.group(1).split(":")[0] in config.KEYS):
+        if m and (m.group(1).startswith(" ") or m.group(1).split(":")[0] in model.KEYS):
             if not m.group(1).startswith(" "):  # the example replaces the active setting of the same key
                 lines = [x for x in lines if not x.startswith(m.group(1).split(":")[0] + ":")]
             lines.append(m.group(1))
@@ -157,7 +159,7 @@ def test_the_starters_commented_examples_are_valid(tmp_path: Path) -> None:
     assert [g.id for g in s.gates] == ["anonymous-share", "lede-attributed"]
     assert s.ignore == ("right-of-reply", "anonymous-heavy", "anonymous-")  # per-path adds to ignore
     assert s.severity == {"anonymous-bare": "error", "lede-weak": "info"}
-    config.check_ids(s, rules_for(s.rules))
+    apply.check_ids(s, rules_for(s.rules))
 
 
 # ---- select, ignore, severity, per-path ---------------------------------------------------------------------
@@ -184,7 +186,7 @@ def test_severity_from_the_file_sets_the_exit_code(tmp_path: Path, capsys: pytes
 def test_ignore_switches_off_a_labelling_rule(tmp_path: Path) -> None:
     article = write(tmp_path / "a.txt", ANON)
     s = settings(article, "--ignore", "source-anonymous-plural")
-    rules = config.rules_in_force(s, rules_for(()))
+    rules = apply.rules_in_force(s, rules_for(()))
     assert "source-anonymous-plural" not in {r.id for r in rules.rules}
     assert "source-anonymous-plural" in {r.id for r in rules_for(()).rules}
     assert audit(article).statements[0].label.value == "anonymous-source"
@@ -297,7 +299,7 @@ def test_comment_suppressions_in_markdown(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     src = _markdown_source(MARKDOWN, str(path))
     s = settings(path)
-    doc = config.apply_settings(audit_text(src.text, src.name, rules_for(()), with_readability=False), src, s,
+    doc = apply.apply_settings(audit_text(src.text, src.name, rules_for(()), with_readability=False), src, s,
                                 rules_for(()))
     assert doc.source_format == "markdown"
     by = {(f.check_id, f.paragraph): f for f in doc.findings}
@@ -383,4 +385,4 @@ def test_missing_config_file_and_bad_sidecar(tmp_path: Path, capsys: pytest.Capt
 
 def test_settings_dataclass_is_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
-        config.Settings().fail_on = "never"  # type: ignore[misc]
+        model.Settings().fail_on = "never"  # type: ignore[misc]

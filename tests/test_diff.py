@@ -1,4 +1,4 @@
-"""`sourcing-audit diff OLD NEW` (audit.diff) through the real CLI, and the statement alignment itself."""
+"""`sourcing-audit diff OLD NEW` (audit.present.diff) through the real CLI, and the statement alignment itself."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.diff import diff_results
 from audit.pipeline import audit_text
-from audit.rules import default_rules
+from audit.present.diff import diff_results
+from audit.rules.loader import default_rules
 
 REPO = Path(__file__).resolve().parents[1]
 

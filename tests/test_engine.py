@@ -1,4 +1,4 @@
-"""audit.engine: the labels GUIDELINES.md requires, on small hand-written sentences.
+"""audit.label.engine: the labels GUIDELINES.md requires, on small hand-written sentences.
 
 The expected labels here were decided by reading the sentence against ../shared/eval/GUIDELINES.md, not
 taken from the tool's output.
@@ -9,7 +9,7 @@ import pytest
 
 from audit.models import Label, LabelledStatement
 from audit.pipeline import audit_text
-from audit.rules import default_rules
+from audit.rules.loader import default_rules
 
 NAMED, ANON, SECOND, LEAK, DOC, UNATT, NONE = (
     "named-source", "anonymous-source", "secondhand-report", "leaked-transcript", "document", "unattributed",

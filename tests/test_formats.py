@@ -1,4 +1,5 @@
-"""Output formats of `check` (audit.formats, audit.summary) through the real CLI: positions, SARIF, GitHub, JUnit, Markdown.
+"""Output formats of `check` (audit.present.formats, audit.present.summary) through the real CLI: positions,
+SARIF, GitHub, JUnit, Markdown.
 
 The draft is written as .txt and as .md. A line and column must point at the finding's words in the file:
 for .txt the engine reads the file's text; for .md it reads a view of the same length and newlines with the
@@ -20,12 +21,12 @@ from urllib.parse import unquote, urlparse
 import jsonschema
 import pytest
 
-from audit.formats import render
-from audit.formats.github import command, escape_data, escape_property
-from audit.formats.positions import Locator, position
 from audit.models import GateResult
 from audit.pipeline import audit_text
-from audit.rules import default_rules
+from audit.present.formats import render
+from audit.present.formats.github import command, escape_data, escape_property
+from audit.present.formats.positions import Locator, position
+from audit.rules.loader import default_rules
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"

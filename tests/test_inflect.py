@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from audit.inflect import inflect, irregular_table
-from audit.rulefile import trie_alternation
-from audit.rules import default_rules
+from audit.rules.inflect import inflect, irregular_table
+from audit.rules.loader import default_rules
+from audit.rules.trie import trie_alternation
 
 IRREGULAR = irregular_table(["say said said", "write wrote written", "tell told told"])
 

@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.errors import InputError
-from audit.inputs import expand_paths, load_source, markdown_view
 from audit.pipeline import audit_text
+from audit.read.inputs import expand_paths, load_source
+from audit.read.markdown import markdown_view
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"
@@ -23,8 +24,8 @@ DRAFT = REPO / "tests" / "fixtures" / "draft.md"
 
 
 def run(*args: str | Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "audit", *map(str, args)], input=stdin, capture_output=True, check=False,
-                          cwd=REPO, timeout=120)
+    return subprocess.run([sys.executable, "-m", "audit", *map(str, args)], input=stdin, capture_output=True,
+                          check=False, cwd=REPO, timeout=120)
 
 
 def labels(path: Path) -> list[tuple[str, str]]:
@@ -94,7 +95,7 @@ def test_missing_path_and_stdin_are_kept_as_given(tmp_path: Path) -> None:
 def test_folder_or_glob_matching_nothing_is_an_error(tmp_path: Path, pattern: str) -> None:
     (tmp_path / "empty-folder").mkdir()
     touch(tmp_path / "empty-folder" / "notes.pdf")
-    with pytest.raises(InputError, match="no article file|matches no article"):
+    with pytest.raises(InputError, match=r"no article file|matches no article"):
         expand_paths([str(tmp_path / pattern)])
 
 
@@ -232,7 +233,7 @@ def test_stdin_markdown_through_the_cli_matches_the_file() -> None:
     assert piped.returncode == direct.returncode and piped.returncode in (0, 1), piped.stderr
     got, want = _documents(piped)["documents"], _documents(direct)["documents"]
     assert [d["path"] for d in got] == ["draft.md"]
-    strip = [{k: v for k, v in s.items()} for s in want[0]["statements"]]
+    strip = [dict(s) for s in want[0]["statements"]]
     assert got[0]["statements"] == strip
 
 

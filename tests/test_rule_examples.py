@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from audit.rules import Rule, load_rules
-from audit.ruletest import rule_fires, rule_silent
+from audit.rules.loader import load_rules
+from audit.rules.ruleset import Rule
+from audit.rules.ruletest import rule_fires, rule_silent
 
 RULES = load_rules()  # read fresh from rules.yaml, not the per-process cache
 
@@ -33,7 +34,7 @@ def test_a_wrong_example_is_caught() -> None:
     """rule_fires is not a rubber stamp: a sentence with no cue fails a rule's match."""
     rule = RULES.rule("subject-speech-verb")
     assert isinstance(rule, Rule)
-    from audit.rules import Example
+    from audit.rules.ruleset import Example
 
     assert rule_fires(rule, Example("The talks ended on Friday."), RULES) is not None
     assert rule_silent(rule, Example("Officials said the talks ended."), RULES) == "matched"

@@ -1,4 +1,4 @@
-"""audit.rulefile / audit.rules: bad rule files are reported as `path:line:col: message`, all at once."""
+"""audit.rules.rulefile / audit.rules.ruleset: bad rule files are reported as `path:line:col: message`, all at once."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 
 from audit.cli import main
 from audit.errors import RulesError
-from audit.rules import DEFAULT_RULES, load_rules
+from audit.rules.loader import DEFAULT_RULES, load_rules
 
 PRECEDENCE = ("precedence: [secondhand-report, leaked-transcript, anonymous-source, document, named-source, "
               "none, unattributed]\n")

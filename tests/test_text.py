@@ -1,4 +1,4 @@
-"""audit.text: reading article files, and paragraphs and statements with offsets into the text as read."""
+"""audit.read.text: reading article files, and paragraphs and statements with offsets into the text as read."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from audit.errors import InputError
-from audit.text import decode_text, read_text, split_paragraphs, split_statements
+from audit.read.text import _sentence_ends, decode_text, read_text, split_paragraphs, split_statements
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"
@@ -106,7 +106,7 @@ def test_line_ending_a_sentence_does_not_join_the_next() -> None:
 
 def test_read_text_returns_the_text_exactly(tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
-    p.write_bytes("Trump’s “plan” failed.\r\nSecond line.\n".encode("utf-8"))
+    p.write_bytes("Trump’s “plan” failed.\r\nSecond line.\n".encode())
     assert read_text(p) == "Trump’s “plan” failed.\r\nSecond line.\n"
 
 
@@ -156,3 +156,38 @@ def test_cp1252_encoding_is_decoded_when_named(tmp_path: Path) -> None:
 def test_unknown_encoding_is_an_input_error() -> None:
     with pytest.raises(InputError, match="unknown encoding"):
         decode_text(b"text", "x.txt", encoding="no-such-codec")
+
+
+# ---- the guard on our direct call into Bling Fire's library (issue 8) ------------------------------------------
+# audit.read.text calls Bling Fire's TextToSentencesWithOffsets in its shared library through ctypes: the
+# package's public API imports numpy (about 0.1-0.2 s of start-up for every `check`) and maps offsets byte by byte.
+# These tests fail when a Bling Fire upgrade moves the library or changes what the call returns.
+
+def _public_sentence_ends(chunk: str) -> list[int]:
+    import blingfire  # its package needs numpy, which the test extra installs
+    _, offsets = blingfire.text_to_sentences_and_offsets(chunk.replace("\n", " "))
+    return sorted({end for _, end in offsets}) or [len(chunk)]
+
+
+def test_blingfire_library_is_where_we_load_it_from() -> None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("blingfire")
+    assert spec is not None and spec.submodule_search_locations
+    names = ("libblingfiretokdll.so", "libblingfiretokdll.dylib", "blingfiretokdll.dll")
+    assert any((Path(folder) / name).exists() for folder in spec.submodule_search_locations for name in names)
+
+
+GUARD_TEXTS = (
+    "Officials said the plan failed. The mayor, who spoke on Friday, disagreed! Did he? Yes.",
+    "Sen. Jon Tester (D-Mont.) and David Vitter said so. The U.S. Senate voted 51-49 at 3 p.m. on Oct. 5.",
+    "“We will never surrender,” she said. ‘No.’ Ça va? Élan — naïve café… Then it rained.",
+    "Ein Satz. Noch ein Satz mit Umlauten: äöü. 東京で会議が開かれた。次の文。",
+)
+
+
+def test_our_blingfire_call_gives_the_public_apis_sentence_ends() -> None:
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "putin-trump-tomahawk.txt").read_text(encoding="utf-8")
+    chunks = [seed[p.start:p.end] for p in split_paragraphs(seed)] + list(GUARD_TEXTS)
+    for chunk in chunks:
+        assert _sentence_ends(chunk) == _public_sentence_ends(chunk), chunk

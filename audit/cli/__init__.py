@@ -1,0 +1,48 @@
+"""The command-line front-end: flags to AuditOptions, commands, printing and exit codes.
+
+The only part of the package that prints or exits; everything it does goes through the library.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from audit.cli.parser import FORMATS, Exit, build_parser
+from audit.cli.printer import Printer
+from audit.errors import AuditError
+
+__all__ = ["FORMATS", "Exit", "Printer", "build_parser", "main", "run"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return Exit.ERROR
+    try:
+        return int(_dispatch(args))
+    except AuditError as exc:
+        print(f"sourcing-audit: {exc}", file=sys.stderr)
+        return Exit.ERROR
+    except KeyboardInterrupt:
+        print("sourcing-audit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `sourcing-audit rules list | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return Exit.OK
+
+
+def _dispatch(args: argparse.Namespace) -> Exit:
+    from audit.cli import commands
+
+    handler = {"check": commands.check, "report": commands.report, "eval": commands.evaluate,
+               "rules": commands.rules, "explain": commands.explain, "config": commands.config,
+               "diff": commands.diff}[args.command]
+    return Exit(handler(args, Printer(quiet=getattr(args, "quiet", False))))
+
+
+def run(argv: list[str] | None = None) -> Any:  # console-script entry point
+    sys.exit(main(argv))

@@ -1,0 +1,39 @@
+"""Where the commands' output goes: stdout, stderr, files; colour only on a terminal and never with NO_COLOR set."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+class Printer:
+    def __init__(self, quiet: bool = False) -> None:
+        self.color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        self.progress = sys.stderr.isatty() and not quiet
+
+    def out(self, text: str = "") -> None:
+        sys.stdout.write(text + "\n")
+
+    def err(self, text: str) -> None:
+        print(f"sourcing-audit: {text}", file=sys.stderr)
+
+    def paint(self, text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.color else text
+
+    def tick(self, done: int, total: int, what: str) -> None:
+        """A progress bar on a terminal when there are many inputs; nothing otherwise."""
+        if self.progress and total > 5:
+            width = 30
+            filled = width * done // total
+            end = "\n" if done == total else ""
+            sys.stderr.write(f"\r{what} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}" + end)
+            sys.stderr.flush()
+
+    def append_file(self, path: str, text: str) -> None:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(text)
+
+    def write_file(self, path: str | Path, data: str | bytes) -> None:
+        from audit.present.files import write_atomic
+
+        write_atomic(path, data)

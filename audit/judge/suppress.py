@@ -1,0 +1,211 @@
+"""Suppressions: findings the desk accepted, each named by check id with a reason, in the draft or beside it.
+
+In a Markdown or HTML draft, a comment (read from the file as written):
+
+    <!-- sourcing-audit: disable CHECK[, CHECK] -- reason: WHY -->        the whole document
+    <!-- sourcing-audit: disable-next CHECK[, CHECK] -- reason: WHY -->   only the next paragraph
+
+For any input (the only way for plain text and Word), a sidecar file named after it, ARTICLE.txt.sourcing-audit.yaml:
+
+    - {check: anonymous-no-reason, reason: anonymity approved by the standards desk}
+    - {check: quote-unattributed, paragraph: 4, reason: the speaker is named in the caption}
+
+A suppressed finding stays in the result, marked, with its reason. A suppression without a reason does not take
+effect; it, one that matched no finding, and a comment that cannot be read are findings of their own.
+"""
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from audit.errors import ConfigError
+from audit.models import DocumentResult, Finding
+from audit.read.text import clip
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from audit.read.inputs import SourceText
+
+SIDECAR_SUFFIX = ".sourcing-audit.yaml"
+NO_REASON, UNUSED, INVALID = "suppression-no-reason", "suppression-unused", "suppression-invalid"
+_COMMENT = re.compile(r"<!--\s*sourcing-audit\s*:(?P<body>.*?)-->", re.DOTALL)
+_BODY = re.compile(r"\s*(?P<verb>disable-next|disable)\s+(?P<ids>[a-z0-9][a-z0-9-]*(?:\s*,\s*[a-z0-9][a-z0-9-]*)*)"
+                   r"\s*(?:--\s*(?:reason\s*:)?(?P<reason>.*?)|reason\s*:(?P<reason2>.*?))?\s*\Z", re.DOTALL)
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|td|th|pre|figcaption|dd|dt)\s*>|\n\s*\n", re.IGNORECASE)
+_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+_SIDECAR_KEYS = ("check", "reason", "paragraph")
+
+
+@dataclass(frozen=True)
+class MetaCheck:
+    """A check about the suppressions themselves; made here, not in rules.yaml (no text pattern can show it)."""
+
+    id: str
+    message: str
+    why: str
+    fix: str
+
+
+META_CHECKS = {c.id: c for c in (
+    MetaCheck(NO_REASON, "a suppression without a reason, so it does not take effect",
+              "A suppression tells the next editor that the desk looked at a finding and accepted it. Without the "
+              "reason nobody can tell a considered decision from a way to make a check go quiet, so the finding "
+              "it names stays in force until the reason is written down.",
+              "Add the reason: <!-- sourcing-audit: disable CHECK -- reason: WHY -->, or `reason:` in the sidecar."),
+    MetaCheck(UNUSED, "a suppression that matched no finding",
+              "A suppression left behind after the text changed hides nothing now, but would silently hide the "
+              "next finding of the same check. An editor should delete it or correct the check id.",
+              "Delete the suppression, or correct its check id or paragraph."),
+    MetaCheck(INVALID, "a sourcing-audit comment that cannot be read",
+              "A comment meant as a suppression that the tool cannot read suppresses nothing, while the writer "
+              "believes the finding was dealt with.",
+              "Write it as <!-- sourcing-audit: disable CHECK -- reason: WHY --> (or disable-next)."),
+)}
+
+
+@dataclass(frozen=True)
+class Suppression:
+    checks: tuple[str, ...]
+    reason: str | None
+    next_paragraph: bool  # disable-next, or a sidecar entry with a paragraph; False: the whole document
+    paragraph: int | None  # the paragraph it covers (None with next_paragraph: there is none)
+    where: str  # path:line:col where it is written
+    start: int = 0  # its span in the text, where the text lines up with the file
+    end: int = 0
+    excerpt: str = ""
+
+    def covers(self, f: Finding) -> bool:
+        return f.check_id in self.checks and (not self.next_paragraph or
+                                              (self.paragraph is not None and f.paragraph == self.paragraph))
+
+
+def read_suppressions(src: SourceText, doc: DocumentResult,
+                      encoding: str = "utf-8") -> tuple[list[Suppression], list[Finding]]:
+    """The suppressions for one input (comments, then the sidecar), and a finding for each unreadable comment."""
+    raw = src.raw
+    if raw is None and src.format == "html" and Path(src.name).is_file():  # the text is extracted: read the file
+        raw = Path(src.name).read_bytes().decode(encoding, errors="replace")
+    sups, invalid = _from_comments(src.name, raw, doc) if src.format in ("markdown", "html") and raw else ([], [])
+    if src.name not in ("-", "<stdin>"):
+        sidecar = Path(src.name + SIDECAR_SUFFIX)
+        if sidecar.is_file():
+            sups += _from_sidecar(sidecar, doc)
+    return sups, invalid
+
+
+def _from_comments(name: str, raw: str, doc: DocumentResult) -> tuple[list[Suppression], list[Finding]]:
+    aligned = len(raw) == len(doc.text)
+    sups, invalid = [], []
+    for m in _COMMENT.finditer(raw):
+        line = raw.count("\n", 0, m.start()) + 1
+        where = f"{name}:{line}:{m.start() - raw.rfind(chr(10), 0, m.start())}"
+        start, end = (m.start(), m.end()) if aligned else (0, 0)
+        body = _BODY.match(m.group("body"))
+        if body is None:
+            invalid.append(meta_finding(INVALID, f"at {where}", None, start, end, m.group(0)))
+            continue
+        reason = (body.group("reason") or body.group("reason2") or "").strip() or None
+        nxt = body.group("verb") == "disable-next"
+        para = _next_paragraph(raw, m.end(), doc, aligned) if nxt else None
+        ids = tuple(dict.fromkeys(i.strip() for i in body.group("ids").split(",")))
+        sups.append(Suppression(ids, reason, nxt, para, where, start, end, clip(m.group(0), 200)))
+    return sups, invalid
+
+
+def _next_paragraph(raw: str, pos: int, doc: DocumentResult, aligned: bool) -> int | None:
+    """The paragraph after a comment: by offset where text and file line up, else by the next block's words."""
+    if aligned:
+        return next((p.index for p in doc.paragraphs if p.start >= pos), None)
+    block = raw[pos:]
+    stop = _BLOCK_END.search(block)
+    words = " ".join(html.unescape(_TAG.sub(" ", block[:stop.end() if stop else None])).split())
+    if not words:
+        return None
+    for p in doc.paragraphs:
+        text = " ".join(doc.text[p.start:p.end].split())
+        if text.startswith(words[:80]) or words.startswith(text[:80]):
+            return p.index
+    return None
+
+
+def _from_sidecar(path: Path, doc: DocumentResult) -> list[Suppression]:
+    from audit.read.located import read_yaml
+
+    loc = read_yaml(path)
+    entries = loc.value if loc.value is not None else []
+    problems: list[str] = []
+    if not isinstance(entries, list):
+        raise ConfigError([f"{loc.at(())}: a suppression file is a list of {{check, reason, paragraph}}"])
+    sups = []
+    for n, e in enumerate(entries):
+        problems += _sidecar_problems(loc, n, e)
+        if problems:
+            continue
+        reason = str(e["reason"]).strip() if e.get("reason") is not None else None
+        para = e.get("paragraph")
+        excerpt = "{" + ", ".join(f"{k}: {e[k]}" for k in _SIDECAR_KEYS if k in e) + "}"
+        sups.append(Suppression((e["check"],), reason or None, para is not None,
+                                para if para is not None and para <= len(doc.paragraphs) else None,
+                                loc.at((n,)), excerpt=clip(excerpt, 200)))
+    if problems:
+        raise ConfigError(problems)
+    return sups
+
+
+def _sidecar_problems(loc: Any, n: int, e: Any) -> list[str]:
+    if not isinstance(e, dict):
+        return [f"{loc.at((n,))}: [{n}]: expected a mapping {{check: CHECK, reason: WHY, paragraph: N}}"]
+    out = [f"{loc.at((n, k), key=True)}: [{n}]: unknown key {k!r} (expected one of: {', '.join(_SIDECAR_KEYS)})"
+           for k in e if k not in _SIDECAR_KEYS]
+    if not isinstance(e.get("check"), str) or not e["check"].strip():
+        out.append(f"{loc.at((n, 'check'))}: [{n}].check: expected a check id")
+    if "reason" in e and e["reason"] is not None and not isinstance(e["reason"], str):
+        out.append(f"{loc.at((n, 'reason'))}: [{n}].reason: expected text")
+    para = e.get("paragraph")
+    if para is not None and (isinstance(para, bool) or not isinstance(para, int) or para < 1):
+        out.append(f"{loc.at((n, 'paragraph'))}: [{n}].paragraph: expected a paragraph number (1 or more)")
+    return out
+
+
+def apply_suppressions(findings: list[Finding], sups: list[Suppression], known: set[str],
+                       switched_off: Callable[[str], bool]) -> tuple[list[Finding], list[Finding]]:
+    """Mark each finding a suppression with a reason covers; report suppressions without a reason or unused."""
+    used: set[tuple[int, str]] = set()
+    out = []
+    for f in findings:
+        hits = [n for n, s in enumerate(sups) if s.reason and s.covers(f)]
+        used.update((n, f.check_id) for n in hits)
+        out.append(dataclasses.replace(f, suppressed=True, suppression_reason=sups[hits[0]].reason) if hits else f)
+    meta = []
+    for n, s in enumerate(sups):
+        if not s.reason:
+            meta.append(meta_finding(NO_REASON, f"{', '.join(s.checks)} at {s.where}", s.paragraph, s.start,
+                                     s.end, s.excerpt))
+            continue
+        for cid in s.checks:
+            if (n, cid) not in used:
+                meta.append(meta_finding(UNUSED, _unused_detail(s, cid, known, switched_off), s.paragraph,
+                                         s.start, s.end, s.excerpt))
+    return out, meta
+
+
+def _unused_detail(s: Suppression, cid: str, known: set[str], switched_off: Callable[[str], bool]) -> str:
+    if cid not in known:
+        return f"{cid!r} at {s.where} is not a check (see `sourcing-audit rules list`)"
+    if switched_off(cid):
+        return f"{cid} at {s.where}: the settings switch this check off here"
+    if s.next_paragraph and s.paragraph is None:
+        return f"{cid} at {s.where}: there is no such paragraph after it"
+    where = f" in paragraph {s.paragraph}" if s.next_paragraph else ""
+    return f"{cid} at {s.where}: no finding of this check{where}"
+
+
+def meta_finding(check_id: str, detail: str, paragraph: int | None, start: int, end: int, excerpt: str) -> Finding:
+    c = META_CHECKS[check_id]
+    return Finding(c.id, "warning", f"{c.message} ({detail})", c.why, c.fix, None, paragraph, start, end,
+                   clip(excerpt, 200))

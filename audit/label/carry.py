@@ -1,0 +1,85 @@
+"""Carry-over: statements with no attribution of their own that take a neighbour's (GUIDELINES.md).
+
+Inside an attributed quotation, a statement takes the label of the statement that says who is speaking;
+after a `carry: paragraph` attribution (a transcript's "PENCE: …"), the rest of the paragraph takes it.
+"""
+from __future__ import annotations
+
+import bisect
+
+from audit.models import Attribution, Label, Match, Quotation, Statement
+from audit.rules.ruleset import RuleSet
+
+NOT_CARRIED = (None, Label.NONE, Label.UNATTRIBUTED)
+Own = list[tuple[Label | None, list[Match], list[str]]]
+
+
+def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
+               quotations: tuple[Quotation, ...], ruleset: RuleSet) -> dict[int, int]:
+    """Statement index -> the index of the statement whose label it carries."""
+    carried = _carry(own, quotations)
+    _carry_paragraphs(statements, attrs, own, carried, ruleset)
+    return carried
+
+
+def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Statement, ...],
+                      attributed: list[bool]) -> tuple[Quotation, ...]:
+    """Each quotation with the statements it overlaps and the statement that says who is speaking."""
+    starts = [st.start for st in statements]
+    out: list[Quotation] = []
+    for start, end in spans:
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        last = max(bisect.bisect_left(starts, end) - 1, first)
+        inside = tuple(range(first, last + 1))
+        who = _speaker_statement(first, last, statements, attributed, out)
+        out.append(Quotation(start, end, inside, who))
+    return tuple(out)
+
+
+def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
+                       before: list[Quotation]) -> int | None:
+    if attributed[last]:
+        return last  # "'…,' Fitzpatrick said."
+    if attributed[first]:
+        return first  # "Trump responded: 'No. …'"
+    nxt = last + 1
+    if nxt < len(statements) and attributed[nxt] and len(statements[nxt].text.split()) <= 8 \
+            and statements[nxt].paragraph == statements[last].paragraph:
+        return nxt  # "'How many times…?' / Clinton said."
+    prev = first - 1
+    if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
+        return prev  # "Caddell continued:" then the quotation
+    if before and statements[first].text[:1] in "“\"‘'":
+        last_q = before[-1]
+        if last_q.attribution_statement is not None and \
+                (prev in last_q.statements or prev == last_q.attribution_statement):
+            return last_q.attribution_statement  # the same speaker goes on in a new quotation
+    return None
+
+
+def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attribution]],
+                      own: Own, carried: dict[int, int],
+                      ruleset: RuleSet) -> None:
+    """Statements after one attributed by a `carry: paragraph` rule, in its paragraph, take its label."""
+    carriers = {r.id for r in ruleset.of_kind("attribution") if r.carry == "paragraph"}
+    speaker: int | None = None
+    for i, st in enumerate(statements):
+        if speaker is not None and statements[speaker].paragraph != st.paragraph:
+            speaker = None
+        if own[i][0] not in NOT_CARRIED and any(a.rule_id in carriers for a in attrs[i]):
+            speaker = i
+        elif speaker is not None and own[i][0] is None and i not in carried:
+            carried[i] = speaker
+
+
+def _carry(own: Own,
+           quotations: tuple[Quotation, ...]) -> dict[int, int]:
+    """Statements inside an attributed quotation, mapped to the statement whose attribution they take."""
+    carried: dict[int, int] = {}
+    for q in quotations:
+        if q.attribution_statement is None or own[q.attribution_statement][0] in NOT_CARRIED:
+            continue
+        for idx in q.statements:
+            if own[idx][0] is None and idx != q.attribution_statement:
+                carried[idx] = q.attribution_statement
+    return carried

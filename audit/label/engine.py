@@ -1,0 +1,249 @@
+"""Apply the rule kinds to statements: attributions with their sources, then one label per statement."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from audit.label.carry import NOT_CARRIED, attach_quotations, carry_over
+from audit.label.quotes import MASK
+from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
+from audit.rules.ruleset import Rule, RuleSet
+
+_TRIM_LEAD = re.compile(r"^(?:and|but|so|then|also|while|as|that|which|because)\s+", re.I)
+_TRIM_TAIL = re.compile(r"[\s,;:—–-]+$|\s+(?:also|then|later|now|has|have|had)$")
+_PRONOUN_RULE = "source-pronoun"
+
+
+@dataclass(frozen=True)
+class SourceVerdict:
+    kind: SourceKind
+    label: Label
+    rule_id: str
+
+
+def classify_source(phrase: str, ruleset: RuleSet, publisher: str | None = None) -> SourceVerdict | None:
+    """The kind of a source phrase: the first `source` rule whose pattern matches it, else of its head.
+
+    The head is the phrase cut where the rules file's SOURCE_HEAD_END pattern first matches ("Democrats in
+    Iowa who watched the debate" -> "Democrats"), so long descriptions are judged by the noun they describe.
+    """
+    verdict = _classify(phrase, ruleset, publisher)
+    head_end = ruleset.patterns.get("SOURCE_HEAD_END")
+    if verdict is None and head_end is not None:
+        cut = head_end.search(phrase, 1)
+        if cut is not None and cut.start() > 0:
+            verdict = _classify(phrase[:cut.start()].rstrip(), ruleset, publisher)
+    return verdict
+
+
+def _classify(phrase: str, ruleset: RuleSet, publisher: str | None) -> SourceVerdict | None:
+    for rule in ruleset.of_kind("source"):
+        if rule.regex.search(phrase):
+            assert rule.source_kind is not None and rule.label is not None
+            if rule.source_kind is SourceKind.OUTLET and is_publisher(phrase, publisher):
+                return SourceVerdict(SourceKind.ORGANISATION, Label.NAMED, rule.id)
+            return SourceVerdict(rule.source_kind, rule.label, rule.id)
+    return None
+
+
+def is_publisher(phrase: str, publisher: str | None) -> bool:
+    if not publisher:
+        return False
+    a, b = _norm(phrase), _norm(publisher)
+    return bool(b) and (b in a or (a in b and len(a) > 3))
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", s.lower().replace("the ", " ")).strip()
+
+
+def _clean_source(raw: str) -> tuple[str, int]:
+    """Trim conjunctions and trailing adverbs from a captured source; returns (text, offset of its start)."""
+    lead = _TRIM_LEAD.match(raw)
+    cut = lead.end() if lead else 0
+    text = _TRIM_TAIL.sub("", raw[cut:])
+    return text.strip(), cut + (len(raw[cut:]) - len(raw[cut:].lstrip()))
+
+
+def find_attributions(st: Statement, masked: str, ruleset: RuleSet,
+                      publisher: str | None = None) -> list[Attribution]:
+    """Every attribution the `attribution` rules find in one statement (quoted text is masked)."""
+    seg = masked[st.start:st.end]
+    found: list[Attribution] = []
+    taken: list[tuple[int, int]] = []
+    for rule in ruleset.of_kind("attribution"):
+        if not rule.applies(seg):
+            continue
+        for m in rule.regex.finditer(seg):
+            att = _attribution(rule, m, st, ruleset, publisher)
+            if att is None:
+                continue
+            span = (att.cue.start, att.cue.end)
+            relay = rule.id == "told-outlet"  # "X told the Daily Mail": both X and the outlet stand
+            if not relay and any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            if not relay:
+                taken.append(span)
+            found.append(att)
+    return found
+
+
+def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
+                 publisher: str | None) -> Attribution | None:
+    raw = m.group("source")
+    if not raw or MASK in raw:
+        return None
+    phrase, shift = _clean_source(raw)
+    not_source = ruleset.patterns.get("NOT_SOURCE")
+    if not phrase or (not_source is not None and not_source.search(phrase)):
+        return None
+    verdict = classify_source(phrase, ruleset, publisher)
+    if verdict is None or (rule.accept and verdict.kind not in rule.accept):
+        return None
+    if rule.id == "told-outlet" and is_publisher(phrase, publisher):
+        return None
+    s_start = st.start + m.start("source") + shift
+    cue = Match(rule.id, st.start + m.start("cue"), st.start + m.end("cue"), m.group("cue"))
+    label = rule.label or verdict.label
+    return Attribution(rule.id, st.index, cue, phrase, s_start, s_start + len(phrase), verdict.kind, label,
+                       verdict.rule_id)
+
+
+def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True) -> list[tuple[Rule, re.Match[str]]]:
+    """The statement rules that fire on a statement; `whole`: the statement is its paragraph's only one."""
+    return [(r, m) for r in ruleset.of_kind("statement")
+            if _placed(r, st, whole) and (m := r.regex.search(st.text))]
+
+
+def _placed(rule: Rule, st: Statement, whole: bool) -> bool:
+    return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > 1,
+                "first-paragraph": st.paragraph == 1}[cond] for cond in rule.where)
+
+
+def choose(labels: list[Label], ruleset: RuleSet) -> Label:
+    return min(labels, key=ruleset.precedence.index)
+
+
+_GROUP_PRONOUNS = ("they", "it", "them")
+_SINGULAR = re.compile(r"^(?:a|an|one|another|the|this|that)\s", re.I)
+
+
+def _singular(phrase: str) -> bool:
+    return bool(_SINGULAR.match(phrase)) and not phrase.rstrip().endswith("s")
+
+
+def resolve_pronouns(attrs: list[list[Attribution]], statements: tuple[Statement, ...],
+                     ruleset: RuleSet) -> list[list[Attribution]]:
+    """A pronoun source takes the label of the source it refers back to.
+
+    'he'/'she' refer to the last single person, named or not ("a senior official"); 'they'/'it' to the last
+    person, organisation or group. When the statement before has no attribution, the subject it opens with
+    counts too ("Officials met on Friday. They said…").
+    """
+    last_person: Attribution | None = None
+    last_any: Attribution | None = None
+    out: list[list[Attribution]] = []
+    for i, group in enumerate(attrs):
+        resolved = []
+        for a in group:
+            if a.kind_rule == _PRONOUN_RULE and a.rule_id != "told-outlet":
+                group_pronoun = a.source_text.lower() in _GROUP_PRONOUNS
+                ref = _mentioned(statements, attrs, i, group_pronoun, ruleset) or \
+                    (last_any if group_pronoun else last_person)
+                if ref is not None and a.label is Label.NAMED:
+                    a = dataclasses.replace(a, kind=ref.kind, label=ref.label)
+            else:  # any source can be "it" or "they" ("Bloomberg reported … It said …")
+                last_any = a
+                if a.kind is SourceKind.PERSON or (a.kind is SourceKind.UNNAMED and _singular(a.source_text)):
+                    last_person = a
+            resolved.append(a)
+        out.append(resolved)
+    return out
+
+
+def _mentioned(statements: tuple[Statement, ...], attrs: list[list[Attribution]], i: int, group_pronoun: bool,
+               ruleset: RuleSet) -> SourceVerdict | None:
+    """The subject the previous statement opens with, when that statement has no attribution of its own."""
+    if i == 0 or attrs[i - 1] or statements[i - 1].paragraph < statements[i].paragraph - 1:
+        return None
+    words: list[str] = []
+    for word in statements[i - 1].text.split()[:6]:  # the opening words, up to the first clause mark
+        words.append(word.rstrip(",;:"))
+        if word[-1] in ",;:":
+            break
+    best = None
+    for n in range(1, len(words) + 1):
+        verdict = classify_source(" ".join(words[:n]), ruleset)
+        if verdict is None or verdict.rule_id == _PRONOUN_RULE:
+            continue
+        if group_pronoun and verdict.kind in (SourceKind.UNNAMED, SourceKind.ORGANISATION):
+            best = verdict
+        elif not group_pronoun and verdict.kind is SourceKind.PERSON:
+            best = verdict
+    return best
+
+
+def label_statements(statements: tuple[Statement, ...], masked: str, spans: tuple[tuple[int, int], ...],
+                     ruleset: RuleSet, publisher: str | None = None
+                     ) -> tuple[tuple[LabelledStatement, ...], tuple[Quotation, ...]]:
+    """One label per statement: its own attributions and statement rules, else its quotation's, else none."""
+    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher) for st in statements],
+                             statements, ruleset)
+    own: list[tuple[Label | None, list[Match], list[str]]] = []
+    per_paragraph = Counter(st.paragraph for st in statements)
+    for st, group in zip(statements, attrs):
+        labels = [a.label for a in main_attributions(group, st, ruleset) if not _relay_deferred(a, group, publisher)]
+        matches = list(dict.fromkeys(m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start,
+                                                                             a.source_end, a.source_text))))
+        rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
+        for rule, m in statement_rules(st, ruleset, per_paragraph[st.paragraph] == 1):
+            if rule.label is not None:
+                labels.append(rule.label)
+            matches.append(Match(rule.id, st.start + m.start(), st.start + m.end(), m.group()))
+            rule_ids.append(rule.id)
+        own.append((choose(labels, ruleset) if labels else None, matches, list(dict.fromkeys(rule_ids))))
+    quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own])
+    carried = carry_over(statements, attrs, own, quotations, ruleset)
+    out = []
+    for st, group, (label, matches, rule_ids) in zip(statements, attrs, own):
+        source = carried.get(st.index)
+        carried_from = source if label is None and source is not None else None
+        final = own[source][0] if carried_from is not None else label
+        final = final or Label.UNATTRIBUTED
+        out.append(LabelledStatement(st, final, tuple(rule_ids), tuple(sorted(matches, key=lambda m: m.start)),
+                                     None, carried_from, tuple(group), _confidence(final, group, carried_from)))
+    return tuple(out), quotations
+
+
+def main_attributions(group: list[Attribution], st: Statement, ruleset: RuleSet) -> list[Attribution]:
+    """The attributions that govern a statement: those outside subordinate clauses, when they disagree.
+
+    "Before city officials had weighed in, Rep. King said…" rests on King: an attribution whose clause opens
+    with a subordinating word (the rules file's SUBORDINATE_I, matched on the statement up to the end of the
+    source) gives way when another one has a different label.
+    """
+    subordinate = ruleset.patterns.get("SUBORDINATE_I")
+    if subordinate is None or len({a.label for a in group}) < 2:
+        return group
+    main = [a for a in group if not subordinate.search(st.text[:a.source_end - st.start])]
+    return main or group
+
+
+def _relay_deferred(a: Attribution, group: list[Attribution], publisher: str | None) -> bool:
+    """'X told <outlet>' with no --publisher: the outlet may be this article's own, so X's label governs.
+
+    With --publisher set, an outlet that is not the publisher makes the statement secondhand.
+    """
+    return a.rule_id == "told-outlet" and publisher is None and any(
+        b is not a and b.kind in (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION) for b in group)
+
+
+def _confidence(label: Label, group: list[Attribution], carried_from: int | None) -> float:
+    if carried_from is not None:
+        return 0.7
+    if not group:
+        return 0.8 if label is Label.UNATTRIBUTED else 0.9
+    kinds = {a.label for a in group}
+    return 1.0 if len(kinds) == 1 else 0.6

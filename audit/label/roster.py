@@ -1,0 +1,147 @@
+"""The source roster: each distinct source once, with its kind and the statements that rely on it."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import OrderedDict
+
+from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
+from audit.rules.ruleset import RuleSet
+
+_CAPS = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
+_PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|its|his|her|their)\s+", re.I)
+
+
+@dataclasses.dataclass
+class _Entry:
+    id: str
+    name: str
+    kind: SourceKind
+    description: str
+    statements: list[int]
+    reason: str | None = None
+    relays: list[str] = dataclasses.field(default_factory=list)
+
+
+def person_name(phrase: str, ruleset: RuleSet) -> str:
+    """'Representative Don Bacon' -> 'Don Bacon': the closing run of capitalised words, titles dropped."""
+    m = _CAPS.search(phrase)
+    name = m.group() if m else phrase
+    titles = {t.lower() for t in ruleset.lexicons.get("person_titles", ())}
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in titles | {"rep", "sen", "gov", "mr", "mrs", "ms",
+                                                                      "dr", "gen", "sens", "reps"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def outlet_name(phrase: str, ruleset: RuleSet) -> str:
+    outlets = sorted(ruleset.lexicons.get("outlets", ()), key=len, reverse=True)
+    for outlet in outlets:
+        if re.search(rf"(?<![\w-]){re.escape(outlet)}(?![\w-])", phrase):
+            return re.sub(r"^the\s+", "The ", outlet) if outlet.lower().startswith("the ") else outlet
+    return phrase
+
+
+def _key_and_name(a: Attribution, ruleset: RuleSet) -> tuple[str, str]:
+    if a.kind is SourceKind.PERSON:
+        if a.kind_rule == "source-named-title":
+            return _DETERMINER.sub("", a.source_text).lower(), a.source_text
+        name = person_name(a.source_text, ruleset)
+        return name.split()[-1].lower(), name
+    if a.kind is SourceKind.OUTLET:
+        name = outlet_name(a.source_text, ruleset)
+        return _norm_outlet(name), name
+    if a.kind is SourceKind.ORGANISATION:
+        name = _DETERMINER.sub("", a.source_text)
+        return name.lower(), name[:1].upper() + name[1:] if a.source_text[:1].isupper() else a.source_text
+    return a.source_text.lower(), a.source_text
+
+
+def _norm_outlet(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.lower())
+
+
+def governing(ls: LabelledStatement) -> Attribution | None:
+    """The attribution behind a statement's label (the first one carrying that label)."""
+    return next((a for a in ls.attributions if a.label is ls.label), None)
+
+
+def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: RuleSet,
+                 reason_pattern: re.Pattern[str] | None) -> tuple[tuple[Source, ...], tuple[LabelledStatement, ...]]:
+    """Group attributions into distinct sources; returns the roster and statements with their source_id."""
+    entries: OrderedDict[str, _Entry] = OrderedDict()
+    by_surname: dict[str, str] = {}
+    last_person: str | None = None
+    ids: dict[int, str] = {}
+    for ls in labelled:
+        for a in ls.attributions:
+            if a.kind_rule == "source-pronoun":
+                key = last_person
+                if key is None:
+                    continue
+            else:
+                key, name = _key_and_name(a, ruleset)
+                key = by_surname.get(key, key)
+                if key not in entries:
+                    entries[key] = _Entry(f"S{len(entries) + 1}", name, a.kind, a.source_text, [])
+                    if a.kind is SourceKind.PERSON:
+                        by_surname.setdefault(name.split()[-1].lower(), key)
+                elif len(name) > len(entries[key].name) and a.kind is SourceKind.PERSON:
+                    entries[key].name = name
+            entry = entries[key]
+            if a.kind is SourceKind.PERSON:
+                last_person = key
+            entry.statements.append(ls.index)  # every statement that relies on it, governing or not
+            if a is governing(ls):
+                ids[ls.index] = entry.id
+            if entry.kind is SourceKind.UNNAMED and entry.reason is None and reason_pattern is not None:
+                m = reason_pattern.search(ls.statement.text)
+                entry.reason = m.group().strip() if m else None
+            if a.kind is SourceKind.OUTLET and a.source_text != entry.name:
+                _add_relay(entry, a, ruleset)
+            if a.rule_id == "told-outlet":
+                told = next((b for b in ls.attributions if b is not a and b.kind in _PEOPLE), None)
+                if told is not None:
+                    add_relay(entry, told.source_text)
+    return _finish(entries, labelled, ids)
+
+
+def _add_relay(entry: _Entry, a: Attribution, ruleset: RuleSet) -> None:
+    """'A Bloomberg report on a leaked call' -> 'leaked call → Bloomberg'; an adviser 'to the WSJ' likewise."""
+    leaks = "|".join(re.escape(w) for w in ruleset.lexicons.get("leak_words", ()))
+    m = re.search(rf"\b(?:{leaks})\b[\w\s-]{{0,30}}", a.source_text, re.I) if leaks else None
+    origin = m.group().strip() if m else None
+    if origin is None:
+        before = a.source_text.split(entry.name)[0] if entry.name in a.source_text else ""
+        before = re.sub(r"\s+(?:to|of|for|with|from|by|in|on)?\s*(?:the|a|an)?\s*$", "", before).strip()
+        origin = before if len(before.split()) >= 2 else None
+    add_relay(entry, origin)
+
+
+def add_relay(entry: _Entry, origin: str | None) -> None:
+    chain = f"{origin} → {entry.name} → this article" if origin else None
+    if chain and chain not in entry.relays:
+        entry.relays.append(chain)
+
+
+def _finish(entries: OrderedDict[str, _Entry], labelled: tuple[LabelledStatement, ...],
+            ids: dict[int, str]) -> tuple[tuple[Source, ...], tuple[LabelledStatement, ...]]:
+    out = []
+    by_id = {e.id: e for e in entries.values()}
+    for ls in labelled:
+        sid = ids.get(ls.index)
+        if sid is None and ls.carried_from is not None:
+            sid = ids.get(ls.carried_from)
+            if sid is not None:
+                by_id[sid].statements.append(ls.index)
+        if ls.label in (Label.UNATTRIBUTED, Label.NONE):
+            sid = None
+        out.append(dataclasses.replace(ls, source_id=sid))
+    para = {ls.index: ls.statement.paragraph for ls in labelled}
+    sources = tuple(
+        Source(e.id, e.name, e.kind, e.description, tuple(sorted(set(e.statements))),
+               tuple(sorted({para[i] for i in e.statements})), e.reason, tuple(e.relays))
+        for e in entries.values())
+    return sources, tuple(out)

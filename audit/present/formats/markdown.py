@@ -1,0 +1,72 @@
+"""Markdown for a pull-request comment or a GitHub job summary: an overview, then each document's
+verdict, sourcing shares and findings as tables."""
+from __future__ import annotations
+
+import re
+
+from audit.models import UNCHECKABLE, DocumentResult
+from audit.present.formats.positions import Locator, has_lines, in_order
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+
+
+def cell(s: str) -> str:
+    """Text safe in a table cell: one line, Markdown punctuation escaped, no raw HTML."""
+    s = " ".join(s.split())
+    return _SPECIAL.sub(r"\\\1", s).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def code(s: str) -> str:
+    return "`" + s.replace("`", "'").replace("|", "\\|") + "`"
+
+
+def to_markdown(docs: list[DocumentResult], errors: list[dict[str, str]]) -> str:
+    out = ["## sourcing-audit", ""]
+    if docs:
+        out += ["| document | verdict | claims | uncheckable | findings |", "|---|---|---:|---:|---|"]
+        out += [f"| {code(d.path)} | **{d.verdict.name}** | {d.scores.overall.statements} | "
+                f"{d.scores.overall.uncheckable_share:.0%} | {_counts(d)} |" for d in docs]
+        out.append("")
+    for e in errors:
+        out += [f"**Could not read** {code(e['path'])}: {cell(e['message'])}", ""]
+    for d in docs:
+        out += _document(d)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _counts(d: DocumentResult) -> str:
+    open_ = [f for f in d.findings if not f.good and not f.suppressed]
+    parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}"
+             for sev in ("error", "warning", "info") if (n := sum(f.severity == sev for f in open_))]
+    suppressed = sum(f.suppressed and not f.good for f in d.findings)
+    if suppressed:
+        parts.append(f"{suppressed} suppressed")
+    return ", ".join(parts) or "none"
+
+
+def _document(d: DocumentResult) -> list[str]:
+    o = d.scores.overall
+    out = [f"### {code(d.path)}: {d.verdict.name}", "", cell(d.verdict.reason), ""]
+    for g in d.gates:
+        if not g.passed:
+            out += [f"- **gate {cell(g.id)} failed**: {cell(g.message)}"]
+    if any(not g.passed for g in d.gates):
+        out.append("")
+    out += ["| label | statements | share of claims |", "|---|---:|---:|"]
+    out += [f"| {f.label.value} | {f.statements} | {f.statement_share:.0%} |" for f in o.labels if f.statements]
+    kinds = ", ".join(label.value for label in UNCHECKABLE)
+    out += [f"| **uncheckable** ({kinds}) | {o.uncheckable} | {o.uncheckable_share:.0%} |", ""]
+    findings = [f for f in in_order(d) if not f.good]
+    if findings:
+        locator = Locator(d.file_text or d.text)
+        out += ["| where | severity | check | finding | text |", "|---|---|---|---|---|"]
+        for f in findings:
+            line, col = locator.position(f.start) if has_lines(d) else (None, None)
+            where = f"{line}:{col}" if line else f"¶{f.paragraph}" if f.paragraph else ""
+            sev = f"{f.severity} (suppressed)" if f.suppressed else f.severity
+            out.append(f"| {where} | {sev} | {code(f.check_id)} | {cell(f.message)} | {cell(f.excerpt)} |")
+        out.append("")
+    good = [f for f in d.findings if f.good]
+    if good:
+        out += ["Good practice: " + "; ".join(f"{code(f.check_id)} {cell(f.excerpt)}" for f in good), ""]
+    return out

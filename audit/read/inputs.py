@@ -1,0 +1,153 @@
+"""Inputs to text: files, folders and globs to paths, and each format to the text the engine reads.
+
+What `SourceText.text` indexes, by format:
+
+- text (.txt and any unknown extension): the decoded file, unchanged; `raw` is the same string.
+- markdown (.md, .markdown): a *view* of the decoded file of exactly the same length, with the markup
+  (heading #, emphasis markers, list bullets, blockquote >, link brackets and URLs, images, code blocks and
+  inline code, HTML tags and comments, front matter, table pipes) replaced by spaces and line breaks kept,
+  so every statement offset and line number points into the file as written; `raw` is the file. A soft
+  line break inside a paragraph becomes a space, so a hard-wrapped paragraph stays one paragraph.
+  Inline code and images are blanked whole (not prose); a link keeps its text. The
+  markup is found from markdown-it-py's tokens: block tokens' line maps, and the source spans that the
+  inline rules consume (recorded by wrapping those rules), never by parsing Markdown here.
+- html (.html, .htm): the article body extracted by trafilatura (scripts, navigation and boilerplate
+  dropped), one paragraph a line; offsets index that extracted text, and `raw` is None: there is no line
+  and column in the HTML file to point at.
+- docx (.docx): the paragraphs' text from python-docx, one a line; `raw` is None.
+
+Standard input ("-") is read as bytes and decoded with the encoding; its name and format come from
+--stdin-filename. Every problem with an input is an InputError with one line.
+"""
+from __future__ import annotations
+
+import glob
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from zipfile import BadZipFile
+
+from audit.errors import InputError
+from audit.read.markdown import markdown_view
+from audit.read.text import decode_text, read_bytes, read_text
+
+ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    name: str  # the path as given, or --stdin-filename, or "<stdin>"
+    text: str  # what the engine reads; for .txt and .md the same length as the file's text
+    format: str  # text | markdown | html | docx
+    raw: str | None  # the decoded file as written (for line and column), None for .html and .docx
+
+
+def expand_paths(paths: list[str], problems: list[InputError] | None = None) -> list[str]:
+    """Files as given, folders walked for article files, globs expanded; first spelling of each path kept.
+
+    A path that does not exist is kept, so that load_source reports it and the other inputs still run;
+    a folder or a glob that matches no article file is an InputError, raised, or added to `problems` when
+    a list is given (so the other arguments still run).
+    """
+    out: list[str] = []
+    seen: set[str] = set()
+    for arg in paths:
+        try:
+            expanded = _expand(arg)
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+            continue
+        for path in expanded:
+            key = path if path == STDIN else os.path.normcase(os.path.abspath(path))
+            if key not in seen:
+                seen.add(key)
+                out.append(path)
+    return out
+
+
+def _expand(arg: str) -> list[str]:
+    if arg == STDIN or os.path.isfile(arg):
+        return [arg]
+    if os.path.isdir(arg):
+        walked = _walk(arg)
+        if not walked:
+            raise InputError(f"{arg}: no article files in this folder ({', '.join(ARTICLE_EXTENSIONS)})")
+        return walked
+    if glob.has_magic(arg):
+        found: list[str] = []
+        for match in sorted(glob.glob(arg, recursive=True), key=lambda p: Path(p).parts):
+            found.extend(_walk(match) if os.path.isdir(match) else [match])
+        if not found:
+            raise InputError(f"{arg}: the pattern matches no article file")
+        return found
+    return [arg]  # missing: load_source says so
+
+
+def _walk(folder: str) -> list[str]:
+    """Article files under a folder, recursively, sorted, hidden folders and files left out."""
+    found: list[str] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(os.path.join(root, f) for f in files
+                     if not f.startswith(".") and f.lower().endswith(ARTICLE_EXTENSIONS))
+    return sorted(found, key=lambda p: Path(p).parts)
+
+
+def source_format(name: str) -> str:
+    """The format a file name implies: text for .txt and anything unknown."""
+    return FORMATS.get(os.path.splitext(name)[1].lower(), "text")
+
+
+def load_source(path: str, encoding: str = "utf-8", stdin_filename: str | None = None) -> SourceText:
+    """Read one input and turn it into the text the engine reads (see the module docstring)."""
+    if path == STDIN:
+        name = stdin_filename or "<stdin>"
+        data = sys.stdin.buffer.read()
+        fmt = source_format(stdin_filename or "")
+        if fmt == "docx":
+            return SourceText(name, docx_text(data, name), fmt, None)
+        decoded = decode_text(data, name, encoding)
+    else:
+        name, fmt = path, source_format(path)
+        if fmt == "docx":
+            return SourceText(name, docx_text(read_bytes(path), name), fmt, None)
+        decoded = read_text(path, encoding)
+    if fmt == "markdown":
+        return SourceText(name, markdown_view(decoded, name), fmt, decoded)
+    if fmt == "html":
+        return SourceText(name, html_text(decoded, name), fmt, None)
+    return SourceText(name, decoded, fmt, decoded)
+
+
+def docx_text(data: bytes, name: str) -> str:
+    """A Word document's paragraphs, one a line."""
+    import docx  # python-docx; imported here, only .docx inputs need it
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (BadZipFile, KeyError, ValueError, XMLSyntaxError, PackageNotFoundError, EOFError) as exc:
+        reason = str(exc.args[0]).splitlines()[0] if exc.args else type(exc).__name__
+        raise InputError(f"{name}: not a readable Word document (.docx): {reason}") from None
+    text = "\n".join(p.text for p in document.paragraphs)
+    if not text.strip():
+        raise InputError(f"{name}: the Word document has no text")
+    return text
+
+
+def html_text(html: str, name: str) -> str:
+    """The article body of a web page, one paragraph a line, without scripts, navigation or boilerplate."""
+    import trafilatura  # imported here: it is slow to import and only HTML inputs need it
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, include_images=False,
+                               deduplicate=False, output_format="txt")
+    if not text or not text.strip():
+        raise InputError(f"{name}: no article text found in the HTML")
+    return text

@@ -1,0 +1,169 @@
+"""Input files to plain text with offsets, and the text to paragraphs and statements (sentences) with spans.
+
+Sentences come from Bling Fire's sentence breaker (chosen by measuring it on the dev gold: boundary F1
+0.957 against pysbd 0.927 and syntok 0.953, and about 20x faster than pysbd). The text is never
+normalised: every offset is a code-point offset into the text exactly as decoded.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+from audit.errors import InputError
+from audit.models import Paragraph, Statement
+
+_LINE = re.compile(r"[^\n]+")
+_BLANK = re.compile(r"^[\s\ufeff\u200b\u200c\u200d\u2060]*$")
+_SOFT_END = re.compile(r"[A-Za-z0-9,;’'\"”-]\s*$")  # a line that stops mid-sentence
+_SENTENCE_END = re.compile(r"[.?!…:”’\"')\]]\s*$")
+_CONTINUES = re.compile(r"[a-z,;)\]]")  # a statement that cannot start a sentence
+_SPLITTER = None
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes; every problem becomes one InputError line."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not an article file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_text(path: str | Path, encoding: str = "utf-8") -> str:
+    """Read a plain-text article file."""
+    return decode_text(read_bytes(path), str(path), encoding)
+
+
+def decode_text(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """Decode bytes, refusing binary data and naming the first undecodable byte."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file (NUL bytes); give a text article")
+    try:
+        # a UTF-8 byte-order mark is not text: offsets index the text after it
+        text = data.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
+    except LookupError:
+        raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid {encoding} at byte offset {exc.start} (byte 0x{data[exc.start]:02x}); "
+            f"say what it is with --encoding, e.g. --encoding cp1252"
+        ) from None
+    if is_blank(text):
+        raise InputError(f"{name}: the file is empty (nothing but white space)")
+    return text
+
+
+def is_blank(text: str) -> bool:
+    """Nothing but white space, byte-order marks and zero-width characters."""
+    return _BLANK.match(text) is not None
+
+
+def clip(s: str, limit: int) -> str:
+    """White space folded, cut to `limit` characters with an ellipsis: an excerpt for a finding."""
+    s = " ".join(s.split())
+    return s if len(s) <= limit else s[:limit - 1].rstrip() + "…"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def split_paragraphs(text: str, join_wrapped: bool = True) -> tuple[Paragraph, ...]:
+    """Paragraphs are lines; a hard-wrapped line (ends mid-sentence, next starts lower-case) is joined.
+
+    `join_wrapped=False` for text whose lines are already paragraphs (Markdown, HTML and Word inputs).
+    """
+    spans: list[list[int]] = []
+    prev_soft = False
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if _BLANK.match(line):
+            prev_soft = False
+            continue
+        first = line.lstrip()[:1]
+        if join_wrapped and prev_soft and spans and first.islower() and m.start() == spans[-1][1] + 1:
+            spans[-1][1] = m.end()
+        else:
+            spans.append([m.start(), m.end()])
+        prev_soft = bool(_SOFT_END.search(line)) and not _SENTENCE_END.search(line)
+    paragraphs = []
+    for n, (start, end) in enumerate(spans, 1):
+        seg = text[start:end]
+        start += len(seg) - len(seg.lstrip())
+        end -= len(seg) - len(seg.rstrip())
+        paragraphs.append(Paragraph(n, start, end))
+    return tuple(paragraphs)
+
+
+def _load_splitter() -> Any:
+    """Bling Fire's sentence breaker from its shared library, without importing the package (and numpy)."""
+    import ctypes
+    import importlib.util
+
+    spec = importlib.util.find_spec("blingfire")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the blingfire package is not installed")
+    for folder in spec.submodule_search_locations:
+        for name in ("libblingfiretokdll.so", "libblingfiretokdll.dylib", "blingfiretokdll.dll"):
+            lib = Path(folder) / name
+            if lib.exists():
+                return ctypes.CDLL(str(lib)).TextToSentencesWithOffsets
+    import blingfire  # an unusual layout: let the package find its library
+
+    return blingfire.blingfire.TextToSentencesWithOffsets
+
+
+def _sentence_ends(chunk: str) -> list[int]:
+    """Where Bling Fire ends each sentence of `chunk`, as code-point offsets.
+
+    We call the library's TextToSentencesWithOffsets ourselves: its Python wrapper maps byte offsets to
+    code points one byte at a time (1.3 s against 0.8 s here over the 840 PolNeAR training texts); here
+    ASCII text needs no mapping and other text is decoded once, slice by slice. The results are the same
+    (checked on 6,630 paragraphs).
+    """
+    global _SPLITTER
+    if _SPLITTER is None:
+        _SPLITTER = _load_splitter()
+    from ctypes import byref, c_char_p, c_int, c_int32, create_string_buffer
+
+    data = chunk.replace("\n", " ").encode("utf-8")
+    size = len(data) * 2 + 16
+    out, starts, ends = create_string_buffer(size), (c_int32 * size)(), (c_int32 * size)()
+    n = _SPLITTER(c_char_p(data), c_int(len(data)), byref(out), byref(starts), byref(ends), c_int(size))
+    if n == -1 or n > size:
+        return [len(chunk)]
+    byte_ends = sorted({min(e + 1, len(data)) for e in ends[:out.value.count(b"\n") + 1]})
+    if chunk.isascii():
+        return byte_ends
+    chars, done, result = 0, 0, []
+    for b in byte_ends:
+        chars += len(data[done:b].decode("utf-8", "ignore"))
+        done = b
+        result.append(chars)
+    return result
+
+
+def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None) -> tuple[Statement, ...]:
+    """Statements cover every paragraph's text in order; none crosses a paragraph boundary."""
+    paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
+    out: list[Statement] = []
+    for para in paragraphs:
+        chunk = text[para.start:para.end]
+        ends = sorted({min(max(b, 0), len(chunk)) for b in _sentence_ends(chunk)} | {len(chunk)})
+        cursor = 0
+        for b in ends:
+            seg = chunk[cursor:b]
+            s = para.start + cursor + len(seg) - len(seg.lstrip())
+            e = para.start + b - (len(seg) - len(seg.rstrip()))
+            if e > s and out and out[-1].paragraph == para.index and _CONTINUES.match(text[s:e]):
+                prev = out.pop()  # a false break ("Sens. Jon Tester (D-Mont.) | and David Vitter")
+                s = prev.start
+            if e > s:
+                out.append(Statement(len(out), s, e, para.index, text[s:e]))
+            cursor = b
+    return tuple(out)

@@ -1,0 +1,67 @@
+"""Load the default rule pack and extra rule files into one RuleSet."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from audit.errors import RulesError
+from audit.resources import resource
+from audit.rules import rulefile
+from audit.rules.entries import _check, _rule
+from audit.rules.rulefile import Doc, _Builder, _named_patterns
+from audit.rules.ruleset import RuleSet
+
+DEFAULT_RULES = resource("rules.yaml")
+
+
+def load_rules(*extra: str | Path, base: str | Path | None = DEFAULT_RULES) -> RuleSet:
+    """Load the default pack (or `base`) and overlay each extra file; all problems raise one RulesError."""
+    docs = []
+    problems: list[str] = []
+    for path in ([base] if base is not None else []) + list(extra):
+        doc, errs = rulefile.read(Path(path))
+        problems += errs
+        if doc is not None:
+            docs.append(doc)
+    if problems:
+        raise RulesError(problems)
+    ruleset, problems = build(docs)
+    if problems or ruleset is None:
+        raise RulesError(problems)
+    return ruleset
+
+
+def build(docs: list[Doc]) -> tuple[RuleSet | None, list[str]]:
+    """Merge documents in order (later files add to or override earlier ones) and validate everything."""
+    b = _Builder()
+    for doc in docs:
+        b.add_doc(doc)
+    b.inflect_lexicons()
+    lexicons = {name: tuple(words) for name, words in b.lexicons.items()}
+    rules = [r for r in (_rule(b, rid, node) for rid, (_, node) in b.rule_nodes.items()) if r is not None]
+    checks = [c for c in (_check(b, cid, node) for cid, (_, node) in b.check_nodes.items()) if c is not None]
+    patterns = _named_patterns(b)
+    if b.problems:
+        return None, b.problems
+    return RuleSet(b.version, b.precedence, b.lede, lexicons, tuple(rules), tuple(checks), b.verdict,
+                   tuple(b.paths), patterns), []
+
+
+_DEFAULT: list[RuleSet] = []
+
+
+def default_rules() -> RuleSet:
+    """The shipped pack, loaded once per process."""
+    if not _DEFAULT:
+        _DEFAULT.append(load_rules())
+    return _DEFAULT[0]
+
+
+_BY_FILES: dict[tuple[str, ...], RuleSet] = {}
+
+
+def rules_for(files: tuple[str, ...] = ()) -> RuleSet:
+    """The default pack plus these rule files, loaded once per process for each distinct list."""
+    key = tuple(files)
+    if key not in _BY_FILES:
+        _BY_FILES[key] = load_rules(*key) if key else default_rules()
+    return _BY_FILES[key]

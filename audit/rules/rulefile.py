@@ -1,0 +1,270 @@
+"""The YAML side of ruleset.py: read rule files as position-carrying nodes, merge them (top-level keys, lexicons,
+named patterns) and expand {name} in a pattern; entries.py validates each rule and check, loader.py builds the
+RuleSet."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from audit.models import Label, SourceKind
+from audit.rules.inflect import FORMS, inflect, irregular_table
+from audit.rules.ruleset import _EXAMPLE_KEYS, _REF, _TOP_KEYS, Example
+from audit.rules.trie import trie_alternation
+
+_LABELS = {lab.value: lab for lab in Label}
+_KINDS = {k.value: k for k in SourceKind}
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 8x faster
+_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
+
+
+@dataclass
+class Doc:
+    path: str
+    root: yaml.MappingNode
+
+
+def read(path: Path) -> tuple[Doc | None, list[str]]:
+    """Parse one rules file into nodes; syntax errors come back as located problems."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [f"{path}: no such rules file"]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [f"{path}: cannot read rules file: {exc}"]
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        return None, [f"{where}: YAML syntax error: {getattr(exc, 'problem', None) or exc}"]
+    if root is None:
+        return None, [f"{path}:1:1: the rules file is empty"]
+    if not isinstance(root, yaml.MappingNode):
+        return None, [f"{_at(path, root)}: the rules file must be a mapping (version, lexicons, rules, ...)"]
+    return Doc(str(path), root), []
+
+
+def _at(path: str | Path, node: yaml.Node) -> str:
+    return f"{path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.version = "0"
+        self.precedence: tuple[Label, ...] = ()
+        self.lede = 3
+        self.lexicons: dict[str, list[str]] = {}
+        self.lemma_specs: list[tuple[str, list[str], tuple[str, ...]]] = []  # (lexicon, lemmas, forms)
+        self.tries: dict[str, str] = {}  # lexicon name -> its regex, made once
+        self.patterns: dict[str, str] = {}
+        self.pattern_at: dict[str, str] = {}  # name -> path:line:col, for errors
+        self.rule_nodes: dict[str, tuple[str, yaml.MappingNode]] = {}
+        self.check_nodes: dict[str, tuple[str, yaml.MappingNode]] = {}
+        self.verdict: dict[str, Any] = {}
+        self.paths: list[str] = []
+        self._owner: dict[int, str] = {}  # id(entry node) -> the file it came from
+
+    def err(self, path: str, node: yaml.Node, msg: str) -> None:
+        self.problems.append(f"{_at(path, node)}: {msg}")
+
+    def string(self, path: str, node: yaml.Node, what: str) -> str | None:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _BOOL_TAG:
+                self.err(path, node, f"{what}: {node.value!r} was read as a boolean; quote it (\"{node.value}\")")
+                return None
+            return str(node.value)
+        self.err(path, node, f"{what}: expected a text value")
+        return None
+
+    def strings(self, path: str, node: yaml.Node, what: str) -> list[str]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.err(path, node, f"{what}: expected a list")
+            return []
+        out = [self.string(path, item, what) for item in node.value]
+        return [s for s in out if s is not None]
+
+    def mapping(self, path: str, node: yaml.Node, what: str) -> list[tuple[yaml.Node, yaml.Node]]:
+        if not isinstance(node, yaml.MappingNode):
+            self.err(path, node, f"{what}: expected a mapping")
+            return []
+        return list(node.value)
+
+    def add_doc(self, doc: Doc) -> None:
+        self.paths.append(doc.path)
+        for knode, vnode in doc.root.value:
+            key = knode.value
+            if key not in _TOP_KEYS:
+                self.err(doc.path, knode, f"unknown key {key!r} (expected one of: {', '.join(sorted(_TOP_KEYS))})")
+            elif key == "version":
+                self.version = self.string(doc.path, vnode, "version") or self.version
+            elif key == "lede_paragraphs":
+                self.lede = self.integer(doc.path, vnode, "lede_paragraphs", self.lede)
+            elif key == "precedence":
+                self.add_precedence(doc.path, vnode)
+            elif key in ("lexicons", "patterns"):
+                self.add_named_lists(doc.path, vnode, key)
+            elif key in ("rules", "checks"):
+                self.add_entries(doc.path, vnode, key)
+            elif key == "verdict":
+                if isinstance(vnode, yaml.MappingNode):
+                    self.verdict.update(yaml.safe_load(yaml.serialize(vnode)) or {})
+                else:
+                    self.err(doc.path, vnode, "verdict: expected a mapping of thresholds")
+
+    def integer(self, path: str, node: yaml.Node, what: str, default: int) -> int:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+            return int(node.value)
+        self.err(path, node, f"{what}: expected a whole number")
+        return default
+
+    def add_precedence(self, path: str, node: yaml.Node) -> None:
+        labels = []
+        items = node.value if isinstance(node, yaml.SequenceNode) else []
+        for item in items:
+            name = self.string(path, item, "precedence")
+            if name is not None and name not in _LABELS:
+                self.err(path, item, f"precedence: unknown label {name!r}")
+            elif name is not None:
+                labels.append(_LABELS[name])
+        if set(labels) != set(Label):
+            self.err(path, node, "precedence: must list each of the seven labels once")
+        self.precedence = tuple(labels)
+
+    def add_named_lists(self, path: str, node: yaml.Node, key: str) -> None:
+        for knode, vnode in self.mapping(path, node, key):
+            name = knode.value
+            if key == "lexicons":
+                words = (self.lemma_lexicon(path, name, vnode) if isinstance(vnode, yaml.MappingNode)
+                         else self.strings(path, vnode, f"lexicon {name!r}"))
+                self.lexicons[name] = self.lexicons.get(name, []) + words
+            else:
+                value = self.string(path, vnode, f"pattern {name!r}")
+                if value is not None:
+                    self.patterns[name] = value
+                    self.pattern_at[name] = _at(path, vnode)
+
+
+    def lemma_lexicon(self, path: str, name: str, node: yaml.MappingNode) -> list[str]:
+        """A lexicon by lemma: `{lemmas: [say, call for], forms: [base, s, ed, en, ing], also: [...]}`.
+
+        The forms are made once every file is read (irregular verbs may come from a later file); `also`
+        entries are taken as written."""
+        fields = {k.value: v for k, v in self.mapping(path, node, f"lexicon {name!r}")}
+        for key in fields:
+            if key not in ("lemmas", "forms", "also"):
+                self.err(path, node, f"lexicon {name!r}: unknown key {key!r} (expected lemmas, forms, also)")
+        forms = tuple(self.strings(path, fields["forms"], f"lexicon {name!r} forms")) if "forms" in fields \
+            else FORMS
+        for item in (fields["forms"].value if isinstance(fields.get("forms"), yaml.SequenceNode) else []):
+            if item.value not in FORMS:
+                self.err(path, item, f"lexicon {name!r}: unknown form {item.value!r} "
+                                     f"(expected some of: {', '.join(FORMS)})")
+        if "lemmas" not in fields:
+            self.err(path, node, f"lexicon {name!r}: a lexicon by lemma needs `lemmas`")
+        else:
+            self.lemma_specs.append((name, self.strings(path, fields["lemmas"], f"lexicon {name!r}"), forms))
+        return self.strings(path, fields["also"], f"lexicon {name!r}") if "also" in fields else []
+
+    def inflect_lexicons(self) -> None:
+        """Add the forms of every lemma lexicon, once all files are read."""
+        irregular = irregular_table(self.lexicons.get("irregular_verbs", []))
+        for name, lemmas, forms in self.lemma_specs:
+            self.lexicons[name] = self.lexicons[name] + [w for lem in lemmas for w in inflect(lem, forms, irregular)]
+
+    def add_entries(self, path: str, node: yaml.Node, key: str) -> None:
+        store = self.rule_nodes if key == "rules" else self.check_nodes
+        if not isinstance(node, yaml.SequenceNode):
+            self.err(path, node, f"{key}: expected a list")
+            return
+        for entry in node.value:
+            fields = {k.value: v for k, v in self.mapping(path, entry, key[:-1])}
+            id_node = fields.get("id")
+            rid = self.string(path, id_node, "id") if id_node is not None else None
+            if not rid or id_node is None:
+                self.err(path, entry, f"{key[:-1]} without an id")
+                continue
+            override = fields.get("override")
+            if rid in store and not (override is not None and override.value == "true"):
+                first = store[rid][0]
+                self.err(path, id_node, f"duplicate id {rid!r} (first at {first}); "
+                                        "to replace a rule of the default pack say `override: true`")
+                continue
+            store[rid] = (_at(path, id_node), entry)
+            self._owner[id(entry)] = path
+
+
+def _examples(b: _Builder, path: str, node: yaml.Node | None) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    if node is None:
+        return (), ()
+    out: dict[str, list[Example]] = {"match": [], "no_match": []}
+    for knode, vnode in b.mapping(path, node, "examples"):
+        if knode.value not in _EXAMPLE_KEYS:
+            b.err(path, knode, f"examples: unknown key {knode.value!r} (expected match, no_match)")
+            continue
+        items = vnode.value if isinstance(vnode, yaml.SequenceNode) else []
+        if not isinstance(vnode, yaml.SequenceNode):
+            b.err(path, vnode, f"examples.{knode.value}: expected a list")
+        for item in items:
+            ex = _example(b, path, item)
+            if ex is not None:
+                out[knode.value].append(ex)
+    return tuple(out["match"]), tuple(out["no_match"])
+
+
+def _example(b: _Builder, path: str, item: yaml.Node) -> Example | None:
+    if isinstance(item, yaml.ScalarNode):
+        text = b.string(path, item, "example")
+        return Example(text) if text is not None else None
+    fields = {k.value: v for k, v in b.mapping(path, item, "example")}
+    unknown = set(fields) - {"text", "label", "source"}
+    for name in unknown:
+        b.err(path, item, f"example: unknown key {name!r} (expected text, label, source)")
+    text = b.string(path, fields["text"], "example text") if "text" in fields else None
+    if text is None:
+        b.err(path, item, "example without text")
+        return None
+    label = None
+    if "label" in fields:
+        name = b.string(path, fields["label"], "example label")
+        if name not in _LABELS:
+            b.err(path, fields["label"], f"example: unknown label {name!r}")
+        else:
+            label = _LABELS[name]
+    source = b.string(path, fields["source"], "example source") if "source" in fields else None
+    return Example(text, label, source)
+
+
+def _named_patterns(b: _Builder) -> dict[str, re.Pattern[str]]:
+    """Every named pattern compiled on its own, so the engine can use one directly (ANONYMITY_REASON)."""
+    out = {}
+    for name, raw in b.patterns.items():
+        try:
+            out[name] = re.compile(expand(b, raw), re.IGNORECASE if name.endswith("_I") else 0)
+        except KeyError as exc:
+            b.problems.append(f"{b.pattern_at[name]}: pattern {name!r} names {{{exc.args[0]}}}, "
+                              "which is neither a lexicon nor a pattern")
+        except re.error as exc:
+            b.problems.append(f"{b.pattern_at[name]}: pattern {name!r} does not compile: {exc}")
+    return out
+
+
+def expand(b: _Builder, pattern: str, seen: tuple[str, ...] = ()) -> str:
+    """Replace {name} by a named pattern or a lexicon (as a trie: longest entries first)."""
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in b.patterns and name not in seen:
+            return "(?:" + expand(b, b.patterns[name], seen + (name,)) + ")"
+        if name in b.lexicons:
+            if name not in b.tries:
+                b.tries[name] = trie_alternation(b.lexicons[name])
+            return b.tries[name]
+        raise KeyError(name)
+
+    return _REF.sub(sub, pattern)

@@ -1,0 +1,101 @@
+"""Read and validate rules.yaml into a RuleSet; every problem is reported as path:line:col: message."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from audit.models import Label, SourceKind
+
+RULE_KINDS = ("attribution", "source", "statement")
+CHECK_KINDS = (
+    "anonymous-no-reason", "anonymous-bare", "anonymous-opinion", "secondhand-unconfirmed",
+    "reports-unnamed", "leak-unverified", "lede-unsourced", "lede-weak", "duplicate-paragraph",
+    "quote-unattributed", "right-of-reply", "share-above",
+)
+SEVERITIES = ("error", "warning", "info")  # most serious first; the one list of severities
+FROM_SOURCE = "from-source"
+_TOP_KEYS = {"version", "precedence", "lede_paragraphs", "lexicons", "patterns", "rules", "checks", "verdict"}
+_RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags", "message", "why",
+              "examples", "override", "confidence", "requires", "where", "carry"}
+#: Where a `statement` rule may fire (`where:` in rules.yaml); every listed condition must hold.
+WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph")
+#: How far an attribution rule's label carries (`carry:` in rules.yaml): over the rest of its paragraph
+#: ("PENCE: …" in a transcript) or, by default, only over the quotation it introduces.
+CARRY = ("paragraph",)
+_CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
+_EXAMPLE_KEYS = {"match", "no_match"}
+_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: Label | None = None  # the label the rule must give, where the example says
+    source: str | None = None  # the source text an attribution must find
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    pattern: str
+    regex: re.Pattern[str]
+    label: Label | None  # None: the label comes from the source's kind
+    source_kind: SourceKind | None
+    accept: tuple[SourceKind, ...]
+    message: str
+    why: str
+    match: tuple[Example, ...]
+    no_match: tuple[Example, ...]
+    origin: str
+    confidence: float = 1.0
+    requires: re.Pattern[str] | None = None  # a cheap pattern a statement must contain for the rule to run
+    where: tuple[str, ...] = ()  # statement rules: conditions on the statement's place (WHERE)
+    carry: str | None = None  # attribution rules: "paragraph" carries the label over the paragraph (CARRY)
+
+    def applies(self, text: str) -> bool:
+        return self.requires is None or self.requires.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    kind: str
+    severity: str
+    message: str
+    why: str
+    fix: str
+    standard: str
+    params: dict[str, Any]
+    match: tuple[Example, ...]
+    no_match: tuple[Example, ...]
+    origin: str
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    version: str
+    precedence: tuple[Label, ...]
+    lede_paragraphs: int
+    lexicons: dict[str, tuple[str, ...]]
+    rules: tuple[Rule, ...]
+    checks: tuple[Check, ...]
+    verdict: dict[str, Any]
+    paths: tuple[str, ...] = field(default=())
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[Rule, ...]]:
+        return {kind: tuple(r for r in self.rules if r.kind == kind) for kind in RULE_KINDS}
+
+    def of_kind(self, kind: str) -> tuple[Rule, ...]:
+        return self._by_kind[kind]
+
+    def rule(self, rule_id: str) -> Rule | Check | None:
+        found: tuple[Rule | Check, ...] = (*self.rules, *self.checks)
+        for r in found:
+            if r.id == rule_id:
+                return r
+        return None
