@@ -82,6 +82,9 @@ BAD = {
     "lemma-lexicon-no-lemmas": (
         GOOD.replace("[said, says]", "{forms: [ed]}"),
         "4:10: lexicon 'verbs': a lexicon by lemma needs `lemmas`"),
+    "unknown-role": (
+        GOOD.replace("    message: a speech verb", "    role: pronoun\n    message: a speech verb"),
+        "10:11: rule 'test-said': unknown role 'pronoun' (expected: relay, refers-back, description)"),
     "unknown-carry": (
         GOOD.replace("    message: a speech verb", "    carry: document\n    message: a speech verb"),
         "10:12: rule 'test-said': unknown carry 'document' (expected: paragraph)"),
@@ -186,3 +189,14 @@ def test_overlay_with_override_replaces_the_rule(tmp_path: Path) -> None:
     assert rule is not None
     assert rule.message == "an advertisement"
     assert rule.origin == f"{path}:2"
+
+
+def test_no_rule_id_is_special_cased_in_python() -> None:
+    """Rule behaviour beyond a label is data (`role`, `carry`, lexicons), never `if rule.id == "…"` in Python."""
+    import re
+
+    ids = {r.id for r in load_rules().rules}
+    package = Path(__file__).resolve().parents[1] / "audit"
+    for path in package.rglob("*.py"):
+        literals = set(re.findall(r"[\"']([a-z]+(?:-[a-z]+)+)[\"']", path.read_text(encoding="utf-8")))
+        assert not literals & ids, f"{path.name} names rule ids {sorted(literals & ids)}"

@@ -13,7 +13,6 @@ from audit.rules.ruleset import Rule, RuleSet
 
 _TRIM_LEAD = re.compile(r"^(?:and|but|so|then|also|while|as|that|which|because)\s+", re.I)
 _TRIM_TAIL = re.compile(r"[\s,;:—–-]+$|\s+(?:also|then|later|now|has|have|had)$")
-_PRONOUN_RULE = "source-pronoun"
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet,
             if att is None:
                 continue
             span = (att.cue.start, att.cue.end)
-            relay = rule.id == "told-outlet"  # "X told the Daily Mail": both X and the outlet stand
+            relay = rule.role == "relay"  # "X told the Daily Mail": both X and the outlet stand
             if not relay and any(a < span[1] and span[0] < b for a, b in taken):
                 continue
             if not relay:
@@ -102,7 +101,7 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
     verdict = classify_source(phrase, ruleset, publisher)
     if verdict is None or (rule.accept and verdict.kind not in rule.accept):
         return None
-    if rule.id == "told-outlet" and is_publisher(phrase, publisher):
+    if rule.role == "relay" and is_publisher(phrase, publisher):
         return None
     s_start = st.start + m.start("source") + shift
     cue = Match(rule.id, st.start + m.start("cue"), st.start + m.end("cue"), m.group("cue"))
@@ -142,13 +141,14 @@ def resolve_pronouns(attrs: list[list[Attribution]], statements: tuple[Statement
     person, organisation or group. When the statement before has no attribution, the subject it opens with
     counts too ("Officials met on Friday. They said…").
     """
+    refers_back, relays = ruleset.with_role("refers-back"), ruleset.with_role("relay")
     last_person: Attribution | None = None
     last_any: Attribution | None = None
     out: list[list[Attribution]] = []
     for i, group in enumerate(attrs):
         resolved = []
         for a in group:
-            if a.kind_rule == _PRONOUN_RULE and a.rule_id != "told-outlet":
+            if a.kind_rule in refers_back and a.rule_id not in relays:
                 group_pronoun = a.source_text.lower() in _GROUP_PRONOUNS
                 ref = _mentioned(statements, attrs, i, group_pronoun, ruleset) or \
                     (last_any if group_pronoun else last_person)
@@ -176,7 +176,7 @@ def _mentioned(statements: tuple[Statement, ...], attrs: list[list[Attribution]]
     best = None
     for n in range(1, len(words) + 1):
         verdict = classify_source(" ".join(words[:n]), ruleset)
-        if verdict is None or verdict.rule_id == _PRONOUN_RULE:
+        if verdict is None or verdict.rule_id in ruleset.with_role("refers-back"):
             continue
         if group_pronoun and verdict.kind in (SourceKind.UNNAMED, SourceKind.ORGANISATION):
             best = verdict
@@ -194,7 +194,9 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     per_paragraph = Counter(st.paragraph for st in statements)
     for st, group in zip(statements, attrs):
-        labels = [a.label for a in main_attributions(group, st, ruleset) if not _relay_deferred(a, group, publisher)]
+        relays = ruleset.with_role("relay")
+        labels = [a.label for a in main_attributions(group, st, ruleset)
+                  if not _relay_deferred(a, group, publisher, relays)]
         matches = list(dict.fromkeys(m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start,
                                                                              a.source_end, a.source_text))))
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
@@ -210,7 +212,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     for st, group, (label, matches, rule_ids) in zip(statements, attrs, own):
         source = carried.get(st.index)
         carried_from = source if label is None and source is not None else None
-        final = own[source][0] if carried_from is not None else label
+        final = own[carried_from][0] if carried_from is not None else label
         final = final or Label.UNATTRIBUTED
         out.append(LabelledStatement(st, final, tuple(rule_ids), tuple(sorted(matches, key=lambda m: m.start)),
                                      None, carried_from, tuple(group), _confidence(final, group, carried_from)))
@@ -231,12 +233,12 @@ def main_attributions(group: list[Attribution], st: Statement, ruleset: RuleSet)
     return main or group
 
 
-def _relay_deferred(a: Attribution, group: list[Attribution], publisher: str | None) -> bool:
+def _relay_deferred(a: Attribution, group: list[Attribution], publisher: str | None, relays: frozenset[str]) -> bool:
     """'X told <outlet>' with no --publisher: the outlet may be this article's own, so X's label governs.
 
     With --publisher set, an outlet that is not the publisher makes the statement secondhand.
     """
-    return a.rule_id == "told-outlet" and publisher is None and any(
+    return a.rule_id in relays and publisher is None and any(
         b is not a and b.kind in (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION) for b in group)
 
 

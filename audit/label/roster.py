@@ -28,10 +28,10 @@ def person_name(phrase: str, ruleset: RuleSet) -> str:
     """'Representative Don Bacon' -> 'Don Bacon': the closing run of capitalised words, titles dropped."""
     m = _CAPS.search(phrase)
     name = m.group() if m else phrase
-    titles = {t.lower() for t in ruleset.lexicons.get("person_titles", ())}
+    titles = {t.lower().rstrip(".") for name in ("person_titles", "title_abbreviations")
+              for t in ruleset.lexicons.get(name, ())}
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in titles | {"rep", "sen", "gov", "mr", "mrs", "ms",
-                                                                      "dr", "gen", "sens", "reps"}:
+    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
         words = words[1:]
     return " ".join(words)
 
@@ -46,7 +46,7 @@ def outlet_name(phrase: str, ruleset: RuleSet) -> str:
 
 def _key_and_name(a: Attribution, ruleset: RuleSet) -> tuple[str, str]:
     if a.kind is SourceKind.PERSON:
-        if a.kind_rule == "source-named-title":
+        if a.kind_rule in ruleset.with_role("description"):
             return _DETERMINER.sub("", a.source_text).lower(), a.source_text
         name = person_name(a.source_text, ruleset)
         return name.split()[-1].lower(), name
@@ -77,7 +77,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
     ids: dict[int, str] = {}
     for ls in labelled:
         for a in ls.attributions:
-            if a.kind_rule == "source-pronoun":
+            if a.kind_rule in ruleset.with_role("refers-back"):
                 key = last_person
                 if key is None:
                     continue
@@ -101,7 +101,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
                 entry.reason = m.group().strip() if m else None
             if a.kind is SourceKind.OUTLET and a.source_text != entry.name:
                 _add_relay(entry, a, ruleset)
-            if a.rule_id == "told-outlet":
+            if a.rule_id in ruleset.with_role("relay"):
                 told = next((b for b in ls.attributions if b is not a and b.kind in _PEOPLE), None)
                 if told is not None:
                     add_relay(entry, told.source_text)

@@ -14,6 +14,7 @@ from audit.rules.ruleset import (
     CARRY,
     CHECK_KINDS,
     FROM_SOURCE,
+    ROLES,
     RULE_KINDS,
     SEVERITIES,
     WHERE,
@@ -77,12 +78,11 @@ def _rule(b: _Builder, rid: str, entry: yaml.MappingNode) -> Rule | None:
     if common is None or regex is None or label is False:
         return None
     label = label if isinstance(label, Label) else None
-    carry = b.string(path, fields["carry"], f"rule {rid!r}: carry") if "carry" in fields else None
-    if carry is not None and carry not in CARRY:
-        b.err(path, fields["carry"], f"rule {rid!r}: unknown carry {carry!r} (expected: {', '.join(CARRY)})")
+    carry = _choice(b, path, rid, fields, "carry", CARRY)
+    role = _choice(b, path, rid, fields, "role", ROLES)
     return Rule(rid, kind, pattern, regex, label, source_kind, accept, common["message"],
                 common["why"], common["match"], common["no_match"], f"{path}:{entry.start_mark.line + 1}",
-                confidence, requires, where, carry)
+                confidence, requires, where, carry, role)
 
 
 def _label(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node], entry: yaml.Node,
@@ -166,3 +166,14 @@ def _check(b: _Builder, cid: str, entry: yaml.MappingNode) -> Check | None:
         return None
     return Check(cid, kind, severity, common["message"], common["why"], fix or "", standard or "",
                  params or {}, common["match"], common["no_match"], f"{path}:{entry.start_mark.line + 1}")
+
+
+def _choice(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node], key: str,
+            allowed: tuple[str, ...]) -> str | None:
+    """An optional rule field with a closed set of values (carry, role)."""
+    if key not in fields:
+        return None
+    value = b.string(path, fields[key], f"rule {rid!r}: {key}")
+    if value is not None and value not in allowed:
+        b.err(path, fields[key], f"rule {rid!r}: unknown {key} {value!r} (expected: {', '.join(allowed)})")
+    return value

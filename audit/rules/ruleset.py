@@ -18,12 +18,17 @@ SEVERITIES = ("error", "warning", "info")  # most serious first; the one list of
 FROM_SOURCE = "from-source"
 _TOP_KEYS = {"version", "precedence", "lede_paragraphs", "lexicons", "patterns", "rules", "checks", "verdict"}
 _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags", "message", "why",
-              "examples", "override", "confidence", "requires", "where", "carry"}
+              "examples", "override", "confidence", "requires", "where", "carry", "role"}
 #: Where a `statement` rule may fire (`where:` in rules.yaml); every listed condition must hold.
 WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph")
 #: How far an attribution rule's label carries (`carry:` in rules.yaml): over the rest of its paragraph
 #: ("PENCE: …" in a transcript) or, by default, only over the quotation it introduces.
 CARRY = ("paragraph",)
+#: What a rule's match stands for beyond its label (`role:` in rules.yaml): `relay` (an attribution that passes
+#: on another one in the statement, "X told the Daily Mail": both stand), `refers-back` (a source phrase that
+#: stands for an earlier source, "he"), `description` (a source phrase kept whole as the roster's name,
+#: "the former president").
+ROLES = ("relay", "refers-back", "description")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -54,6 +59,7 @@ class Rule:
     requires: re.Pattern[str] | None = None  # a cheap pattern a statement must contain for the rule to run
     where: tuple[str, ...] = ()  # statement rules: conditions on the statement's place (WHERE)
     carry: str | None = None  # attribution rules: "paragraph" carries the label over the paragraph (CARRY)
+    role: str | None = None  # what the match stands for beyond its label (ROLES)
 
     def applies(self, text: str) -> bool:
         return self.requires is None or self.requires.search(text) is not None
@@ -92,6 +98,14 @@ class RuleSet:
 
     def of_kind(self, kind: str) -> tuple[Rule, ...]:
         return self._by_kind[kind]
+
+    @cached_property
+    def _by_role(self) -> dict[str, frozenset[str]]:
+        return {role: frozenset(r.id for r in self.rules if r.role == role) for role in ROLES}
+
+    def with_role(self, role: str) -> frozenset[str]:
+        """The ids of the rules that have this role (ROLES)."""
+        return self._by_role[role]
 
     def rule(self, rule_id: str) -> Rule | Check | None:
         found: tuple[Rule | Check, ...] = (*self.rules, *self.checks)
