@@ -219,3 +219,14 @@ def test_transcript_speaker_carries_over_the_paragraph() -> None:
             "The debate is on Sunday.")
     assert _labels(text) == [NAMED, NAMED, UNATT]
     assert _labelled(text)[1].carried_from == 0
+
+
+def test_colon_introduces_the_next_paragraph() -> None:
+    text = ("Hewitt writes:\n\nThe movie mentions neither the president nor the secretary by name.\n\n"
+            "The film opens on Friday.")
+    assert _labels(text) == [NAMED, NAMED, UNATT]
+
+
+def test_participle_before_a_named_recipient() -> None:
+    text = "Hours later, Trump returned the compliment, telling Reuters, “Sheldon is a friend. He is amazing.”"
+    assert _labels(text) == [NAMED, NAMED]

@@ -19,6 +19,7 @@ def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]]
     """Statement index -> the index of the statement whose label it carries."""
     carried = _carry(own, quotations)
     _carry_paragraphs(statements, attrs, own, carried, ruleset)
+    _carry_colon_block(statements, own, carried)
     return carried
 
 
@@ -70,6 +71,20 @@ def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attrib
             speaker = i
         elif speaker is not None and own[i][0] is None and i not in carried:
             carried[i] = speaker
+
+
+def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict[int, int]) -> None:
+    """An attributed statement that closes its paragraph with a colon ("Hewitt writes:") introduces the next
+    paragraph: its statements without an attribution of their own take its label (a block quotation)."""
+    for i, st in enumerate(statements[:-1]):
+        nxt = statements[i + 1]
+        if own[i][0] in NOT_CARRIED or not st.text.rstrip().endswith(":") or nxt.paragraph == st.paragraph:
+            continue
+        j = i + 1
+        while j < len(statements) and statements[j].paragraph == nxt.paragraph:
+            if own[j][0] is None and j not in carried:
+                carried[j] = i
+            j += 1
 
 
 def _carry(own: Own,
