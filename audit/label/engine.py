@@ -11,7 +11,8 @@ from audit.label.quotes import MASK
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
 from audit.rules.ruleset import Rule, RuleSet
 
-_TRIM_LEAD = re.compile(r"^(?:and|but|so|then|also|while|as|that|which|because)\s+", re.I)
+# Conjunctions before a source; "That" capitalised opens a sentence as a determiner ("That person said").
+_TRIM_LEAD = re.compile(r"^(?:[Aa]nd|[Bb]ut|[Ss]o|[Tt]hen|[Aa]lso|[Ww]hile|[Aa]s|that|which|[Bb]ecause)\s+")
 _TRIM_TAIL = re.compile(r"[\s,;:—–-]+$|\s+(?:also|then|later|now|has|have|had)$")
 
 

@@ -64,11 +64,16 @@ class _State:
                 self.open_at, self.opener = i, ch
             return None
         single = self.opener in "‘'"
-        if ch in _CLOSERS[self.opener] and not (single and nxt.isalnum()):
+        if ch in _CLOSERS[self.opener] and not (single and nxt.isalnum()) or _misturned(self.opener, ch, prev, nxt):
             span = (self.open_at, i + width)
             self.open_at = None
             return span
         return None
+
+
+def _misturned(opener: str, ch: str, prev: str, nxt: str) -> bool:
+    """An opening curly mark used to close ('“Apparently not,“ he said'): after a word or a comma, before a space."""
+    return opener == ch == "“" and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?")
 
 
 def mask_quotations(text: str, spans: tuple[tuple[int, int], ...]) -> str:
