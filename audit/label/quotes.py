@@ -64,7 +64,7 @@ class _State:
                 self.open_at, self.opener = i, ch
             return None
         single = self.opener in "‘'"
-        if ch in _CLOSERS[self.opener] and not (single and nxt.isalnum()) or _misturned(self.opener, ch, prev, nxt):
+        if (ch in _CLOSERS[self.opener] and not (single and nxt.isalnum())) or _misturned(self.opener, ch, prev, nxt):
             span = (self.open_at, i + width)
             self.open_at = None
             return span
