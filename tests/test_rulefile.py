@@ -200,3 +200,11 @@ def test_no_rule_id_is_special_cased_in_python() -> None:
     for path in package.rglob("*.py"):
         literals = set(re.findall(r"[\"']([a-z]+(?:-[a-z]+)+)[\"']", path.read_text(encoding="utf-8")))
         assert not literals & ids, f"{path.name} names rule ids {sorted(literals & ids)}"
+
+
+def test_union_of_lexicons_is_one_pattern(tmp_path: Path) -> None:
+    text = GOOD.replace("  verbs: [said, says]\n", "  verbs: [said, says]\n  more: [told, wrote]\n")
+    text = text.replace("'\\b{verbs}\\b'", "'\\b{verbs|more}\\b'")
+    rules = load_rules(base=_write(tmp_path, text))
+    regex = rules.rules[0].regex
+    assert [bool(regex.search(t)) for t in ("He said so.", "She wrote it.", "They sang.")] == [True, True, False]

@@ -255,16 +255,19 @@ def _named_patterns(b: _Builder) -> dict[str, re.Pattern[str]]:
 
 
 def expand(b: _Builder, pattern: str, seen: tuple[str, ...] = ()) -> str:
-    """Replace {name} by a named pattern or a lexicon (as a trie: longest entries first)."""
+    """Replace {name} by a named pattern or a lexicon, and {a|b} by the union of lexicons a and b (each as one
+    trie: longest entries first)."""
 
     def sub(m: re.Match[str]) -> str:
         name = m.group(1)
         if name in b.patterns and name not in seen:
             return "(?:" + expand(b, b.patterns[name], seen + (name,)) + ")"
-        if name in b.lexicons:
-            if name not in b.tries:
-                b.tries[name] = trie_alternation(b.lexicons[name])
-            return b.tries[name]
-        raise KeyError(name)
+        names = name.split("|")  # {a|b}: one trie over the union of lexicons a and b
+        for part in names:
+            if part not in b.lexicons:
+                raise KeyError(part)
+        if name not in b.tries:
+            b.tries[name] = trie_alternation([w for part in names for w in b.lexicons[part]])
+        return b.tries[name]
 
     return _REF.sub(sub, pattern)

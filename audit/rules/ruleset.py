@@ -31,7 +31,7 @@ CARRY = ("paragraph",)
 ROLES = ("relay", "refers-back", "description")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
-_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")  # {name} or {lexicon|lexicon}
 
 
 @dataclass(frozen=True)
