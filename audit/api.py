@@ -5,6 +5,7 @@ nothing here prints, exits or reads argv.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,18 +14,19 @@ from audit import pipeline
 from audit.models import DocumentResult
 from audit.options import AuditOptions
 from audit.pipeline import audit_file, audit_text
-from audit.read.inputs import SourceText, load_source
+from audit.read.inputs import SourceText, load_source, source_from_bytes
 from audit.rules.loader import load_rules, rules_for
 from audit.settings.apply import apply_settings, rules_in_force
 from audit.settings.discover import settings_for
 from audit.settings.model import Settings
 
 if TYPE_CHECKING:
+    from audit.present.diff import DiffResult
     from audit.present.report import RenderedReport
     from audit.rules.ruleset import RuleSet
 
-__all__ = ["AuditOptions", "RenderedReport", "Settings", "audit_file", "audit_source", "audit_text", "load_rules",
-           "read_source", "render_report", "rules_for", "settings_for"]
+__all__ = ["AuditOptions", "DiffResult", "RenderedReport", "Settings", "audit_data", "audit_file", "audit_source",
+           "audit_text", "diff_results", "load_rules", "read_source", "render_report", "rules_for", "settings_for"]
 
 
 def read_source(path: str | Path, options: AuditOptions | None = None, settings: Settings | None = None) -> SourceText:
@@ -44,6 +46,24 @@ def audit_source(path: str | Path, options: AuditOptions | None = None,
     src = read_source(path, options, settings)
     doc = pipeline.audit_source(src, rules, settings.publisher, with_readability=options.readability)
     return apply_settings(doc, src, settings, rules)
+
+
+def audit_data(data: bytes, name: str, options: AuditOptions | None = None) -> DocumentResult:
+    """Audit an article given as bytes (an upload, a fetched page), its format from `name`'s extension, exactly
+    as `check --stdin-filename NAME -` audits the same bytes: the settings in force for NAME, nothing written."""
+    options = dataclasses.replace(options or AuditOptions(), stdin_filename=name)
+    settings = settings_for("-", options)
+    rules = rules_in_force(settings, rules_for(settings.rules))
+    src = source_from_bytes(data, name, settings.encoding)
+    doc = pipeline.audit_source(src, rules, settings.publisher, with_readability=options.readability)
+    return apply_settings(doc, src, settings, rules)
+
+
+def diff_results(old: DocumentResult, new: DocumentResult) -> DiffResult:
+    """How the sourcing changed between two audited versions of an article (what `diff` shows)."""
+    from audit.present.diff import diff_results as diff
+
+    return diff(old, new)
 
 
 def render_report(result: DocumentResult, rules: RuleSet | None = None, audit_date: dt.date | None = None,

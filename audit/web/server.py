@@ -1,0 +1,20 @@
+"""Start the server: uvicorn running the app, and (with --open) the browser once it listens."""
+from __future__ import annotations
+
+import threading
+import webbrowser
+
+from audit.web.config import WebConfig
+
+
+def run_server(config: WebConfig, open_browser: bool = False) -> None:
+    import uvicorn
+
+    from audit.web.app import create_app
+
+    host = "localhost" if config.host in ("127.0.0.1", "::1") else config.host
+    if open_browser:
+        url = f"http://{'127.0.0.1' if config.host in ('0.0.0.0', '::') else host}:{config.port}/"
+        threading.Timer(1.0, webbrowser.open, (url,)).start()
+    uvicorn.run(create_app(config), host=config.host, port=config.port, log_level="info",
+                server_header=False, limit_concurrency=64, timeout_keep_alive=5)
