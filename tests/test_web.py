@@ -195,3 +195,22 @@ def test_health_static_and_unknown_pages(web) -> None:  # type: ignore[no-untype
     r = web.get("/nowhere")
     assert r.status_code == 404 and "Traceback" not in r.text
     assert web.get("/audit").status_code == 405
+
+
+def test_serve_without_the_web_extra_says_so_in_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from audit import web
+    from audit.cli import main
+
+    monkeypatch.setitem(web.WEB_PACKAGES, "no_such_module_for_the_test", "no-such-package")
+    assert main(["serve"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["sourcing-audit: serve needs the web extra (no-such-package missing): "
+                   "pip install 'sourcing-audit[web]'"]
+
+
+def test_serve_help_names_the_flags() -> None:
+    proc = subprocess.run([sys.executable, "-m", "audit", "serve", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    for flag in ("--host", "--port", "--open", "--allow-private-urls", "127.0.0.1", "/api/audit"):
+        assert flag in proc.stdout
