@@ -69,6 +69,8 @@ def guarded(handler: Handler) -> Handler:
             return error_response(request.url.path, status, str(exc))
         except ValueError as exc:  # a body that is not the form or JSON it claims to be
             return error_response(request.url.path, 400, f"the request could not be read: {exc}")
+        finally:
+            await request.close()  # an upload's spooled temporary file goes now, with the form
     return run
 
 
