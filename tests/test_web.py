@@ -214,3 +214,8 @@ def test_serve_help_names_the_flags() -> None:
     assert proc.returncode == 0
     for flag in ("--host", "--port", "--open", "--allow-private-urls", "127.0.0.1", "/api/audit"):
         assert flag in proc.stdout
+
+
+def test_a_malformed_form_is_a_4xx_page(web) -> None:  # type: ignore[no-untyped-def]
+    r = web.post("/audit", content=b"--x\r\nnonsense", headers={"content-type": "multipart/form-data; boundary=x"})
+    assert 400 <= r.status_code < 500 and 'role="alert"' in r.text and "Traceback" not in r.text

@@ -13,6 +13,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -148,9 +149,15 @@ class Site:
     async def health(self, request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": __version__, "rules": self.rules.version})
 
-    async def not_found(self, request: Request, exc: Exception) -> Response:
-        status = getattr(exc, "status_code", 404)
-        return error_response(request.url.path, status, "no such page" if status == 404 else "not allowed here")
+    async def http_error(self, request: Request, exc: Exception) -> Response:
+        """Starlette's own refusals (no such page, wrong method, a malformed form) as the error page."""
+        status = getattr(exc, "status_code", 400)
+        message = {404: "no such page", 405: "not allowed here"}.get(status, str(getattr(exc, "detail", "")))
+        return error_response(request.url.path, status, message or "the request could not be read")
+
+    async def server_error(self, request: Request, exc: Exception) -> Response:
+        """A bug: the page says so without a traceback (uvicorn logs it for the person running the server)."""
+        return error_response(request.url.path, 500, "the tool failed on this input: a bug, please report it")
 
     def app(self) -> Starlette:
         post = ["POST"]
@@ -161,7 +168,8 @@ class Site:
                   Route("/api/audit", guarded(self.api_audit), methods=post),
                   Route("/api/report", guarded(self.api_report), methods=post),
                   Route("/static/{name}", self.static), Route("/health", self.health)]
-        return Starlette(routes=routes, exception_handlers={404: self.not_found, 405: self.not_found})
+        handlers = {HTTPException: self.http_error, Exception: self.server_error}
+        return Starlette(routes=routes, exception_handlers=handlers)
 
 
 def create_app(config: WebConfig | None = None) -> ASGIApp:
