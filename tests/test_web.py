@@ -219,3 +219,29 @@ def test_serve_help_names_the_flags() -> None:
 def test_a_malformed_form_is_a_4xx_page(web) -> None:  # type: ignore[no-untyped-def]
     r = web.post("/audit", content=b"--x\r\nnonsense", headers={"content-type": "multipart/form-data; boundary=x"})
     assert 400 <= r.status_code < 500 and 'role="alert"' in r.text and "Traceback" not in r.text
+
+
+def test_serve_starts_and_answers_on_loopback() -> None:
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "audit", "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        for _ in range(100):  # at most about 20 s, while the server loads the library
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        assert r.json()["status"] == "ok"
+        assert "default-src 'none'" in r.headers["content-security-policy"]
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=10)
+    assert f"serving http://127.0.0.1:{port}/" in out
