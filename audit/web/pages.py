@@ -36,7 +36,6 @@ class Page:
 
 @dataclass(frozen=True)
 class InputPage(Page):
-    message: str = ""
     allow_private_urls: bool = False
     papers: tuple[str, ...] = ("a4", "letter")
 
@@ -93,7 +92,6 @@ class RulesPage(Page):
 class ComparePage(Page):
     diff: DiffResult | None = None
     styles: dict[str, LabelStyle] = field(default_factory=lambda: {s.label: s for s in LEGEND})
-    message: str = ""
 
 
 def result_page(doc: DocumentResult, rules: RuleSet, request: Request) -> ResultPage:
