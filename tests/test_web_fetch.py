@@ -84,6 +84,7 @@ def test_a_redirect_to_a_private_address_is_refused(site: str) -> None:
     ("http://169.254.169.254/latest/meta-data/", "private network"),
     ("http://[::1]:9/", "private network"),
     ("http://0.0.0.0:9/", "private network"),
+    ("http://localhost:9/", "private network"),
 ])
 def test_other_schemes_and_private_addresses_are_refused(url: str, words: str) -> None:
     with pytest.raises(FetchError, match=words):

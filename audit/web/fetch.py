@@ -46,9 +46,8 @@ def fetch_url(url: str, policy: FetchPolicy) -> Fetched:
     url = url.strip()
     for _ in range(MAX_REDIRECTS + 1):
         host, port, scheme = _parts(url)
-        address = _checked_address(host, port, policy)
         try:
-            found = _get(url, host, port, scheme, address, policy)
+            found = _first_answer(url, host, port, scheme, _checked_addresses(host, port, policy), policy)
         except httpx.TimeoutException:
             raise FetchError(f"{url}: timed out after {policy.timeout:g} s") from None
         except httpx.HTTPError as exc:
@@ -73,19 +72,31 @@ def _parts(url: str) -> tuple[str, int, str]:
     return parts.hostname, port, parts.scheme
 
 
-def _checked_address(host: str, port: int, policy: FetchPolicy) -> str:
-    """The host's first address, after checking every address it resolves to."""
+def _checked_addresses(host: str, port: int, policy: FetchPolicy) -> list[str]:
+    """The host's addresses, after checking every one of them."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
         raise FetchError(f"{host}: no such host (or no network)") from None
-    addresses = [str(info[4][0]) for info in infos]
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     for a in addresses:
         ip = ipaddress.ip_address(a.split("%")[0])
         if not (ip.is_global or policy.allow_private or a in policy.also_allowed):
             raise FetchError(f"{host}: refused: {a} is on this machine or a private network "
                              "(start serve with --allow-private-urls to allow it)")
-    return addresses[0]
+    return addresses
+
+
+def _first_answer(url: str, host: str, port: int, scheme: str, addresses: list[str],
+                  policy: FetchPolicy) -> Fetched | str:
+    """The first of the checked addresses that accepts the connection answers."""
+    for n, address in enumerate(addresses):
+        try:
+            return _get(url, host, port, scheme, address, policy)
+        except httpx.ConnectError:
+            if n == len(addresses) - 1:
+                raise
+    raise FetchError(f"{host}: no address")
 
 
 def _get(url: str, host: str, port: int, scheme: str, address: str, policy: FetchPolicy) -> Fetched | str:
