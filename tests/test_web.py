@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -146,8 +147,9 @@ def test_damaged_download_form_is_a_4xx(web) -> None:  # type: ignore[no-untyped
 def test_api_audit_equals_check_json(web, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     article = tmp_path / "article.txt"
     article.write_bytes(SEED.read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(REPO)}  # this checkout's package, as the app in this process
     proc = subprocess.run([sys.executable, "-m", "audit", "check", "--format", "json", "article.txt"],
-                          cwd=tmp_path, capture_output=True, text=True)
+                          cwd=tmp_path, capture_output=True, text=True, env=env)
     r = web.post("/api/audit", files={"file": ("article.txt", SEED.read_bytes())})
     assert r.status_code == 200 and r.headers["content-type"] == "application/json"
     assert r.json() == json.loads(proc.stdout)
