@@ -73,7 +73,17 @@ def test_upload_each_format(web, name: str, body: bytes, sentence: str) -> None:
     assert any(text.startswith(sentence) for _, text, _ in statements(r.text))
 
 
+def test_pasted_markdown_is_read_as_markdown(web) -> None:  # type: ignore[no-untyped-def]
+    md = (REPO / "tests" / "fixtures" / "draft.md").read_text(encoding="utf-8")
+    r = web.post("/audit", data={"text": md, "pasted": "md"})
+    assert r.status_code == 200
+    shown = [text for _, text, _ in statements(r.text)]
+    assert "Council delays the harbour bridge vote" in shown  # the heading, without its # and * markup
+    assert not any(t.startswith("#") for t in shown)
+
+
 BAD = {
+    "bad-pasted-format": ({"data": {"text": "Hello.", "pasted": "pdf"}}, 400, "pasted text"),
     "empty": ({"data": {"text": "   \n "}}, 400, "nothing to audit"),
     "empty-file": ({"files": {"file": ("a.txt", b"  \n")}}, 400, "empty"),
     "oversized": ({"files": {"file": ("big.txt", b"word " * (1_300_000))}}, 413, "5 MB limit"),

@@ -84,7 +84,7 @@ class Site:
 
     async def audit_of(self, form: Any) -> tuple[forms.Request, DocumentResult]:
         req = await forms.request_from(form, self.config)
-        if req.article.name == forms.PASTED and form.get("name"):  # the API may name pasted text
+        if req.article.name.startswith("pasted.") and form.get("name"):  # the API may name pasted text
             article = dataclasses.replace(req.article, name=forms.safe_name(str(form.get("name"))))
             req = dataclasses.replace(req, article=article)
         return req, await call(api.audit_data, req.article.data, req.article.name, req.options)

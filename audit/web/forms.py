@@ -18,6 +18,7 @@ from audit.web.config import WebConfig
 
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 PASTED = "pasted.txt"
+PASTED_FORMATS = ("txt", "md", "html")  # what pasted text may be: its name's extension
 PAPERS = ("a4", "letter")
 FIELD_MAX = 200  # characters of a title or publisher
 
@@ -97,7 +98,10 @@ async def article_from(form: Any, config: WebConfig, prefix: str = "") -> Articl
     if upload is not None:
         return checked(upload[1], safe_name(upload[0]), config)
     if text is not None:
-        return checked(text.encode("utf-8"), PASTED, config)
+        kind = _text(form, prefix + "pasted") or "txt"
+        if kind not in PASTED_FORMATS:
+            raise WebError(f"pasted text: {kind[:20]!r} is not one of {', '.join(PASTED_FORMATS)}")
+        return checked(text.encode("utf-8"), f"pasted.{kind}", config)
     return await _fetched(url, config)
 
 
