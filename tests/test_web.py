@@ -257,3 +257,13 @@ def test_serve_starts_and_answers_on_loopback() -> None:
         proc.terminate()
         out, _ = proc.communicate(timeout=10)
     assert f"serving http://127.0.0.1:{port}/" in out
+
+
+def test_a_docx_upload_downloads_as_its_own_format(web) -> None:  # type: ignore[no-untyped-def]
+    body = docx_bytes(["The bridge will close, the mayor said."])
+    r = web.post("/audit", files={"file": ("Bridge Story.docx", body)})
+    assert r.status_code == 200
+    fields = hidden_fields(r.text, "downloads")
+    assert fields["name"] == "Bridge-Story.docx"
+    doc = web.post("/download/json", data=fields).json()["documents"][0]
+    assert doc["format"] == "docx" and doc["statements"][0]["label"] == "named-source"
