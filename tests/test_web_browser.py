@@ -169,3 +169,28 @@ def test_no_serious_accessibility_violations(page: Any) -> None:
     page.get_by_role("button", name="Audit the article").click()
     page.wait_for_selector(".stmt")
     assert violations() == []
+
+
+def test_keyboard_only(page: Any) -> None:
+    """Tab reaches the text box, the text goes in, Enter on the button submits; Tab then walks the statements
+    in reading order, each showing its details."""
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the content"
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "text":
+            break
+    page.keyboard.insert_text(SEED.read_text(encoding="utf-8"))
+    for _ in range(10):  # past the format, the file, the address and the optional fields, to the button
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.className") == "primary":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".stmt")
+    page.focus("#s1")
+    seen = []
+    for _ in range(3):
+        seen.append(page.evaluate("document.activeElement.id"))
+        assert page.locator(f"#{seen[-1]} .tip").is_visible()
+        page.keyboard.press("Tab")
+    assert seen == ["s1", "s2", "s3"]
