@@ -22,11 +22,12 @@ from audit.settings.model import Settings
 
 if TYPE_CHECKING:
     from audit.present.diff import DiffResult
-    from audit.present.report import RenderedReport
+    from audit.present.report import RenderedReport, ReportContext
     from audit.rules.ruleset import RuleSet
 
-__all__ = ["AuditOptions", "DiffResult", "RenderedReport", "Settings", "audit_data", "audit_file", "audit_source",
-           "audit_text", "diff_results", "load_rules", "read_source", "render_report", "rules_for", "settings_for"]
+__all__ = ["AuditOptions", "DiffResult", "RenderedReport", "ReportContext", "Settings", "audit_data", "audit_file",
+           "audit_source", "audit_text", "diff_results", "load_rules", "read_source", "render_report", "report_context",
+           "result_json", "rules_for", "settings_for"]
 
 
 def read_source(path: str | Path, options: AuditOptions | None = None, settings: Settings | None = None) -> SourceText:
@@ -74,3 +75,19 @@ def render_report(result: DocumentResult, rules: RuleSet | None = None, audit_da
     from audit.present.report import render_report as render
 
     return render(result, rules or rules_for(), audit_date, title, paper, html, name)
+
+
+def report_context(result: DocumentResult, rules: RuleSet | None = None, audit_date: dt.date | None = None,
+                   title: str | None = None, paper: str = "a4") -> ReportContext:
+    """What the report's templates show for one result (a page that reuses them, such as `serve`'s, renders it)."""
+    from audit.present.report import build_context
+
+    return build_context(result, (rules or rules_for()).version, audit_date or dt.date.today(), title, paper)
+
+
+def result_json(results: list[DocumentResult], rules: RuleSet | None = None,
+                errors: list[dict[str, str]] | None = None) -> str:
+    """The JSON contract (schema_version 1) for some results, exactly as `check --format json` writes it."""
+    from audit.present.output import to_json
+
+    return to_json(results, rules or rules_for(), errors or [])

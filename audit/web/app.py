@@ -105,9 +105,7 @@ class Site:
     async def file(self, kind: str, req: forms.Request, doc: DocumentResult) -> Response:
         stem = req.article.name.rsplit(".", 1)[0]
         if kind == "json":
-            from audit.present.output import to_json
-
-            body: bytes | str = to_json([doc], self.rules, [])
+            body: bytes | str = api.result_json([doc], self.rules)
             media = "application/json"
         elif kind == "pdf":
             report = await call(api.render_report, doc, self.rules, None, req.title, req.paper, False, stem)

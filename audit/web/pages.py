@@ -95,9 +95,9 @@ class ComparePage(Page):
 
 
 def result_page(doc: DocumentResult, rules: RuleSet, request: Request) -> ResultPage:
-    from audit.present.report import build_context
+    from audit.api import report_context
 
-    report = build_context(doc, rules.version, dt.date.today(), request.title, request.paper)
+    report = report_context(doc, rules, dt.date.today(), request.title, request.paper)
     names = {src.id: src.name for src in doc.sources}
     sources = {ls.index + 1: names[ls.source_id] for ls in doc.statements if ls.source_id in names}
     counts = {STYLES[label].label: sum(1 for ls in doc.statements if ls.label is label) for label in Label}
