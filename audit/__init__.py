@@ -22,13 +22,16 @@ __all__ = [
     "load_rules",
     "read_source",
     "render_report",
+    "report_context",
+    "result_json",
     "settings_for",
 ]
 
 _WHERE = {"audit_text": "audit.api", "audit_data": "audit.api", "diff_results": "audit.api",
           "audit_file": "audit.api", "audit_source": "audit.api",
           "read_source": "audit.api", "render_report": "audit.api", "settings_for": "audit.api",
-          "load_rules": "audit.api", "AuditOptions": "audit.options"}
+          "load_rules": "audit.api", "report_context": "audit.api", "result_json": "audit.api",
+          "AuditOptions": "audit.options"}
 
 if TYPE_CHECKING:
     from audit.api import (
@@ -40,6 +43,8 @@ if TYPE_CHECKING:
         load_rules,
         read_source,
         render_report,
+        report_context,
+        result_json,
         settings_for,
     )
     from audit.options import AuditOptions
