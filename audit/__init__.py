@@ -14,21 +14,39 @@ __version__ = "0.1.0"
 __all__ = [
     "AuditOptions",
     "__version__",
+    "audit_data",
     "audit_file",
     "audit_source",
     "audit_text",
+    "diff_results",
     "load_rules",
     "read_source",
     "render_report",
+    "report_context",
+    "result_json",
     "settings_for",
 ]
 
-_WHERE = {"audit_text": "audit.api", "audit_file": "audit.api", "audit_source": "audit.api",
+_WHERE = {"audit_text": "audit.api", "audit_data": "audit.api", "diff_results": "audit.api",
+          "audit_file": "audit.api", "audit_source": "audit.api",
           "read_source": "audit.api", "render_report": "audit.api", "settings_for": "audit.api",
-          "load_rules": "audit.api", "AuditOptions": "audit.options"}
+          "load_rules": "audit.api", "report_context": "audit.api", "result_json": "audit.api",
+          "AuditOptions": "audit.options"}
 
 if TYPE_CHECKING:
-    from audit.api import audit_file, audit_source, audit_text, load_rules, read_source, render_report, settings_for
+    from audit.api import (
+        audit_data,
+        audit_file,
+        audit_source,
+        audit_text,
+        diff_results,
+        load_rules,
+        read_source,
+        render_report,
+        report_context,
+        result_json,
+        settings_for,
+    )
     from audit.options import AuditOptions
 
 

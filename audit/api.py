@@ -5,6 +5,7 @@ nothing here prints, exits or reads argv.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,18 +14,20 @@ from audit import pipeline
 from audit.models import DocumentResult
 from audit.options import AuditOptions
 from audit.pipeline import audit_file, audit_text
-from audit.read.inputs import SourceText, load_source
+from audit.read.inputs import SourceText, load_source, source_from_bytes
 from audit.rules.loader import load_rules, rules_for
 from audit.settings.apply import apply_settings, rules_in_force
 from audit.settings.discover import settings_for
 from audit.settings.model import Settings
 
 if TYPE_CHECKING:
-    from audit.present.report import RenderedReport
+    from audit.present.diff import DiffResult
+    from audit.present.report import RenderedReport, ReportContext
     from audit.rules.ruleset import RuleSet
 
-__all__ = ["AuditOptions", "RenderedReport", "Settings", "audit_file", "audit_source", "audit_text", "load_rules",
-           "read_source", "render_report", "rules_for", "settings_for"]
+__all__ = ["AuditOptions", "DiffResult", "RenderedReport", "ReportContext", "Settings", "audit_data", "audit_file",
+           "audit_source", "audit_text", "diff_results", "load_rules", "read_source", "render_report", "report_context",
+           "result_json", "rules_for", "settings_for"]
 
 
 def read_source(path: str | Path, options: AuditOptions | None = None, settings: Settings | None = None) -> SourceText:
@@ -46,6 +49,24 @@ def audit_source(path: str | Path, options: AuditOptions | None = None,
     return apply_settings(doc, src, settings, rules)
 
 
+def audit_data(data: bytes, name: str, options: AuditOptions | None = None) -> DocumentResult:
+    """Audit an article given as bytes (an upload, a fetched page), its format from `name`'s extension, exactly
+    as `check --stdin-filename NAME -` audits the same bytes: the settings in force for NAME, nothing written."""
+    options = dataclasses.replace(options or AuditOptions(), stdin_filename=name)
+    settings = settings_for("-", options)
+    rules = rules_in_force(settings, rules_for(settings.rules))
+    src = source_from_bytes(data, name, settings.encoding)
+    doc = pipeline.audit_source(src, rules, settings.publisher, with_readability=options.readability)
+    return apply_settings(doc, src, settings, rules)
+
+
+def diff_results(old: DocumentResult, new: DocumentResult) -> DiffResult:
+    """How the sourcing changed between two audited versions of an article (what `diff` shows)."""
+    from audit.present.diff import diff_results as diff
+
+    return diff(old, new)
+
+
 def render_report(result: DocumentResult, rules: RuleSet | None = None, audit_date: dt.date | None = None,
                   title: str | None = None, paper: str = "a4", html: bool = False,
                   name: str = "report") -> RenderedReport:
@@ -54,3 +75,19 @@ def render_report(result: DocumentResult, rules: RuleSet | None = None, audit_da
     from audit.present.report import render_report as render
 
     return render(result, rules or rules_for(), audit_date, title, paper, html, name)
+
+
+def report_context(result: DocumentResult, rules: RuleSet | None = None, audit_date: dt.date | None = None,
+                   title: str | None = None, paper: str = "a4") -> ReportContext:
+    """What the report's templates show for one result (a page that reuses them, such as `serve`'s, renders it)."""
+    from audit.present.report import build_context
+
+    return build_context(result, (rules or rules_for()).version, audit_date or dt.date.today(), title, paper)
+
+
+def result_json(results: list[DocumentResult], rules: RuleSet | None = None,
+                errors: list[dict[str, str]] | None = None) -> str:
+    """The JSON contract (schema_version 1) for some results, exactly as `check --format json` writes it."""
+    from audit.present.output import to_json
+
+    return to_json(results, rules or rules_for(), errors or [])

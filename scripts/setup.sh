@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1
-              fonts-dejavu-core poppler-utils)
+              fonts-dejavu-core poppler-utils chromium)  # chromium: the web page's browser tests
 
 apt_install() {  # apt_install PKG...: as root, or through sudo; otherwise say what to run
   local sudo=""
@@ -36,4 +36,10 @@ if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
   fi
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,web]'
+
+# axe-core from the npm registry, for the web page's accessibility test (tests/test_web_browser.py injects it)
+if command -v npm >/dev/null 2>&1 && [ ! -f .venv/node/node_modules/axe-core/axe.min.js ]; then
+  npm install --silent --no-audit --no-fund --prefix .venv/node axe-core@4 >/dev/null ||
+    echo "setup: axe-core not installed (npm failed); the web page's accessibility test will be skipped" >&2
+fi

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 
 from audit.cli.options import options_from
 from audit.cli.printer import Printer
@@ -93,6 +94,24 @@ def report(args: argparse.Namespace, printer: Printer) -> int:
     from audit.cli.documents import report_command
 
     return report_command(args, _rules(args), printer)
+
+
+def serve(args: argparse.Namespace, printer: Printer) -> int:
+    from audit.web import require_web
+
+    require_web()
+    from audit.web.config import WebConfig
+    from audit.web.server import run_server
+
+    config = WebConfig(args.host, args.port, options_from(args), args.allow_private_urls)
+    _rules(args)  # a broken rules file stops here, with its messages, before the server starts
+    url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
+    printer.out(f"sourcing-audit serving {url} (Ctrl-C to stop)")
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        printer.err(f"listening on {args.host}: other computers on the network can use this page")
+    sys.stdout.flush()  # the address before the server's own log
+    run_server(config, open_browser=args.open)
+    return 0
 
 
 def evaluate(args: argparse.Namespace, printer: Printer) -> int:

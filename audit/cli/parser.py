@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules_opt = argparse.ArgumentParser(add_help=False)
     rules_opt.add_argument("--rules", action="append", default=[], metavar="FILE",
                            help="a rules file that adds to or overrides the default pack (repeatable)")
-    for add in (_check, _config, _diff, _report, _others):
+    for add in (_check, _config, _diff, _report, _serve, _others):
         add(sub, rules_opt)
     return p
 
@@ -90,6 +90,23 @@ def _report(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
     r.add_argument("--encoding", default="utf-8", help="the articles' text encoding (default: utf-8)")
     r.add_argument("--paper", choices=("a4", "letter"), default="a4", help="page size (default: a4)")
     r.add_argument("--date", help="the audit date to print (YYYY-MM-DD; default: today)")
+
+
+def _serve(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
+    s = sub.add_parser("serve", parents=[rules_opt], help="a local web page: paste an article, see its sourcing",
+                       description="Serve the audit as a web page (needs the web extra: pip install "
+                                   "'sourcing-audit[web]'): paste text, upload a .txt, .md, .html or .docx file, or "
+                                   "give a URL; see the labelled article, download the PDF report or the JSON; "
+                                   "compare two versions; read the rules. Also a JSON API: POST /api/audit, "
+                                   "POST /api/report. Binds 127.0.0.1 unless --host says otherwise.")
+    s.add_argument("--host", default="127.0.0.1",
+                   help="the address to listen on (default: 127.0.0.1, this computer only; 0.0.0.0: the network)")
+    s.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    s.add_argument("--open", action="store_true", help="open the page in the default browser")
+    s.add_argument("--allow-private-urls", action="store_true",
+                   help="let URL inputs reach this machine and its private network (refused by default)")
+    s.add_argument("--publisher", metavar="NAME", help="the default publisher (the page's field overrides it)")
+    s.add_argument("--config", metavar="FILE", help="settings file (default: discovered from the current folder)")
 
 
 def _others(sub: Any, rules_opt: argparse.ArgumentParser) -> None:

@@ -108,16 +108,21 @@ def load_source(path: str, encoding: str = "utf-8", stdin_filename: str | None =
     """Read one input and turn it into the text the engine reads (see the module docstring)."""
     if path == STDIN:
         name = stdin_filename or "<stdin>"
-        data = sys.stdin.buffer.read()
-        fmt = source_format(stdin_filename or "")
-        if fmt == "docx":
-            return SourceText(name, docx_text(data, name), fmt, None)
-        decoded = decode_text(data, name, encoding)
-    else:
-        name, fmt = path, source_format(path)
-        if fmt == "docx":
-            return SourceText(name, docx_text(read_bytes(path), name), fmt, None)
-        decoded = read_text(path, encoding)
+        return source_from_bytes(sys.stdin.buffer.read(), name, encoding, source_format(stdin_filename or ""))
+    if source_format(path) == "docx":
+        return SourceText(path, docx_text(read_bytes(path), path), "docx", None)
+    return _from_text(read_text(path, encoding), path, source_format(path))
+
+
+def source_from_bytes(data: bytes, name: str, encoding: str = "utf-8", fmt: str | None = None) -> SourceText:
+    """An input given as bytes (standard input, an upload, a fetched page), its format from `name` unless given."""
+    fmt = fmt or source_format(name)
+    if fmt == "docx":
+        return SourceText(name, docx_text(data, name), fmt, None)
+    return _from_text(decode_text(data, name, encoding), name, fmt)
+
+
+def _from_text(decoded: str, name: str, fmt: str) -> SourceText:
     if fmt == "markdown":
         return SourceText(name, markdown_view(decoded, name), fmt, decoded)
     if fmt == "html":
