@@ -88,13 +88,9 @@ TRICKY = ("Don't say 'no' -- it's the state-of-the-art U.S. plan, O'Neill's aide
           "they'd've (maybe) gone. Zbigniew Brzezinski's xylophone-shaped élan, 1,200 times.")
 
 
-def test_words_are_textstats() -> None:
-    """Where textstat 0.7 is installed, our word counts are its lexicon_count (the seed, punctuation-heavy text).
-    (Its syllable counts need nltk's downloaded CMU data; ours were checked equal on the 840 PolNeAR texts.)"""
-    textstat = pytest.importorskip("textstat")
-    from importlib.metadata import version
-
-    if not version("textstat").startswith("0.7"):  # pragma: no cover
-        pytest.skip("the counts follow textstat 0.7")
-    for text in (SEED.read_text(encoding="utf-8"), TRICKY):
-        assert len(words(text)) == textstat.lexicon_count(text)
+def test_words_are_counted_as_textstat_counts_them() -> None:
+    """textstat 0.7's lexicon_count: punctuation removed (apostrophes kept), then split on white space. Read by
+    hand: the 23 white-space tokens of TRICKY less the bare "--" are 22 words; "state-of-the-art" is one."""
+    got = words(TRICKY)
+    assert len(got) == 22
+    assert got[:3] == ["Don't", "say", "no"] and "stateoftheart" in got and "1200" in got
