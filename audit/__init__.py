@@ -13,23 +13,38 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 __all__ = [
     "AuditOptions",
+    "HandoutOptions",
     "__version__",
     "audit_file",
     "audit_source",
     "audit_text",
+    "handout_options",
     "load_rules",
     "read_source",
+    "render_handout",
     "render_report",
     "settings_for",
 ]
 
 _WHERE = {"audit_text": "audit.api", "audit_file": "audit.api", "audit_source": "audit.api",
-          "read_source": "audit.api", "render_report": "audit.api", "settings_for": "audit.api",
-          "load_rules": "audit.api", "AuditOptions": "audit.options"}
+          "read_source": "audit.api", "render_report": "audit.api",
+          "render_handout": "audit.api", "handout_options": "audit.api", "settings_for": "audit.api",
+          "load_rules": "audit.api", "AuditOptions": "audit.options", "HandoutOptions": "audit.present.handout"}
 
 if TYPE_CHECKING:
-    from audit.api import audit_file, audit_source, audit_text, load_rules, read_source, render_report, settings_for
+    from audit.api import (
+        audit_file,
+        audit_source,
+        audit_text,
+        handout_options,
+        load_rules,
+        read_source,
+        render_handout,
+        render_report,
+        settings_for,
+    )
     from audit.options import AuditOptions
+    from audit.present.handout import HandoutOptions
 
 
 def __getattr__(name: str) -> Any:  # lazy, so `import audit` stays cheap for the CLI

@@ -95,6 +95,12 @@ def report(args: argparse.Namespace, printer: Printer) -> int:
     return report_command(args, _rules(args), printer)
 
 
+def handout(args: argparse.Namespace, printer: Printer) -> int:
+    from audit.cli.handout import handout_command
+
+    return handout_command(args, _rules(args), printer)
+
+
 def evaluate(args: argparse.Namespace, printer: Printer) -> int:
     from audit.judge import evaluate as ev
     from audit.pipeline import audit_text
