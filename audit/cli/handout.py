@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
 from audit.cli.options import options_from
@@ -15,7 +16,8 @@ def handout_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) 
     from audit.api import audit_source, handout_options, render_handout
 
     options = handout_options(args.level, args.grade, args.minutes, args.statements, args.paper, args.title)
-    result = audit_source(args.path, options_from(args))
+    # the handout shows no readability figures: skip them (and the pronunciation dictionary they load)
+    result = audit_source(args.path, dataclasses.replace(options_from(args), readability=False))
     handout = render_handout(result, rules, options, html=args.html)
     stem = Path(args.out_dir) / Path(result.path if args.path != "-" else "handout").stem
     outputs: list[tuple[Path, bytes]] = [(stem.with_name(f"{stem.name}-student.pdf"), handout.student_pdf),

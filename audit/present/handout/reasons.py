@@ -2,10 +2,15 @@
 rule id alone), its source, and, where the tool is least sure, the label a reasonable reader could give."""
 from __future__ import annotations
 
+import re
+
 from audit.label.roster import governing
 from audit.models import DocumentResult, Label, LabelledStatement, Source, SourceKind
 from audit.present.annotate import STYLES
 from audit.rules.ruleset import RuleSet
+
+
+_DETERMINER = re.compile(r"^(?:A|An|The)\b")
 
 
 def _message(rules: RuleSet, rule_id: str) -> str:
@@ -39,7 +44,7 @@ def source_answer(ls: LabelledStatement, result: DocumentResult) -> str:
     src = source_of(ls, result)
     if src is None:
         return "no source given"
-    text = src.name if src.named else src.description
+    text = src.name if src.named else _DETERMINER.sub(lambda m: m.group().lower(), src.description)
     origins = [r.split(" → ")[0] for r in src.relays if r.count(" → ") == 2]
     if origins and src.kind is SourceKind.OUTLET:
         text += f", which had it from {'; '.join(origins)}"

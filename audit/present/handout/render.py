@@ -10,6 +10,8 @@ from audit.present.handout.options import HandoutOptions, check_statements
 from audit.rules.ruleset import RuleSet
 
 TEMPLATE = "handout.html"
+PRINT_TEMPLATE = "handout-print.html"  # handout.html without its inline copies of the stylesheets
+STYLESHEETS = ("handout.css",)  # after report.css, parsed once per process
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,7 @@ def render_handout(result: DocumentResult, rules: RuleSet, options: HandoutOptio
     options = options or HandoutOptions()
     check_statements(options.statements, len(result.statements))
     student, key = build_contexts(result, rules, options)
-    s_html, k_html = _html(student), _html(key)
-    return RenderedHandout(_pdf(s_html), _pdf(k_html), s_html if html else None, k_html if html else None)
+    return RenderedHandout(_pdf(student), _pdf(key), _html(student) if html else None, _html(key) if html else None)
 
 
 def _html(context: HandoutContext) -> str:
@@ -39,7 +40,8 @@ def _html(context: HandoutContext) -> str:
     return default_renderer().html(context, TEMPLATE)
 
 
-def _pdf(page: str) -> bytes:
+def _pdf(context: HandoutContext) -> bytes:
     from audit.present.render import default_renderer
 
-    return default_renderer().html_to_pdf(page)
+    renderer = default_renderer()
+    return renderer.html_to_pdf(renderer.html(context, PRINT_TEMPLATE), stylesheet=True, extra=STYLESHEETS)
