@@ -9,7 +9,6 @@ from audit.models import DocumentResult, Label, LabelledStatement, Source, Sourc
 from audit.present.annotate import STYLES
 from audit.rules.ruleset import RuleSet
 
-
 _DETERMINER = re.compile(r"^(?:A|An|The)\b")
 
 
