@@ -202,6 +202,12 @@ def test_clean_article_gets_no_anonymous_source_question() -> None:
     assert hunted == {ls.label for ls in eligible(result)}
 
 
+def test_an_unnamed_source_giving_opinion_gets_its_question() -> None:
+    text = CLEAN + "\nA senior official said the mayor was reckless and incompetent.\n"
+    questions = draw_questions(audit_text(text, "opinion.txt"), load_rules())
+    assert [(q.paragraph, q.kind) for q in questions if q.kind == "opinion"] == [(5, "opinion")]
+
+
 def test_library_render_is_deterministic_and_escapes_the_article() -> None:
     text = "A draft.\n\nOfficials said <script>alert(1)</script> was harmless.\n"
     result, rules = audit_text(text, "hostile.txt"), load_rules()

@@ -95,13 +95,15 @@ def _report(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
 def _handout(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
     h = sub.add_parser(
         "handout", parents=[rules_opt], help="a classroom worksheet and its answer key (PDF, and HTML)",
-        description="Write a student worksheet (no answers) and its answer key for one article: "
-                    "reports/NAME-student.pdf and reports/NAME-key.pdf. The worksheet has the labels in plain "
-                    "words, the article with numbered paragraphs and statements, a source hunt, a roster of "
-                    "who speaks, questions drawn from this article's findings, and a reflection with a rubric.",
-        epilog="Examples: sourcing-audit handout seeds/putin-trump-tomahawk.txt; "
-               "sourcing-audit handout ARTICLE --level intro --grade 6-8 --minutes 30 --html; "
-               "sourcing-audit handout ARTICLE --statements 2,3,7,15")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Write a student worksheet (no answers) and its answer key for one article:\n"
+                    "reports/NAME-student.pdf and reports/NAME-key.pdf. The worksheet has the labels in plain\n"
+                    "words, the article with numbered paragraphs and statements, a source hunt, a roster of who\n"
+                    "speaks, questions drawn from this article's findings, and a reflection with a rubric.",
+        epilog="examples:\n"
+               "  sourcing-audit handout seeds/putin-trump-tomahawk.txt\n"
+               "  sourcing-audit handout ARTICLE --level intro --grade 6-8 --minutes 30 --html --paper letter\n"
+               "  sourcing-audit handout ARTICLE --statements 2,3,7,15")
     h.add_argument("path", metavar="ARTICLE", help="the article (.txt, .md, .html, .docx)")
     h.add_argument("--level", default="standard", metavar="LEVEL",
                    help="intro (about 8 statements to hunt, labels as boxes to tick), standard (about 12) or "

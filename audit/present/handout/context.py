@@ -12,7 +12,7 @@ from audit.models import DocumentResult, Label
 from audit.present.annotate import STYLES, LabelStyle
 from audit.present.handout.options import HUNT_ROWS, HandoutOptions
 from audit.present.handout.questions import Question, draw_questions
-from audit.present.handout.reasons import alternative, label_reason, source_answer
+from audit.present.handout.reasons import alternative, label_reason, quote, source_answer
 from audit.present.handout.select import Pick, eligible, select_statements
 from audit.present.handout.teaching import OBJECTIVES, GlossaryEntry, Standard, glossary, standards
 from audit.present.report import PAPER, Bar, SourceRow, article_title, excerpt, source_row
@@ -57,7 +57,7 @@ class Unsure:
     confidence: float
     other: LabelStyle
     because: str
-    excerpt: str
+    excerpt: str  # in quotation marks
 
 
 @dataclass(frozen=True)
@@ -156,5 +156,5 @@ def _unsure(result: DocumentResult) -> tuple[Unsure, ...]:
         if alt is not None and (ls.label, alt[0]) not in seen:  # one of each kind of doubt
             seen.add((ls.label, alt[0]))
             out.append(Unsure(ls.index + 1, ls.statement.paragraph, STYLES[ls.label], round(ls.confidence, 2),
-                              STYLES[alt[0]], alt[1], excerpt(ls.statement.text, UNSURE_EXCERPT)))
+                              STYLES[alt[0]], alt[1], quote(excerpt(ls.statement.text, UNSURE_EXCERPT))))
     return tuple(out[:UNSURE_MAX])

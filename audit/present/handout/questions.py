@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from audit.models import DocumentResult, Finding, Label, LabelledStatement
 from audit.present.annotate import STYLES
-from audit.present.handout.reasons import source_answer, source_of
+from audit.present.handout.reasons import quote, source_answer, source_of
 from audit.rules.ruleset import Check, RuleSet
 
 PROMPTS = {
@@ -108,8 +108,9 @@ def _answer(kind: str, f: Finding, ls: LabelledStatement, result: DocumentResult
     if kind == "duplicate":
         return f"Paragraph {f.paragraph} repeats paragraph {original} word for word: an editing slip."
     if kind == "reply" and f.good:
-        return (f"The article reports asking for comment (statement {n}: “{f.excerpt}”). Check whether "
+        return (f"The article reports asking for comment (statement {n}: {quote(f.excerpt)}). Check whether "
                 "everyone it criticises was given the same chance.")
     if kind == "reply":
-        return f"No: statement {n} criticises (“{f.excerpt}”) and the article does not say anyone was asked to reply."
-    return f"The article never says who said it (statement {n}: “{f.excerpt}”)."
+        return (f"No: statement {n} criticises ({quote(f.excerpt)}) and the article does not say anyone was "
+                "asked to reply.")
+    return f"The article never says who said it (statement {n}: {quote(f.excerpt)})."

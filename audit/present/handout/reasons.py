@@ -12,6 +12,14 @@ from audit.rules.ruleset import RuleSet
 _DETERMINER = re.compile(r"^(?:A|An|The)\b")
 
 
+_QUOTE_MARKS = "\"'“”‘’«»"
+
+
+def quote(text: str) -> str:
+    """Text in curly quotation marks, unless it already opens with one (a quotation quoted again)."""
+    return text if text[:1] in _QUOTE_MARKS else f"“{text}”"
+
+
 def _message(rules: RuleSet, rule_id: str) -> str:
     rule = rules.rule(rule_id)
     return rule.message if rule is not None else "a rule of the rule pack"

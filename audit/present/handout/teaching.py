@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from audit.models import Label, LabelledStatement
 from audit.present.annotate import STYLES, LabelStyle
+from audit.present.handout.reasons import quote
 from audit.present.report import excerpt
 
 PLAIN = {
@@ -49,7 +50,7 @@ EXAMPLE_MAX = 90
 class GlossaryEntry:
     style: LabelStyle
     plain: str
-    example: str
+    example: str  # in quotation marks
     example_number: int | None  # the statement it is taken from (from 1), or None for a made-up example
 
 
@@ -84,8 +85,8 @@ def glossary(statements: tuple[LabelledStatement, ...], hunted: set[str]) -> tup
                       and ls.carried_from is None),
                      key=lambda ls: (-ls.confidence, len(ls.statement.text), ls.index))
         if own:
-            out.append(GlossaryEntry(STYLES[label], plain, excerpt(own[0].statement.text, EXAMPLE_MAX),
+            out.append(GlossaryEntry(STYLES[label], plain, quote(excerpt(own[0].statement.text, EXAMPLE_MAX)),
                                      own[0].index + 1))
         else:
-            out.append(GlossaryEntry(STYLES[label], plain, made_up, None))
+            out.append(GlossaryEntry(STYLES[label], plain, quote(made_up), None))
     return tuple(out)
