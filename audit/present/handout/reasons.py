@@ -28,7 +28,7 @@ def _message(rules: RuleSet, rule_id: str) -> str:
 def label_reason(ls: LabelledStatement, rules: RuleSet) -> str:
     """Why the statement has its label, for students: the cue and the kind of source, in the rules' words."""
     if ls.carried_from is not None and not ls.attributions:
-        return f"inside a quotation whose speaker statement {ls.carried_from + 1} gives"
+        return f"part of a quotation whose speaker is given in statement {ls.carried_from + 1}"
     if ls.label is Label.UNATTRIBUTED:
         return "no words say where it comes from: the article's own voice"
     gov = governing(ls)
