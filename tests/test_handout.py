@@ -21,6 +21,7 @@ from audit.models import Label
 from audit.present.annotate import STYLES
 from audit.present.handout.questions import draw_questions
 from audit.present.handout.select import eligible, select_statements
+from audit.present.render import default_renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "putin-trump-tomahawk.txt"
@@ -209,14 +210,19 @@ def test_an_unnamed_source_giving_opinion_gets_its_question() -> None:
 
 
 def test_library_render_is_deterministic_and_escapes_the_article() -> None:
-    text = "A draft.\n\nOfficials said <script>alert(1)</script> was harmless.\n"
+    text = ("A draft.\n\nOfficials said <script>alert(1)</script> was harmless.\n\n"
+            'A leaked memo shows <img src="file:///etc/passwd"> in the header.\n')
     result, rules = audit_text(text, "hostile.txt"), load_rules()
     options = handout_options("intro", "11-12", "30", None, "letter", "<b>title</b>")
+    fetcher = default_renderer().fetcher
+    before = len(fetcher.requested)
     one, two = (render_handout(result, rules, options, html=True) for _ in range(2))
     assert one == two
+    # the templates' own stylesheets are parsed from strings: nothing at all is fetched
+    assert fetcher.requested[before:] == []
     assert one.key_html is not None and one.student_html is not None
     for page in (one.key_html, one.student_html):
-        assert "&lt;script&gt;" in page and "<script" not in page and "<b>title" not in page
+        assert "&lt;script&gt;" in page and "<script" not in page and "<b>title" not in page and "<img" not in page
     assert "CCSS.ELA-Literacy.RI.11-12.7" in one.student_html
     assert one.student_pdf.startswith(b"%PDF-") and one.key_pdf.startswith(b"%PDF-")
 
