@@ -152,6 +152,16 @@ def test_every_label_the_article_has_is_hunted_at_standard() -> None:
     assert hunted == {ls.label for ls in eligible(result)}
 
 
+def test_selection_is_deterministic_mixed_and_explained() -> None:
+    result = audit_source(SEED)
+    picks = select_statements(result, 12)
+    assert picks == select_statements(audit_source(SEED), 12)
+    assert {p.hard for p in picks} == {True, False}  # easy and hard statements both
+    assert all(p.why for p in picks)
+    assert [p.index for p in picks] == sorted(p.index for p in picks)  # in reading order
+    assert 20 not in {result.statements[p.index].statement.paragraph for p in picks}  # the repeated paragraph
+
+
 @pytest.mark.parametrize("level, rows", [("intro", 8), ("standard", 12), ("advanced", None)],
                          ids=["intro", "standard", "advanced"])
 def test_levels_change_the_number_of_hunt_rows(tmp_path: Path, level: str, rows: int | None) -> None:
