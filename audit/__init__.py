@@ -13,14 +13,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 __all__ = [
     "AuditOptions",
+    "HandoutOptions",
     "__version__",
     "audit_data",
     "audit_file",
     "audit_source",
     "audit_text",
     "diff_results",
+    "handout_options",
     "load_rules",
     "read_source",
+    "render_handout",
     "render_report",
     "report_context",
     "result_json",
@@ -31,7 +34,8 @@ _WHERE = {"audit_text": "audit.api", "audit_data": "audit.api", "diff_results": 
           "audit_file": "audit.api", "audit_source": "audit.api",
           "read_source": "audit.api", "render_report": "audit.api", "settings_for": "audit.api",
           "load_rules": "audit.api", "report_context": "audit.api", "result_json": "audit.api",
-          "AuditOptions": "audit.options"}
+          "render_handout": "audit.api", "handout_options": "audit.api",
+          "AuditOptions": "audit.options", "HandoutOptions": "audit.present.handout"}
 
 if TYPE_CHECKING:
     from audit.api import (
@@ -40,14 +44,17 @@ if TYPE_CHECKING:
         audit_source,
         audit_text,
         diff_results,
+        handout_options,
         load_rules,
         read_source,
+        render_handout,
         render_report,
         report_context,
         result_json,
         settings_for,
     )
     from audit.options import AuditOptions
+    from audit.present.handout import HandoutOptions
 
 
 def __getattr__(name: str) -> Any:  # lazy, so `import audit` stays cheap for the CLI

@@ -22,12 +22,14 @@ from audit.settings.model import Settings
 
 if TYPE_CHECKING:
     from audit.present.diff import DiffResult
+    from audit.present.handout import HandoutOptions, RenderedHandout
     from audit.present.report import RenderedReport, ReportContext
     from audit.rules.ruleset import RuleSet
 
-__all__ = ["AuditOptions", "DiffResult", "RenderedReport", "ReportContext", "Settings", "audit_data", "audit_file",
-           "audit_source", "audit_text", "diff_results", "load_rules", "read_source", "render_report", "report_context",
-           "result_json", "rules_for", "settings_for"]
+__all__ = ["AuditOptions", "DiffResult", "HandoutOptions", "RenderedHandout", "RenderedReport", "ReportContext",
+           "Settings", "audit_data", "audit_file", "audit_source", "audit_text", "diff_results", "handout_options",
+           "load_rules", "read_source", "render_handout", "render_report", "report_context", "result_json",
+           "rules_for", "settings_for"]
 
 
 def read_source(path: str | Path, options: AuditOptions | None = None, settings: Settings | None = None) -> SourceText:
@@ -91,3 +93,20 @@ def result_json(results: list[DocumentResult], rules: RuleSet | None = None,
     from audit.present.output import to_json
 
     return to_json(results, rules or rules_for(), errors or [])
+
+
+def handout_options(level: str = "standard", grade: str = "9-10", minutes: str | int = 45,
+                    statements: str | None = None, paper: str = "a4", title: str | None = None) -> HandoutOptions:
+    """A front-end's raw handout values, checked and typed (UsageError, one line, on a bad one)."""
+    from audit.present.handout import handout_options as build
+
+    return build(level, grade, minutes, statements, paper, title)
+
+
+def render_handout(result: DocumentResult, rules: RuleSet | None = None, options: HandoutOptions | None = None,
+                   html: bool = False) -> RenderedHandout:
+    """The classroom handout of one result: the student's worksheet (no answers) and the teacher's key, as
+    PDF bytes and, with `html`, HTML. It reads the result's labels, roster and findings; it labels nothing."""
+    from audit.present.handout import render_handout as render
+
+    return render(result, rules or rules_for(), options, html)

@@ -40,7 +40,8 @@ def _dispatch(args: argparse.Namespace) -> Exit:
 
     handler = {"check": commands.check, "report": commands.report, "eval": commands.evaluate,
                "rules": commands.rules, "explain": commands.explain, "config": commands.config,
-               "diff": commands.diff, "serve": commands.serve}[args.command]
+               "diff": commands.diff, "serve": commands.serve,
+               "handout": commands.handout}[args.command]
     return Exit(handler(args, Printer(quiet=getattr(args, "quiet", False))))
 
 

@@ -114,6 +114,12 @@ def serve(args: argparse.Namespace, printer: Printer) -> int:
     return 0
 
 
+def handout(args: argparse.Namespace, printer: Printer) -> int:
+    from audit.cli.handout import handout_command
+
+    return handout_command(args, _rules(args), printer)
+
+
 def evaluate(args: argparse.Namespace, printer: Printer) -> int:
     from audit.judge import evaluate as ev
     from audit.pipeline import audit_text

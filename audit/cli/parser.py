@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules_opt = argparse.ArgumentParser(add_help=False)
     rules_opt.add_argument("--rules", action="append", default=[], metavar="FILE",
                            help="a rules file that adds to or overrides the default pack (repeatable)")
-    for add in (_check, _config, _diff, _report, _serve, _others):
+    for add in (_check, _config, _diff, _report, _serve, _handout, _others):
         add(sub, rules_opt)
     return p
 
@@ -107,6 +107,36 @@ def _serve(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
                    help="let URL inputs reach this machine and its private network (refused by default)")
     s.add_argument("--publisher", metavar="NAME", help="the default publisher (the page's field overrides it)")
     s.add_argument("--config", metavar="FILE", help="settings file (default: discovered from the current folder)")
+
+
+def _handout(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
+    h = sub.add_parser(
+        "handout", parents=[rules_opt], help="a classroom worksheet and its answer key (PDF, and HTML)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Write a student worksheet (no answers) and its answer key for one article:\n"
+                    "reports/NAME-student.pdf and reports/NAME-key.pdf. The worksheet has the labels in plain\n"
+                    "words, the article with numbered paragraphs and statements, a source hunt, a roster of who\n"
+                    "speaks, questions drawn from this article's findings, and a reflection with a rubric.",
+        epilog="examples:\n"
+               "  sourcing-audit handout seeds/putin-trump-tomahawk.txt\n"
+               "  sourcing-audit handout ARTICLE --level intro --grade 6-8 --minutes 30 --html --paper letter\n"
+               "  sourcing-audit handout ARTICLE --statements 2,3,7,15")
+    h.add_argument("path", metavar="ARTICLE", help="the article (.txt, .md, .html, .docx)")
+    h.add_argument("--level", default="standard", metavar="LEVEL",
+                   help="intro (about 8 statements to hunt, labels as boxes to tick), standard (about 12) or "
+                        "advanced (every statement, and how to check each source); default: standard")
+    h.add_argument("--grade", default="9-10", help="grade band printed in the header; picks the Common Core "
+                                                   "standards (default: 9-10)")
+    h.add_argument("--minutes", default="45", help="class time printed in the header (default: 45)")
+    h.add_argument("--statements", metavar="N,N,...",
+                   help="the statements to hunt, by the numbers the handout prints (e.g. 2,3,7,15); default: "
+                        "chosen to cover every label, easy and hard")
+    h.add_argument("--html", action="store_true", help="also write both as HTML")
+    h.add_argument("--paper", default="a4", metavar="PAPER", help="a4 or letter (default: a4)")
+    h.add_argument("--out-dir", default="reports", metavar="DIR", help="where to write (default: reports)")
+    h.add_argument("--title", help="the article's title (default: its first line)")
+    h.add_argument("--publisher", metavar="NAME", help="the outlet that wrote the article ('told NAME' is first-hand)")
+    h.add_argument("--encoding", default="utf-8", help="the article's text encoding (default: utf-8)")
 
 
 def _others(sub: Any, rules_opt: argparse.ArgumentParser) -> None:

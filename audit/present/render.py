@@ -86,6 +86,7 @@ class Renderer:
         self.directory = (directory or templates_dir()).resolve()
         self.env = template_environment(self.directory)
         self._weasy: tuple[Any, Any, Any] | None = None
+        self._sheets: dict[str, Any] = {}
 
     def html(self, context: Any, template: str = "report.html") -> str:
         return self.env.get_template(template).render(ctx=context)
@@ -109,19 +110,33 @@ class Renderer:
             self._weasy = (fonts, fetcher, css)
         return self._weasy
 
-    def html_to_pdf(self, html: str, attachments: Sequence[PdfAttachment] = (), stylesheet: bool = False) -> bytes:
+    def stylesheet(self, name: str) -> Any:
+        """Another stylesheet of the templates (handout.css), parsed once per process like report.css."""
+        if name not in self._sheets:
+            import weasyprint
+
+            fonts, fetcher, _ = self._weasyprint()
+            source, _, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+            self._sheets[name] = weasyprint.CSS(string=source, base_url=self.directory.as_uri() + "/",
+                                                url_fetcher=fetcher, font_config=fonts)
+        return self._sheets[name]
+
+    def html_to_pdf(self, html: str, attachments: Sequence[PdfAttachment] = (), stylesheet: bool = False,
+                    extra: Sequence[str] = ()) -> bytes:
         """Lay out HTML (already rendered from the templates) as a tagged PDF with its attachments; with
-        `stylesheet`, report.css (parsed once per process) styles a page that does not embed it."""
+        `stylesheet`, report.css (parsed once per process) styles a page that does not embed it, and then
+        each stylesheet named in `extra`, in order (a later rule wins over an earlier one)."""
         import weasyprint
 
         fonts, fetcher, css = self._weasyprint()
+        sheets = [css, *(self.stylesheet(name) for name in extra)] if stylesheet else None
         files = [weasyprint.Attachment(string=a.data, name=a.name, description=a.description, created=a.date,
                                        modified=a.date, relationship="Data", url_fetcher=fetcher)
                  for a in attachments]
         doc = weasyprint.HTML(string=html, base_url=self.directory.as_uri() + "/", url_fetcher=fetcher)
         with _collector_paused():
             pdf = doc.write_pdf(font_config=fonts, pdf_variant=PDF_VARIANT, attachments=files,
-                                stylesheets=[css] if stylesheet else None)
+                                stylesheets=sheets)
         assert isinstance(pdf, bytes)
         return pdf
 
