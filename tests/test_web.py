@@ -136,6 +136,20 @@ def test_pdf_download(web, download_form: dict[str, str]) -> None:  # type: igno
     assert r.content.startswith(b"%PDF-") and 'filename="pasted.pdf"' in r.headers["content-disposition"]
 
 
+def test_handout_downloads(web, download_form: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """The worksheet and the key are PDFs; the worksheet holds the article but not the key's answers."""
+    import subprocess
+
+    texts = {}
+    for kind in ("worksheet", "answers"):
+        r = web.post(f"/download/{kind}", data=download_form)
+        assert r.status_code == 200 and r.headers["content-type"] == "application/pdf", kind
+        assert r.content.startswith(b"%PDF-")
+        texts[kind] = subprocess.run(["pdftotext", "-", "-"], input=r.content, capture_output=True, check=True).stdout
+    assert b"Answer key" in texts["answers"] and b"Answer key" not in texts["worksheet"]
+    assert b"Student worksheet" in texts["worksheet"] and b"Source hunt" in texts["worksheet"]
+
+
 def test_json_download(web, download_form: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     r = web.post("/download/json", data=download_form)
     assert r.status_code == 200 and r.headers["content-type"] == "application/json"

@@ -110,7 +110,13 @@ class Site:
         elif kind == "pdf":
             report = await call(api.render_report, doc, self.rules, None, req.title, req.paper, False, stem)
             body, media = report.pdf, "application/pdf"
-        else:  # HANDOUT HOOK: "worksheet" and "answers" once audit.api has render_handout (pages.HANDOUT_READY)
+        elif kind in ("worksheet", "answers"):  # the classroom handout: the student's sheet or the teacher's key
+            options = api.handout_options(paper=req.paper, title=req.title)
+            handout = await call(api.render_handout, doc, self.rules, options)
+            body, media = (handout.student_pdf if kind == "worksheet" else handout.key_pdf), "application/pdf"
+            disposition = f'attachment; filename="{stem}-{"student" if kind == "worksheet" else "key"}.pdf"'
+            return Response(body, media_type=media, headers={"Content-Disposition": disposition})
+        else:
             return error_response(f"/download/{kind}", 404, f"no download called {kind!r}")
         disposition = f'attachment; filename="{stem}.{kind}"'
         return Response(body, media_type=media, headers={"Content-Disposition": disposition})

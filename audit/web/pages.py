@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from audit.rules.ruleset import RuleSet
     from audit.web.forms import Request
 
-HANDOUT_READY = False  # HANDOUT HOOK: set when audit.api offers `render_handout` (issue 9, another branch)
+HANDOUT_READY = True  # the classroom handout (audit.api.render_handout) is offered as two downloads
 
 
 @dataclass(frozen=True)
