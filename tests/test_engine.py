@@ -201,6 +201,12 @@ NEW_SHAPES = {
     "vice-president": ("Vice President Biden visited Israel in March.", UNATT),
     "section-colon": ("Breaking: Latest primary has a big impact on the race.", UNATT),
     "reported-from": ("Fahrenthold reported from Washington.", NONE),
+    "reported-from-the-scene": ("Officials reported from the scene that two people died.", ANON),
+    "action-not-speech": ("The court rejected the appeal.", UNATT),
+    "modal-speech": ("Trump may say the deal is off.", UNATT),
+    "progressive-speech": ("He is saying that the plan is dead.", NAMED),
+    "bio-inside-a-claim": ("Police said he is a freelance writer from Ohio.", NAMED),
+    "crowd-is-no-person": ("The crowd said nothing.", UNATT),
 }
 
 
@@ -212,6 +218,21 @@ def test_new_shapes(text: str, label: str) -> None:
 def test_main_attribution_governs_over_a_subordinate_one() -> None:
     text = ("Before city officials had weighed in with any explanation, Rep. Peter King said it was terror.")
     assert _labels(text) == [NAMED]
+
+
+def test_long_runs_of_adverbs_stay_fast() -> None:
+    """The adverb loop has one reading per run of words: 40 adverbs label in well under a second (it was
+    exponential). Timing here only guards against a hang; figures go in benchmarks."""
+    import time
+
+    adverbs = " ".join(["publicly", "repeatedly", "quickly", "openly"] * 10)
+    start = time.perf_counter()
+    assert _labels(f"The governor toured the site and then {adverbs} left.") == [UNATT]
+    assert time.perf_counter() - start < 5
+
+
+def test_section_label_is_no_transcript_speaker() -> None:
+    assert _labels("Politics: The Senate passed the bill. It now goes to the House.")[1] == UNATT
 
 
 def test_transcript_speaker_carries_over_the_paragraph() -> None:

@@ -20,7 +20,9 @@ IRREGULAR = irregular_table(["say said said", "write wrote written", "tell told 
     ("quip", ("ed",), {"quipped"}),
     ("stress", ("s",), {"stresses"}),
     ("call for", ("s", "ed"), {"calls for", "called for"}),
-], ids=["say", "write", "argue", "deny", "quip", "stress", "call-for"])
+    ("signal", ("ed",), {"signaled", "signalled"}),
+    ("go", ("s", "ing"), {"goes", "going"}),
+], ids=["say", "write", "argue", "deny", "quip", "stress", "call-for", "both-spellings", "two-letters"])
 def test_inflect_makes_every_form(lemma: str, forms: tuple[str, ...], want: set[str]) -> None:
     assert want <= set(inflect(lemma, forms, IRREGULAR))
 
@@ -32,7 +34,8 @@ def test_irregular_verbs_have_no_regular_past() -> None:
 
 def test_default_pack_has_inflected_speech_verbs() -> None:
     verbs = set(default_rules().lexicons["speech_verbs"])
-    assert {"said", "says", "told", "argued", "emailed", "tweeted", "pushed back", "weighed in"} <= verbs
+    assert {"said", "says", "told", "argued", "tweeted", "shot back", "pushed back", "weighed in"} <= verbs
+    assert "emailed" in default_rules().lexicons["complement_verbs"]  # only before a colon, a quotation, "that"
     assert "saying" not in verbs  # -ing forms are participle cues only
     assert "saying" in default_rules().lexicons["participle_cues"]
 
@@ -51,3 +54,5 @@ def test_trie_alternation_matches_exactly_the_words(words: list[str]) -> None:
         found = trie.match(probe)
         want = flat.match(probe.replace("  ", " "))
         assert (found is None) == (want is None), probe
+        if found is not None and want is not None and "  " not in probe:
+            assert found.end() == want.end(), probe  # the longest entry wins, as in a longest-first alternation

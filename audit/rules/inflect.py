@@ -60,8 +60,10 @@ def _third_person(verb: str) -> str:
 
 def _doubles(verb: str) -> bool:
     """Ends consonant-vowel-consonant (quip, admit, refer): the final consonant may double."""
+    if len(verb) < 3:
+        return False
     consonant_before = verb[-3] not in _VOWELS or verb[-4:-2] == "qu"  # quip: "qu" counts as a consonant
-    return len(verb) >= 3 and verb[-1] not in _VOWELS + "wxy" and verb[-2] in _VOWELS and consonant_before
+    return verb[-1] not in _VOWELS + "wxy" and verb[-2] in _VOWELS and consonant_before
 
 
 def _ed(verb: str) -> list[str]:

@@ -267,7 +267,7 @@ def expand(b: _Builder, pattern: str, seen: tuple[str, ...] = ()) -> str:
             if part not in b.lexicons:
                 raise KeyError(part)
         if name not in b.tries:
-            b.tries[name] = trie_alternation([w for part in names for w in b.lexicons[part]])
+            b.tries[name] = "(?:" + trie_alternation([w for part in names for w in b.lexicons[part]]) + ")"
         return b.tries[name]
 
     return _REF.sub(sub, pattern)
