@@ -282,3 +282,10 @@ def test_options_are_checked_before_anything_runs() -> None:
     assert handout_options(statements=" 2, 3,7 ,2") == HandoutOptions(statements=(2, 3, 7))
     with pytest.raises(UsageError, match="--grade"):
         handout_options(grade=" ")
+
+
+def test_header_names_the_file_not_the_teachers_folders() -> None:
+    handout = render_handout(audit_source(SEED), load_rules(), HandoutOptions(), html=True)
+    assert handout.student_html is not None
+    assert "putin-trump-tomahawk.txt" in handout.student_html
+    assert str(SEED.parent) not in handout.student_html

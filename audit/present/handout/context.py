@@ -103,7 +103,7 @@ def _context(result: DocumentResult, rules: RuleSet, options: HandoutOptions, pi
     if not key:
         questions = tuple(Question(q.paragraph, q.statement, q.kind, "", q.prompt, "", "") for q in questions)
     return HandoutContext(
-        key=key, title=options.title or article_title(result), source=result.publisher or result.path,
+        key=key, title=options.title or article_title(result), source=result.publisher or _file_name(result.path),
         paper=PAPER[options.paper], audit_date="", tool_version=__version__, level=options.level,
         grade=options.grade, minutes=options.minutes, objective=OBJECTIVES[options.level],
         standards=standards(options.grade),
@@ -158,3 +158,8 @@ def _unsure(result: DocumentResult) -> tuple[Unsure, ...]:
             out.append(Unsure(ls.index + 1, ls.statement.paragraph, STYLES[ls.label], round(ls.confidence, 2),
                               STYLES[alt[0]], alt[1], quote(excerpt(ls.statement.text, UNSURE_EXCERPT))))
     return tuple(out[:UNSURE_MAX])
+
+
+def _file_name(path: str) -> str:
+    """The article's file name for the sheet's header, not the folder it sat in on the teacher's machine."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1] or path
