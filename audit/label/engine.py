@@ -32,8 +32,8 @@ def classify_source(phrase: str, ruleset: RuleSet, publisher: str | None = None)
     verdict = _classify(phrase, ruleset, publisher)
     head_end = ruleset.patterns.get("SOURCE_HEAD_END")
     if verdict is None and head_end is not None:
-        cut = head_end.search(phrase, 1)
-        if cut is not None and cut.start() > 0:
+        cut = head_end.search(phrase, 1)  # from 1: the head has at least one character
+        if cut is not None:
             verdict = _classify(phrase[:cut.start()].rstrip(), ruleset, publisher)
     return verdict
 
@@ -194,8 +194,8 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
                              statements, ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     per_paragraph = Counter(st.paragraph for st in statements)
+    relays = ruleset.with_role("relay")
     for st, group in zip(statements, attrs):
-        relays = ruleset.with_role("relay")
         labels = [a.label for a in main_attributions(group, st, ruleset)
                   if not _relay_deferred(a, group, publisher, relays)]
         matches = list(dict.fromkeys(m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start,

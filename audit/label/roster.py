@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import OrderedDict
 
@@ -28,12 +29,17 @@ def person_name(phrase: str, ruleset: RuleSet) -> str:
     """'Representative Don Bacon' -> 'Don Bacon': the closing run of capitalised words, titles dropped."""
     m = _CAPS.search(phrase)
     name = m.group() if m else phrase
-    titles = {t.lower().rstrip(".") for name in ("person_titles", "title_abbreviations")
-              for t in ruleset.lexicons.get(name, ())}
+    titles = _title_words(ruleset.lexicons.get("person_titles", ()), ruleset.lexicons.get("title_abbreviations", ()))
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in titles:
         words = words[1:]
     return " ".join(words)
+
+
+@functools.lru_cache(maxsize=8)
+def _title_words(titles: tuple[str, ...], abbreviations: tuple[str, ...]) -> frozenset[str]:
+    """Lower-case titles without their full stop, made once per rule set (person_name runs per attribution)."""
+    return frozenset(t.lower().rstrip(".") for t in (*titles, *abbreviations))
 
 
 def outlet_name(phrase: str, ruleset: RuleSet) -> str:
