@@ -251,3 +251,22 @@ def test_colon_introduces_the_next_paragraph() -> None:
 def test_participle_before_a_named_recipient() -> None:
     text = "Hours later, Trump returned the compliment, telling Reuters, “Sheldon is a friend. He is amazing.”"
     assert _labels(text) == [NAMED, NAMED]
+
+
+def test_source_after_a_clause_word_is_the_clause_subject() -> None:
+    # The subject rule's phrase runs from the sentence start over "as"/"when": the source is what follows.
+    got = _labelled("Hillary Clinton spoke in Ohio. The crowd cheered loudly as she said the plan would pass.")
+    assert got[1].label.value == NAMED
+    assert [a.source_text for a in got[1].attributions] == ["she"]
+    assert _labels("If we read the plan right when he says it, the mayor will act.") == [NAMED]
+
+
+def test_poll_shares_and_unnamed_groups_are_sources() -> None:
+    assert _labels("About four in 10 South Carolina Republican primary voters say the economy matters most.") == [DOC]
+    assert _labels("Nearly half said they prefer an outsider.") == [DOC]
+    assert _labels("One protest organizer says the platform ignores the movement.") == [ANON]
+    assert _labels("Democrats have already signaled that they will fight the bill.") == [ANON]
+    # a definite group refers back to people the article named; a bare group of doers is unnamed
+    assert _labels("Senators Grassley and Leahy wrote to Congress. The senators said the program was abused.") \
+        == [NAMED, NAMED]
+    assert _labels("The hackers said the files were real.") == [ANON]

@@ -100,6 +100,8 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
     if not phrase or (not_source is not None and not_source.search(phrase)):
         return None
     verdict = classify_source(phrase, ruleset, publisher)
+    if verdict is None:  # "…correctly when he says": the source is the clause's own subject
+        phrase, shift, verdict = _tail_source(phrase, shift, ruleset, publisher)
     if verdict is None or (rule.accept and verdict.kind not in rule.accept):
         return None
     if rule.role == "relay" and is_publisher(phrase, publisher):
@@ -109,6 +111,20 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
     label = rule.label or verdict.label
     return Attribution(rule.id, st.index, cue, phrase, s_start, s_start + len(phrase), verdict.kind, label,
                        verdict.rule_id)
+
+
+def _tail_source(phrase: str, shift: int, ruleset: RuleSet, publisher: str | None
+                 ) -> tuple[str, int, SourceVerdict | None]:
+    """A captured phrase that runs over a clause boundary, judged by what follows its last clause word.
+
+    The rules file's SOURCE_TAIL pattern ends where the last clause's subject begins ("Clinton beamed as she"
+    -> "she"); without it, or when the tail is no source either, there is none.
+    """
+    tail = ruleset.patterns.get("SOURCE_TAIL")
+    m = tail.match(phrase) if tail is not None else None
+    if m is None or m.end() >= len(phrase):
+        return phrase, shift, None
+    return phrase[m.end():], shift + m.end(), classify_source(phrase[m.end():], ruleset, publisher)
 
 
 def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True) -> list[tuple[Rule, re.Match[str]]]:
