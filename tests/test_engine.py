@@ -270,3 +270,12 @@ def test_poll_shares_and_unnamed_groups_are_sources() -> None:
     assert _labels("Senators Grassley and Leahy wrote to Congress. The senators said the program was abused.") \
         == [NAMED, NAMED]
     assert _labels("The hackers said the files were real.") == [ANON]
+
+
+def test_quotation_closed_with_the_other_kind_of_mark() -> None:
+    # A straight opening mark closed by a curly one (a typing slip) still ends the quotation, so the
+    # speaker after it is found; a curly quotation nested inside a straight one does not end it.
+    text = '"There are two people in this race who can do that,” said Rick Wilson, a strategist.'
+    assert [a.source_text for a in _labelled(text)[0].attributions] == ["Rick Wilson"]
+    nested = '"He told me “no way” and then he left the room," she said.'
+    assert [a.source_text for a in _labelled(nested)[0].attributions] == ["she"]

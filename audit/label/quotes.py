@@ -17,8 +17,8 @@ _MIN_MASK_WORDS = 5  # shorter quotations (titles, scare quotes) stay visible to
 def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[int, int], ...]:
     """Outermost quotations as (start, end) spans, marks included.
 
-    A quotation opened with a straight mark closes with a straight mark, one opened with a curly mark with
-    a curly or straight one; two apostrophes ('') count as a straight double mark. A quotation still open
+    A quotation opened with a straight mark closes with a straight mark (or a curly closing mark that no
+    curly opening mark inside it pairs with), one opened with a curly mark with a curly or straight one; two apostrophes ('') count as a straight double mark. A quotation still open
     at a paragraph's end runs on when the next paragraph opens with a quotation mark (the news convention
     for a quotation over several paragraphs); otherwise it ends there.
     """
@@ -55,16 +55,22 @@ class _State:
         self.open_at: int | None = None
         self.opener = ""  # the mark that opened it; only its own kind of mark closes it, so nested
         # quotations in the other kind of mark ("… ‘…’ …" or '"… “…” …"') pass through
+        self.curly_inside = 0  # curly quotations open inside a straight one
 
     def step(self, ch: str, i: int, width: int, prev: str, nxt: str) -> tuple[int, int] | None:
         if self.open_at is None:
             if ch in "“«" or (ch == '"' and not prev.isalnum()):
-                self.open_at, self.opener = i, ch
+                self.open_at, self.opener, self.curly_inside = i, ch, 0
             elif ch in "‘'" and not prev.isalnum() and (nxt.isalnum() or nxt in "“\"…"):
-                self.open_at, self.opener = i, ch
+                self.open_at, self.opener, self.curly_inside = i, ch, 0
             return None
         single = self.opener in "‘'"
-        if (ch in _CLOSERS[self.opener] and not (single and nxt.isalnum())) or _misturned(self.opener, ch, prev, nxt):
+        if self.opener == '"' and ch in "“”":  # '"… ”' closes with the wrong mark unless a “ opened inside
+            self.curly_inside += 1 if ch == "“" else -1
+            if self.curly_inside >= 0:
+                return None
+        if (ch in _CLOSERS[self.opener] and not (single and nxt.isalnum())) or _misturned(self.opener, ch, prev, nxt) \
+                or self.curly_inside < 0:
             span = (self.open_at, i + width)
             self.open_at = None
             return span
