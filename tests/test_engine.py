@@ -279,3 +279,14 @@ def test_quotation_closed_with_the_other_kind_of_mark() -> None:
     assert [a.source_text for a in _labelled(text)[0].attributions] == ["Rick Wilson"]
     nested = '"He told me “no way” and then he left the room," she said.'
     assert [a.source_text for a in _labelled(nested)[0].attributions] == ["she"]
+
+
+def test_long_subjects_with_a_relative_clause() -> None:
+    # "who has accused" is no source and no cue of its own: the verb of saying later in the clause is
+    text = "A woman who has accused the former governor of fraud said on Sunday that he lied to her."
+    got = _labelled(text)[0]
+    assert got.label.value == ANON
+    assert [a.source_text for a in got.attributions] == ["A woman who has accused the former governor of fraud"]
+    # a contraction is not a name: "He’s" opens a sentence whose subject goes on to say something
+    got = _labelled("He’s comparing the orders to the last ones and says the mayor is flouting the law.")[0]
+    assert [a.source_text for a in got.attributions] == ["He"]

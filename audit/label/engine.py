@@ -76,9 +76,13 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet,
     for rule in ruleset.of_kind("attribution"):
         if not rule.applies(seg):
             continue
-        for m in rule.regex.finditer(seg):
+        pos, retries = 0, 0
+        while pos <= len(seg) and (m := rule.regex.search(seg, pos)) is not None:
             att = _attribution(rule, m, st, ruleset, publisher)
-            if att is None:
+            pos = max(m.end(), m.start() + 1)
+            if att is None:  # a dropped match ("A woman who has accused …") must not hide a later one
+                if retries < _RETRIES:  # ("… said Sunday that …"): look again from its next character
+                    retries, pos = retries + 1, m.start() + 1
                 continue
             span = (att.cue.start, att.cue.end)
             relay = rule.role == "relay"  # "X told the Daily Mail": both X and the outlet stand
@@ -88,6 +92,9 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet,
                 taken.append(span)
             found.append(att)
     return found
+
+
+_RETRIES = 4  # matches of one rule in one statement whose source is no source, before the rule gives up
 
 
 def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
