@@ -290,3 +290,13 @@ def test_long_subjects_with_a_relative_clause() -> None:
     # a contraction is not a name: "He’s" opens a sentence whose subject goes on to say something
     got = _labelled("He’s comparing the orders to the last ones and says the mayor is flouting the law.")[0]
     assert [a.source_text for a in got.attributions] == ["He"]
+
+
+def test_a_new_quotation_in_the_same_paragraph_goes_on_with_its_speaker() -> None:
+    # GUIDELINES carry-over: the same source's account goes on in a second quotation of the paragraph,
+    # even when it opens mid-sentence; a short scare quote there is nobody's words.
+    text = ("“The anxiety is about wages,” Mr. Garin said. "
+            "For other workers, on the other hand, “you do not take job growth for granted at all.”")
+    assert _labels(text) == [NAMED, NAMED]
+    scare = "“The anxiety is about wages,” Mr. Garin said. While Trump is “brand building,” Clinton builds lists."
+    assert _labels(scare) == [NAMED, UNATT]

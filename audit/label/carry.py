@@ -32,13 +32,18 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
         first = max(bisect.bisect_right(starts, start) - 1, 0)
         last = max(bisect.bisect_left(starts, end) - 1, first)
         inside = tuple(range(first, last + 1))
-        who = _speaker_statement(first, last, statements, attributed, out)
+        st = statements[first]
+        words = len(st.text[start - st.start:end - st.start].split()) if last == first else _LONG_QUOTE
+        who = _speaker_statement(first, last, statements, attributed, out, words >= _LONG_QUOTE)
         out.append(Quotation(start, end, inside, who))
     return tuple(out)
 
 
+_LONG_QUOTE = 4  # words: shorter quotations mid-sentence are scare quotes or titles, nobody's words
+
+
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
-                       before: list[Quotation]) -> int | None:
+                       before: list[Quotation], long: bool) -> int | None:
     if attributed[last]:
         return last  # "'…,' Fitzpatrick said."
     if attributed[first]:
@@ -50,11 +55,13 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     prev = first - 1
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
-    if before and statements[first].text[:1] in "“\"‘'":
+    same_paragraph = long and prev >= 0 and statements[prev].paragraph == statements[first].paragraph
+    if before and (same_paragraph or statements[first].text[:1] in "“\"‘'"):
         last_q = before[-1]
         if last_q.attribution_statement is not None and \
                 (prev in last_q.statements or prev == last_q.attribution_statement):
-            return last_q.attribution_statement  # the same speaker goes on in a new quotation
+            return last_q.attribution_statement  # the same speaker goes on in a new quotation (in the
+            # same paragraph, it may open mid-sentence: "For workers, on the other hand, ''…''")
     return None
 
 
