@@ -300,3 +300,14 @@ def test_a_new_quotation_in_the_same_paragraph_goes_on_with_its_speaker() -> Non
     assert _labels(text) == [NAMED, NAMED]
     scare = "“The anxiety is about wages,” Mr. Garin said. While Trump is “brand building,” Clinton builds lists."
     assert _labels(scare) == [NAMED, UNATT]
+
+
+def test_decade_apostrophe_opens_no_quotation() -> None:
+    # "'90s" is an elision; if it opened a quotation, the attribution after it would be masked
+    assert _labels("In the late '90s, the plan was popular. Critics said it failed.") == [UNATT, ANON]
+
+
+def test_quotation_paragraph_after_a_short_attribution() -> None:
+    # GUIDELINES carry-over: "The mayor said." closes a paragraph; the quotation paragraph is the mayor's
+    text = "The deal is done. The mayor said.\n\n“We will win this fight and we will win it soon.”"
+    assert _labels(text) == [UNATT, NAMED, NAMED]

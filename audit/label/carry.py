@@ -55,6 +55,9 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     prev = first - 1
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
+    if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 6 \
+            and statements[first].text[:1] in "“\"‘'" and statements[prev].paragraph < statements[first].paragraph:
+        return prev  # "The mayor said." closing a paragraph, then a paragraph of quotation
     same_paragraph = long and prev >= 0 and statements[prev].paragraph == statements[first].paragraph
     if before and (same_paragraph or statements[first].text[:1] in "“\"‘'"):
         last_q = before[-1]

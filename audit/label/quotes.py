@@ -6,6 +6,7 @@ import re
 from audit.models import Paragraph
 
 _MARKS = re.compile("''|[\"“”«»‘’']")
+_ELISION = re.compile(r"['‘’]\d\d(?:s)?\b")
 _SPEAKER_TAG = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s")
 
 MASK = "\x01"
@@ -28,6 +29,8 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
         skip = para.start + (_mark_width(text, para.start) if state.open_at is not None else 0)
         for m in _MARKS.finditer(text, skip, para.end):
             i, width = m.start(), m.end() - m.start()
+            if _ELISION.match(text, i):
+                continue  # "the '90s", "in '08": an apostrophe for the century, no quotation
             mark = '"' if width == 2 else text[i]
             prev = text[i - 1] if i > para.start else " "
             nxt = text[i + width] if i + width < para.end else " "
