@@ -92,15 +92,17 @@ def mask_quotations(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     parts: list[str] = []
     cursor = 0
     for start, end in spans:
-        inner = text[start + 1:end - 1]
+        opening = _mark_width(text, start)  # '' (two apostrophes) is one mark
+        closing = 2 if end - start >= 4 and text.startswith("''", end - 2) else 1
+        inner = text[start + opening:end - closing]
         if len(inner.split()) < _MIN_MASK_WORDS:
             continue
         tag = _SPEAKER_TAG.match(inner)  # a transcript's "PENCE:" stays visible
         if tag:
             start += tag.end()
             inner = inner[tag.end():]
-        parts.append(text[cursor:start + 1])
+        parts.append(text[cursor:start + opening])
         parts.append("".join("\n" if c == "\n" else MASK for c in inner))
-        cursor = end - 1
+        cursor = end - closing
     parts.append(text[cursor:])
     return "".join(parts)
