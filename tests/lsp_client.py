@@ -39,6 +39,7 @@ class Client:
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.messages: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self.seen: list[dict[str, Any]] = []  # every message taken from the queue, in order
+        self.inbox: list[dict[str, Any]] = []  # those no wait has asked for yet (a message can precede a reply)
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -67,7 +68,10 @@ class Client:
         return reply.get("result")
 
     def wait(self, wanted: Callable[[dict[str, Any]], bool], timeout: float = TIMEOUT) -> dict[str, Any]:
-        """The next message for which `wanted` is true; fails after `timeout` seconds without one."""
+        """The first message not yet taken for which `wanted` is true; fails after `timeout` seconds without one."""
+        for n, msg in enumerate(self.inbox):
+            if wanted(msg):
+                return self.inbox.pop(n)
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
@@ -82,6 +86,7 @@ class Client:
                 self.send({"id": msg["id"], "result": None})
             if wanted(msg):
                 return msg
+            self.inbox.append(msg)
 
     def diagnostics(self, uri: str, version: int | None = None) -> list[dict[str, Any]]:
         """The next publishDiagnostics for `uri` (for that document version, when given)."""
