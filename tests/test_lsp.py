@@ -267,15 +267,21 @@ def test_utf8_positions_and_crlf_in_a_text_draft(folder: Path) -> None:
 def test_the_settings_file_is_honoured_and_its_errors_are_a_message(folder: Path) -> None:
     settings = folder / ".sourcing-audit.yaml"
     settings.write_text("fail-on: sometimes\n", encoding="utf-8")
-    client, _ = start(folder, "--debounce", "20")
+    watch = {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}
+    client, _ = start(folder, "--debounce", "20", capabilities=watch)
     try:
+        registered = client.wait(lambda m: m.get("method") == "client/registerCapability")
+        (registration,) = registered["params"]["registrations"]
+        globs = {w["globPattern"] for w in registration["registerOptions"]["watchers"]}
+        assert registration["method"] == "workspace/didChangeWatchedFiles"
+        assert {"**/.sourcing-audit.yaml", "**/*.sourcing-audit.yaml"} <= globs  # settings files and sidecars
         uri = open_draft(client, folder / "draft.md", DRAFT)
         shown = client.wait(lambda m: m.get("method") == "window/showMessage")
         assert shown["params"]["type"] == 1  # an error, shown; the server goes on
         assert f"{settings}:1:10: fail-on: 'sometimes' is not one of" in shown["params"]["message"]
         assert client.diagnostics(uri, 1) == []
         settings.write_text("ignore: [lede-]\n", encoding="utf-8")
-        client.notify("textDocument/didSave", {"textDocument": {"uri": settings.as_uri()}})
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": settings.as_uri(), "type": 2}]})
         assert found(client.diagnostics(uri, 1)) == expect(("anonymous-bare", span(DRAFT, ANON)),
                                                            ("anonymous-no-reason", span(DRAFT, ANON)))
     finally:

@@ -20,7 +20,8 @@ from audit.lsp.options import LspConfig, configure
 from audit.lsp.session import Session
 from audit.lsp.views import hover_text, inlay_hints, lsp_range
 
-SETTINGS_SUFFIX = ".sourcing-audit.yaml"  # the settings file, and every suppression sidecar
+#: The files whose change can change a draft's findings: settings files and suppression sidecars.
+WATCHED = ("**/.sourcing-audit.yaml", "**/*.sourcing-audit.yaml", "**/pyproject.toml")
 
 
 class AuditServer(LanguageServer):
@@ -32,6 +33,17 @@ class AuditServer(LanguageServer):
     def root(self) -> Path | None:
         path = to_fs_path(self.workspace.root_uri) if self.workspace.root_uri else None
         return Path(path) if path else None
+
+    def watch_settings(self) -> None:
+        """Ask the client to tell us when a settings file or a sidecar changes, if it can."""
+        caps = self.client_capabilities.workspace
+        watched = caps.did_change_watched_files if caps else None
+        if watched is None or not watched.dynamic_registration:
+            return
+        watchers = [types.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
+        options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+        self.client_register_capability(types.RegistrationParams([types.Registration(
+            "sourcing-audit-settings", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options)]))
 
     def reconfigure(self, given: Any) -> None:
         self.session.config, problems = configure(self.base, given, self.root())
@@ -51,6 +63,10 @@ def _documents(server: AuditServer) -> None:
     def initialize(ls: AuditServer, params: types.InitializeParams) -> None:
         ls.reconfigure(params.initialization_options)
 
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: AuditServer, params: types.InitializedParams) -> None:
+        ls.watch_settings()
+
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def changed_settings(ls: AuditServer, params: types.DidChangeConfigurationParams) -> None:
         if isinstance(params.settings, dict) and params.settings:
@@ -67,11 +83,11 @@ def _documents(server: AuditServer) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: AuditServer, params: types.DidSaveTextDocumentParams) -> None:
-        name = params.text_document.uri.rpartition("/")[2]
-        if name == "pyproject.toml" or name.endswith(SETTINGS_SUFFIX):
-            ls.session.audit_all()  # a settings file or a suppression sidecar saved in the editor
-        else:
-            ls.session.schedule(params.text_document.uri, 0)
+        ls.session.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def files_changed(ls: AuditServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.session.audit_all()  # a settings file or a suppression sidecar changed: the drafts' findings may too
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: AuditServer, params: types.DidCloseTextDocumentParams) -> None:
