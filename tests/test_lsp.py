@@ -158,9 +158,11 @@ def open_draft(client: Client, path: Path, text: str, language: str = "markdown"
 
 def test_open_edit_hover_close_and_exit(server: Client, folder: Path) -> None:
     uri = open_draft(server, folder / "draft.md", DRAFT)
-    assert found(server.diagnostics(uri, 1)) == expect(("lede-unsourced", span(DRAFT, LEDE)),
-                                                       ("anonymous-bare", span(DRAFT, ANON)),
-                                                       ("anonymous-no-reason", span(DRAFT, ANON)))
+    first = expect(("lede-unsourced", span(DRAFT, LEDE)), ("anonymous-bare", span(DRAFT, ANON)),
+                   ("anonymous-no-reason", span(DRAFT, ANON)))
+    assert found(server.diagnostics(uri, 1)) == first
+    server.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert found(server.diagnostics(uri, 1)) == first  # audited again on save
     # an edit as an editor sends it: the UTF-16 range of "officials", replaced by a name
     at = span(DRAFT, "officials")
     server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
@@ -222,6 +224,10 @@ def test_the_code_action_inserts_a_suppression_that_takes_effect(server: Client,
     actions = server.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": bare[0]["range"],
                                                          "context": {"diagnostics": bare}})
     (paragraph,) = [a for a in actions if "this paragraph" in a["title"]]
+    (whole,) = [a for a in actions if "this draft" in a["title"]]
+    (at_end,) = whole["edit"]["changes"][uri]
+    assert at_end["range"]["start"] == {"line": DRAFT.count("\n"), "character": 0}  # after the last line
+    assert at_end["newText"] == "\n<!-- sourcing-audit: disable anonymous-bare -- reason: -->\n"
     (edit,) = paragraph["edit"]["changes"][uri]
     assert edit["range"]["start"] == {"line": 2, "character": 0} == edit["range"]["end"]
     assert edit["newText"] == "<!-- sourcing-audit: disable-next anonymous-bare -- reason: -->\n"
@@ -284,6 +290,23 @@ def test_the_settings_file_is_honoured_and_its_errors_are_a_message(folder: Path
         client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": settings.as_uri(), "type": 2}]})
         assert found(client.diagnostics(uri, 1)) == expect(("anonymous-bare", span(DRAFT, ANON)),
                                                            ("anonymous-no-reason", span(DRAFT, ANON)))
+    finally:
+        client.close()
+
+
+def test_a_broken_rules_file_is_a_message_not_a_crash(folder: Path) -> None:
+    (folder / ".sourcing-audit.yaml").write_text("rules: [house.yaml]\n", encoding="utf-8")
+    (folder / "house.yaml").write_text("rules:\n  - id: x\n    kind: nonsense\n", encoding="utf-8")
+    client, _ = start(folder, "--debounce", "20")
+    try:
+        uri = open_draft(client, folder / "draft.md", DRAFT)
+        shown = client.wait(lambda m: m.get("method") == "window/showMessage")
+        assert shown["params"]["type"] == 1
+        assert f"{folder / 'house.yaml'}:" in shown["params"]["message"]
+        assert client.diagnostics(uri, 1) == []
+        hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                      "position": {"line": 2, "character": 0}})
+        assert hover is None  # still answering
     finally:
         client.close()
 

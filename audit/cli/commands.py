@@ -126,6 +126,9 @@ def lsp(args: argparse.Namespace, printer: Printer) -> int:
     if args.debounce < 0:
         raise UsageError(f"--debounce: {args.debounce} is not a number of milliseconds (0 or more)")
     options = dataclasses.replace(options_from(args), readability=False, encoding="utf-8")
+    if sys.stdin.isatty():  # started by hand, not by an editor: say what it waits for
+        printer.err("lsp: a language server speaking LSP on standard input and output; an editor starts it "
+                    "(see docs/lsp.md). Ctrl-D to stop.")
     run_server(LspConfig(options, args.debounce / 1000))
     return 0
 
