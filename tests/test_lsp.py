@@ -251,6 +251,15 @@ def test_changes_are_debounced(folder: Path) -> None:
         published = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")
         assert published["params"]["version"] == 4  # one audit, of the last text
         assert {d["code"] for d in published["params"]["diagnostics"]} == {"lede-unsourced"}
+        # a hover during the pause waits for the debounced run (not an audit of its own) and sees the new text
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 5},
+                                                 "contentChanges": [{"text": DRAFT}]})
+        hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                      "position": span(DRAFT, "officials")["start"]})
+        assert hover["contents"]["value"].startswith("**anonymous-source**")
+        order = [m.get("params", {}).get("version") if "method" in m else "reply" for m in client.seen
+                 if m.get("method") == "textDocument/publishDiagnostics" or "result" in m]
+        assert order[-2:] == [5, "reply"]
     finally:
         client.close()
 

@@ -71,7 +71,11 @@ class Session:
         self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
     async def current(self, uri: str) -> Audited | None:
-        """The draft's audit at its current version: the published one, or a new one now."""
+        """The draft's audit at its current version: the published one, that of the run under way (a hover or
+        the editor's inlay-hint requests while typing wait for the debounced run, not audit again), or a new one."""
+        task = self.pending.get(uri)
+        if task is not None and not task.done():
+            await asyncio.wait({task})  # returns when it ends, cancelled or not
         found = self.results.get(uri)
         if uri in self.server.workspace.text_documents:
             if found is not None and found.version == self.server.workspace.get_text_document(uri).version:
