@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-TIMEOUT = 15.0  # seconds to wait for one message (the first audit loads the rules and the splitter)
+TIMEOUT = 30.0  # seconds to wait for one message (the first audit loads the rules and the splitter)
 
 
 def read_message(stream: BinaryIO) -> dict[str, Any] | None:

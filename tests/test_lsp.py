@@ -183,6 +183,14 @@ def test_open_edit_hover_close_and_exit(server: Client, folder: Path) -> None:
     assert server.proc.wait(timeout=30) == 0
 
 
+def test_an_empty_draft_has_no_diagnostics_and_no_message(server: Client, folder: Path) -> None:
+    uri = open_draft(server, folder / "empty.md", "  \n")
+    assert server.diagnostics(uri, 1) == []
+    assert server.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": {"line": 0, "character": 0}}) is None
+    assert [m for m in server.seen if m.get("method") == "window/showMessage"] == []
+
+
 def test_hover_gives_the_label_the_rules_why_and_the_findings(server: Client, folder: Path) -> None:
     uri = open_draft(server, folder / "draft.md", DRAFT)
     server.diagnostics(uri, 1)
@@ -241,7 +249,7 @@ def test_the_code_action_inserts_a_suppression_that_takes_effect(server: Client,
 
 
 def test_changes_are_debounced(folder: Path) -> None:
-    client, _ = start(folder, "--debounce", "1500")  # far longer than sending three changes takes
+    client, _ = start(folder, "--debounce", "2500")  # far longer than sending three changes takes
     try:
         uri = open_draft(client, folder / "draft.md", DRAFT)
         client.diagnostics(uri, 1)
