@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from audit.judge.suppress import META_CHECKS
 from audit.lsp.drafts import Audited
 from audit.lsp.views import SOURCE
 
@@ -33,7 +32,7 @@ def code_actions(audited: Audited, uri: str, context: list[types.Diagnostic]) ->
     end_line, end_char = audited.index.position(len(audited.index.text))
     for diag in context:
         check = diag.code if isinstance(diag.code, str) else None
-        if diag.source != SOURCE or check is None or check not in known or check in META_CHECKS:
+        if diag.source != SOURCE or check is None or check not in known:  # not gates, nor the suppression checks
             continue
         paragraph = diag.data.get("paragraph") if isinstance(diag.data, dict) else None
         line = _paragraph_line(audited, paragraph if isinstance(paragraph, int) else None)
