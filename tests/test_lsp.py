@@ -239,12 +239,25 @@ def test_the_code_action_inserts_a_suppression_that_takes_effect(server: Client,
     (edit,) = paragraph["edit"]["changes"][uri]
     assert edit["range"]["start"] == {"line": 2, "character": 0} == edit["range"]["end"]
     assert edit["newText"] == "<!-- sourcing-audit: disable-next anonymous-bare -- reason: -->\n"
-    lines = DRAFT.splitlines(keepends=True)
-    text = "".join(lines[:2]) + edit["newText"].replace("reason: ", "reason: the desk knows the office ") + \
-        "".join(lines[2:])
+    # the edit as the editor applies it: no reason yet, so the suppression does not take effect and says why
     server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
-                                             "contentChanges": [{"text": text}]})
+                                             "contentChanges": [{"range": edit["range"], "text": edit["newText"]}]})
+    comment = edit["newText"].rstrip("\n")
+    text = DRAFT.replace(f"{LEDE} ", f"{comment}\n{LEDE} ")
     assert found(server.diagnostics(uri, 2)) == expect(("lede-unsourced", span(text, LEDE)),
+                                                       ("anonymous-bare", span(text, ANON)),
+                                                       ("anonymous-no-reason", span(text, ANON)),
+                                                       ("suppression-no-reason", span(text, comment)))
+    hover = server.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                  "position": {"line": 2, "character": 5}})
+    assert hover["contents"]["value"].startswith("**suppression-no-reason** (warning)")
+    assert hover["range"] == span(text, comment)
+    # the reason written: the finding is suppressed
+    at = span(text, "reason: ")["end"]
+    server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [
+        {"range": {"start": at, "end": at}, "text": "the desk knows the office "}]})
+    text = text.replace("reason: ", "reason: the desk knows the office ")
+    assert found(server.diagnostics(uri, 3)) == expect(("lede-unsourced", span(text, LEDE)),
                                                        ("anonymous-no-reason", span(text, ANON)))
 
 

@@ -103,9 +103,8 @@ def _views(server: AuditServer) -> None:
         found = hover_text(audited, audited.offset(params.position.line, params.position.character))
         if found is None:
             return None
-        text, s = found
-        return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text),
-                           lsp_range(audited, s.statement.start, s.statement.end))
+        text, (start, end) = found
+        return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text), lsp_range(audited, start, end))
 
     @server.feature(types.TEXT_DOCUMENT_INLAY_HINT)
     async def hints(ls: AuditServer, params: types.InlayHintParams) -> list[types.InlayHint] | None:

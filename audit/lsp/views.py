@@ -35,11 +35,26 @@ def _diagnostic(audited: Audited, f: Finding) -> types.Diagnostic:
                             source=SOURCE, data={"paragraph": f.paragraph})
 
 
-def hover_text(audited: Audited, offset: int) -> tuple[str, LabelledStatement] | None:
-    """Markdown for the statement at the offset: its label, source and rules with their why, then its findings."""
+def hover_text(audited: Audited, offset: int) -> tuple[str, tuple[int, int]] | None:
+    """Markdown for what is at the offset, and its span: the statement (its label, source, rules with their why)
+    and its findings, or a finding of no statement (a suppression comment's) that covers the offset."""
     s = audited.statement_at(offset)
-    if s is None:
+    parts = _statement_parts(audited, s) if s is not None else []
+    here = [f for f in audited.doc.findings
+            if (s is not None and f.statement == s.index) or (f.statement is None and f.start <= offset < f.end)]
+    for f in here:
+        state = f" (suppressed: {f.suppression_reason})" if f.suppressed else ""
+        parts.append(f"---\n\n**{f.check_id}** ({f.severity}){state}: {f.message}\n\n{f.why}"
+                     + (f"\n\nWhat to do: {f.fix}" if f.fix else ""))
+    if not parts:
         return None
+    if s is not None:
+        return "\n\n".join(parts), (s.statement.start, s.statement.end)
+    parts[0] = parts[0].removeprefix("---\n\n")
+    return "\n\n".join(parts), (here[0].start, here[0].end)
+
+
+def _statement_parts(audited: Audited, s: LabelledStatement) -> list[str]:
     parts = [f"**{s.label.value}** · statement {s.index + 1}, paragraph {s.statement.paragraph}"]
     source = next((x for x in audited.doc.sources if x.id == s.source_id), None) if s.source_id else None
     if source is not None:
@@ -52,12 +67,7 @@ def hover_text(audited: Audited, offset: int) -> tuple[str, LabelledStatement] |
             parts.append(f"`{rule.id}`: {rule.message}\n\n{rule.why}")
     if s.label is Label.UNATTRIBUTED and not s.rule_ids:
         parts.append("No rule found an attribution: the article gives no source for this statement.")
-    for f in audited.doc.findings:
-        if f.statement == s.index or (f.statement is None and f.start <= offset < f.end):
-            state = f" (suppressed: {f.suppression_reason})" if f.suppressed else ""
-            parts.append(f"---\n\n**{f.check_id}** ({f.severity}){state}: {f.message}\n\n{f.why}"
-                         + (f"\n\nWhat to do: {f.fix}" if f.fix else ""))
-    return "\n\n".join(parts), s
+    return parts
 
 
 def inlay_hints(audited: Audited, start: int, end: int) -> list[types.InlayHint]:
