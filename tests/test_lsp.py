@@ -7,6 +7,7 @@ source with no reason given; an unattributed sentence in the lede is an unsource
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -259,6 +260,21 @@ def test_the_code_action_inserts_a_suppression_that_takes_effect(server: Client,
     text = text.replace("reason: ", "reason: the desk knows the office ")
     assert found(server.diagnostics(uri, 3)) == expect(("lede-unsourced", span(text, LEDE)),
                                                        ("anonymous-no-reason", span(text, ANON)))
+
+
+def test_the_seed_gets_the_findings_check_prints(server: Client, folder: Path) -> None:
+    seed = folder / "seed.txt"
+    seed.write_bytes((REPO / "seeds" / "putin-trump-tomahawk.txt").read_bytes())
+    uri = open_draft(server, seed, seed.read_text(encoding="utf-8"), "plaintext")
+    severity = {1: "error", 2: "warning", 3: "info"}
+    got = sorted((d["code"], d["range"]["start"]["line"] + 1, d["range"]["start"]["character"] + 1,
+                  severity[d["severity"]]) for d in server.diagnostics(uri, 1))
+    proc = subprocess.run([sys.executable, "-m", "audit", "check", "seed.txt"], capture_output=True, text=True,
+                          cwd=folder, timeout=120)
+    printed = sorted((m[4], int(m[1]), int(m[2]), m[3]) for m in
+                     (re.match(r"seed\.txt:(\d+):(\d+): (\w+) (\S+) ", line) for line in proc.stdout.splitlines())
+                     if m)
+    assert len(printed) >= 5 and got == printed  # the seed's text has no character outside the BMP: columns agree
 
 
 def test_changes_are_debounced(folder: Path) -> None:
