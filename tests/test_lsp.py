@@ -364,6 +364,9 @@ def test_initialization_options_are_the_settings(folder: Path) -> None:
         assert warned["params"]["type"] == 2 and "unknown key 'colour'" in warned["params"]["message"]
         uri = open_draft(client, folder / "draft.md", DRAFT)
         assert found(client.diagnostics(uri, 1)) == expect(("anonymous-bare", span(DRAFT, ANON)))
+        # new settings from the editor replace those of the initialization, over the flags; the draft is redone
+        client.notify("workspace/didChangeConfiguration", {"settings": {"sourcing-audit": {"ignore": ["anonymous-"]}}})
+        assert found(client.diagnostics(uri, 1)) == expect(("lede-unsourced", span(DRAFT, LEDE)))
     finally:
         client.close()
 
