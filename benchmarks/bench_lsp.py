@@ -1,7 +1,8 @@
 """Latency benchmark for `sourcing-audit lsp` (issue 12). Run: .venv/bin/python benchmarks/bench_lsp.py [ARTICLE]
 
-Starts `sourcing-audit lsp --debounce 0` over stdio and measures, for one article opened as a Markdown draft
-(default: the seed; a long one is a better test, e.g. the longest PolNeAR article):
+Starts `sourcing-audit lsp --debounce 0` over stdio and measures, for one article opened as a draft (a .txt as
+plain text, anything else as Markdown; default: the seed; a long one is a better test, e.g. the longest PolNeAR
+article):
   a. `audit.api.audit_data` on the same text in this process, median of --repeat runs (the library alone: the
      reference);
   b. didChange (the whole text, a word changed so no cache helps) -> publishDiagnostics, as the client sees it,
@@ -48,13 +49,17 @@ def changes(client: Client, uri: str, text: str, repeat: int, first_version: int
     return times
 
 
+def language(article: Path) -> str:
+    return "plaintext" if article.suffix == ".txt" else "markdown"
+
+
 def burst(article: Path, text: str) -> tuple[int, float]:
     client = Client(cwd=article.parent)  # the default debounce
     try:
         client.request("initialize", {"processId": None, "rootUri": article.parent.as_uri(), "capabilities": {}})
-        uri = article.with_suffix(".md").as_uri()
-        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
-                                                                "text": text}})
+        uri = article.as_uri()
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language(article),
+                                                                "version": 1, "text": text}})
         client.diagnostics(uri, 1)
         for version in range(2, 22):
             client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
@@ -77,7 +82,7 @@ def main() -> None:
     args = ap.parse_args()
     article = Path(args.article).resolve()
     text = article.read_text(encoding="utf-8")
-    name = str(article.with_suffix(".md"))
+    name = str(article if article.suffix in (".txt", ".md") else article.with_suffix(".md"))
     options = AuditOptions(readability=False, encoding="utf-8")
     api.audit_data(text.encode(), name, options)  # warm: rules, splitter
     lib = []
@@ -91,8 +96,8 @@ def main() -> None:
         client.request("initialize", {"processId": None, "rootUri": article.parent.as_uri(), "capabilities": {}})
         uri = Path(name).as_uri()
         t0 = time.perf_counter()
-        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
-                                                                "text": text}})
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language(article),
+                                                                "version": 1, "text": text}})
         found = client.diagnostics(uri, 1)
         first = time.perf_counter() - t0
         server = changes(client, uri, text, args.repeat, 2)
