@@ -43,3 +43,6 @@ if command -v npm >/dev/null 2>&1 && [ ! -f .venv/node/node_modules/axe-core/axe
   npm install --silent --no-audit --no-fund --prefix .venv/node axe-core@4 >/dev/null ||
     echo "setup: axe-core not installed (npm failed); the web page's accessibility test will be skipped" >&2
 fi
+
+# the language server's extra: `sourcing-audit lsp` (pygls), and tests/test_lsp.py
+.venv/bin/python -m pip install -q -e '.[lsp]'

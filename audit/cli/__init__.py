@@ -40,7 +40,7 @@ def _dispatch(args: argparse.Namespace) -> Exit:
 
     handler = {"check": commands.check, "report": commands.report, "eval": commands.evaluate,
                "rules": commands.rules, "explain": commands.explain, "config": commands.config,
-               "diff": commands.diff, "serve": commands.serve,
+               "diff": commands.diff, "serve": commands.serve, "lsp": commands.lsp,
                "handout": commands.handout}[args.command]
     return Exit(handler(args, Printer(quiet=getattr(args, "quiet", False))))
 

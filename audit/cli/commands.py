@@ -8,7 +8,7 @@ import sys
 
 from audit.cli.options import options_from
 from audit.cli.printer import Printer
-from audit.errors import AuditError, ConfigError, InputError, RulesError
+from audit.errors import AuditError, ConfigError, InputError, RulesError, UsageError
 from audit.models import DocumentResult
 from audit.rules.loader import rules_for
 from audit.rules.ruleset import SEVERITIES, RuleSet
@@ -111,6 +111,25 @@ def serve(args: argparse.Namespace, printer: Printer) -> int:
         printer.err(f"listening on {args.host}: other computers on the network can use this page")
     sys.stdout.flush()  # the address before the server's own log
     run_server(config, open_browser=args.open)
+    return 0
+
+
+def lsp(args: argparse.Namespace, printer: Printer) -> int:
+    from audit.lsp import require_lsp
+
+    require_lsp()
+    import dataclasses
+
+    from audit.lsp.options import LspConfig
+    from audit.lsp.server import run_server
+
+    if args.debounce < 0:
+        raise UsageError(f"--debounce: {args.debounce} is not a number of milliseconds (0 or more)")
+    options = dataclasses.replace(options_from(args), readability=False, encoding="utf-8")
+    if sys.stdin.isatty():  # started by hand, not by an editor: say what it waits for
+        printer.err("lsp: a language server speaking LSP on standard input and output; an editor starts it "
+                    "(see docs/lsp.md). Ctrl-D to stop.")
+    run_server(LspConfig(options, args.debounce / 1000))
     return 0
 
 

@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules_opt = argparse.ArgumentParser(add_help=False)
     rules_opt.add_argument("--rules", action="append", default=[], metavar="FILE",
                            help="a rules file that adds to or overrides the default pack (repeatable)")
-    for add in (_check, _config, _diff, _report, _serve, _handout, _others):
+    for add in (_check, _config, _diff, _report, _serve, _handout, _lsp, _others):
         add(sub, rules_opt)
     return p
 
@@ -107,6 +107,23 @@ def _serve(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
                    help="let URL inputs reach this machine and its private network (refused by default)")
     s.add_argument("--publisher", metavar="NAME", help="the default publisher (the page's field overrides it)")
     s.add_argument("--config", metavar="FILE", help="settings file (default: discovered from the current folder)")
+
+
+def _lsp(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
+    ls = sub.add_parser("lsp", parents=[rules_opt], help="a language server: findings in your editor as you write",
+                        description="Serve the Language Server Protocol over standard input and output (needs the "
+                                    "lsp extra: pip install 'sourcing-audit[lsp]'): the findings of each open "
+                                    "Markdown or plain-text draft as diagnostics, each statement's label and the "
+                                    "rule's why on hover, labels as inlay hints. See docs/lsp.md.")
+    ls.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default and "
+                                                         "only transport; accepted because clients pass it)")
+    ls.add_argument("--debounce", type=int, default=300, metavar="MS",
+                    help="milliseconds after the last change before a draft is audited again (default: 300)")
+    ls.add_argument("--config", metavar="FILE", help="settings file (default: the nearest .sourcing-audit.yaml or "
+                                                      "pyproject.toml [tool.sourcing-audit] above each draft)")
+    ls.add_argument("--select", metavar="IDS", help="only these checks and gates (comma-separated ids or prefixes)")
+    ls.add_argument("--ignore", metavar="IDS", help="leave out these checks, gates and labelling rules")
+    ls.add_argument("--publisher", metavar="NAME", help="the outlet that wrote the drafts ('told NAME' is first-hand)")
 
 
 def _handout(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
