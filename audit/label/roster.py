@@ -69,9 +69,15 @@ def _norm_outlet(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower())
 
 
-def governing(ls: LabelledStatement) -> Attribution | None:
-    """The attribution behind a statement's label (the first one carrying that label)."""
-    return next((a for a in ls.attributions if a.label is ls.label), None)
+def governing(ls: LabelledStatement, subordinate: re.Pattern[str] | None = None) -> Attribution | None:
+    """The attribution behind a statement's label: the first one carrying that label, preferring one outside a
+    subordinate clause (the rules file's SUBORDINATE_I: "While Sanders has pledged …, Devine suggested …")."""
+    carrying = [a for a in ls.attributions if a.label is ls.label]
+    if subordinate is not None and len(carrying) > 1:
+        st = ls.statement
+        main = [a for a in carrying if not subordinate.search(st.text[:max(a.source_end - st.start, 0)])]
+        carrying = main or carrying
+    return carrying[0] if carrying else None
 
 
 def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: RuleSet,
@@ -81,7 +87,9 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
     by_surname: dict[str, str] = {}
     last_person: str | None = None
     ids: dict[int, str] = {}
+    subordinate = ruleset.patterns.get("SUBORDINATE_I")
     for ls in labelled:
+        gov = governing(ls, subordinate)
         for a in ls.attributions:
             if a.kind_rule in ruleset.with_role("refers-back"):
                 key = last_person
@@ -100,7 +108,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
             if a.kind is SourceKind.PERSON:
                 last_person = key
             entry.statements.append(ls.index)  # every statement that relies on it, governing or not
-            if a is governing(ls):
+            if a is gov:
                 ids[ls.index] = entry.id
             if entry.kind is SourceKind.UNNAMED and entry.reason is None and reason_pattern is not None:
                 m = reason_pattern.search(ls.statement.text)
