@@ -62,16 +62,29 @@ def _dictionaries() -> tuple[CmuDict, Any]:
     return CmuDict(), pyphen.Pyphen(lang=LANG)
 
 
+_SYLLABLES: dict[str, int] = {}  # word -> its count, filled as words are met (a few thousand per corpus)
+
+
+def _word_syllables(word: str) -> int:
+    count = _SYLLABLES.get(word)
+    if count is None:
+        cmu, hyphenator = _dictionaries()
+        try:
+            count = sum(1 for phone in cmu[word][0] if phone[-1].isdigit())
+        except (KeyError, IndexError):
+            count = len(hyphenator.positions(word)) + 1
+        _SYLLABLES[word] = count
+    return count
+
+
 def syllables(text: str) -> int:
     """The CMU count (stressed phones of the first pronunciation) of each word; Pyphen's for other words."""
-    cmu, hyphenator = _dictionaries()
-    count = 0
-    for word in words(text, lowercase=True):
-        try:
-            count += sum(1 for phone in cmu[word][0] if phone[-1].isdigit())
-        except (KeyError, IndexError):
-            count += len(hyphenator.positions(word)) + 1
-    return count
+    return _count_syllables(words(text, lowercase=True))
+
+
+def _count_syllables(lowered: list[str]) -> int:
+    known = _SYLLABLES
+    return sum(known[w] if w in known else _word_syllables(w) for w in lowered)
 
 
 def readability(statements: tuple[LabelledStatement, ...], longest: int = 3) -> Readability:
@@ -81,10 +94,10 @@ def readability(statements: tuple[LabelledStatement, ...], longest: int = 3) -> 
     as sentences, so the figures can be recomputed from the inputs the JSON carries.
     """
     claims = [s for s in statements if s.label.value != "none"] or list(statements)
-    body = " ".join(s.statement.text for s in claims)
-    count = max(len(words(body)), 1)
+    body = words(" ".join(s.statement.text for s in claims), lowercase=True)  # one pass: lower-casing splits no word
+    count = max(len(body), 1)
     sentences = max(len(claims), 1)
-    syl = syllables(body)
+    syl = _count_syllables(body)
     wps, spw = count / sentences, syl / count
     ranked = sorted(claims, key=lambda s: (-len(s.statement.text.split()), s.index))
     return Readability(
