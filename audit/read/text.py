@@ -153,13 +153,13 @@ class _Splitter:
         global _SPLITTER
         if _SPLITTER is None:
             _SPLITTER = _load_splitter()
-        self.size = size
+        self.size, self.entry = size, _SPLITTER
         self.out, self.starts, self.ends = create_string_buffer(size), (c_int32 * size)(), (c_int32 * size)()
 
     def call(self, data: bytes) -> int:
         from ctypes import byref, c_char_p, c_int
 
-        return int(_SPLITTER(c_char_p(data), c_int(len(data)), byref(self.out), byref(self.starts),
+        return int(self.entry(c_char_p(data), c_int(len(data)), byref(self.out), byref(self.starts),
                              byref(self.ends), c_int(self.size)))
 
     def sentences(self, n: int) -> int:
