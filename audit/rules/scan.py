@@ -17,9 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 SEP = "\x00"
-# What makes the joined text differ from statements cut out one by one (checked on the pattern's source text:
-# a character class or an escape that contains one of these only costs the fast path, never correctness).
-_UNSAFE = ("^", "$", "\\A", "\\Z", "\\z", "(?=", "(?!", "(?<", "(?>", "*+", "++", "?+", "}+")
 
 
 @dataclass(frozen=True)
@@ -41,14 +38,25 @@ def join(segments: tuple[str, ...] | list[str]) -> Joined:
 
 @lru_cache(maxsize=4096)
 def scannable(pattern: re.Pattern[str]) -> bool:
-    """The pattern sees the joined text as it sees each segment alone (see the module's docstring)."""
-    return not any(mark in pattern.pattern for mark in _UNSAFE)
+    """The pattern sees the joined text as it sees each segment alone (see the module's docstring): it has
+    no anchor, lookaround, atomic group or possessive repeat outside a character class."""
+    return not _verbose(pattern) and _relax(pattern.pattern) == pattern.pattern
+
+
+def _verbose(pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.flags & re.VERBOSE) or _INLINE_X.search(pattern.pattern) is not None
+
+
+_INLINE_X = re.compile(r"\(\?[aiLmsux-]*x")
 
 
 def candidates(pattern: re.Pattern[str], joined: Joined) -> list[int]:
     """The segments the pattern may match (a superset of those it matches alone), in order.
 
-    For a pattern that is not scannable: the segments it matches, searched one by one."""
+    A pattern that is not scannable is searched segment by segment (exactly then). A looser scannable form
+    (lookarounds and anchors made empty) was tried and is many times slower on the rule pack: the lookarounds
+    are what keep its patterns from backtracking.
+    """
     if not scannable(pattern):
         return [i for i, seg in enumerate(joined.segments) if pattern.search(seg)]
     return [i for i, _ in _hits(pattern, joined)]
@@ -57,13 +65,76 @@ def candidates(pattern: re.Pattern[str], joined: Joined) -> list[int]:
 def matching(pattern: re.Pattern[str], joined: Joined) -> frozenset[int]:
     """Exactly the segments `pattern.search(segment)` finds a match in."""
     if not scannable(pattern):
-        return frozenset(i for i, seg in enumerate(joined.segments) if pattern.search(seg))
+        return frozenset(candidates(pattern, joined))
     out = []
     for i, m in _hits(pattern, joined):
         # a match that reaches the separator may not exist in the segment alone: ask the segment
         if m.end() <= joined.starts[i] + len(joined.segments[i]) or pattern.search(joined.segments[i]):
             out.append(i)
     return frozenset(out)
+
+
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _relax(src: str) -> str:
+    """The pattern with every anchor and lookaround made an empty group, atomic groups plain and possessive
+    repeats greedy: the same text exactly when the pattern has none of them."""
+    out, i, n = [], 0, len(src)
+    while i < n:
+        c = src[i]
+        if c == "\\":
+            esc = src[i:i + 2]
+            out.append("(?:)" if esc in ("\\A", "\\Z", "\\z") else esc)
+            i += 2
+        elif c == "[":
+            j = _class_end(src, i)
+            out.append(src[i:j])
+            i = j
+        elif src.startswith(_LOOKAROUNDS, i):
+            out.append("(?:)")
+            i = _group_end(src, i)
+        elif src.startswith("(?>", i):
+            out.append("(?:")
+            i += 3
+        elif c in "^$":
+            out.append("(?:)")
+            i += 1
+        else:
+            out.append(c)
+            i += 2 if c in "*+?}" and src[i + 1:i + 2] == "+" and src[i - 1:i] != "(" else 1
+    return "".join(out)
+
+
+def _class_end(src: str, i: int) -> int:
+    """Just past the character class that opens at src[i] ("]" first, or after "^", is a member)."""
+    j = i + 1
+    if src[j:j + 1] == "^":
+        j += 1
+    if src[j:j + 1] == "]":
+        j += 1
+    while j < len(src) and src[j] != "]":
+        j += 2 if src[j] == "\\" else 1
+    return j + 1
+
+
+def _group_end(src: str, i: int) -> int:
+    """Just past the group that opens at src[i]."""
+    depth, j = 0, i
+    while j < len(src):
+        c = src[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(src, j)
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        j += 1
+        if depth == 0:
+            return j
+    return j
 
 
 def _hits(pattern: re.Pattern[str], joined: Joined) -> list[tuple[int, re.Match[str]]]:
