@@ -8,6 +8,7 @@ from functools import cached_property
 from audit.errors import RulesError
 from audit.models import Finding, Label, LabelledStatement, Paragraph, Quotation, Source
 from audit.read.text import clip
+from audit.rules import cache
 from audit.rules.ruleset import SEVERITIES, Check, RuleSet
 
 SEVERITY_ORDER = SEVERITIES
@@ -88,7 +89,9 @@ def _params_regex(check: Check, key: str, rules: RuleSet) -> re.Pattern[str]:
         return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
     try:
-        return re.compile(_REF.sub(sub, raw), re.IGNORECASE)
+        compiled = cache.compile(_REF.sub(sub, raw), re.IGNORECASE)
+        cache.save()
+        return compiled
     except re.error as exc:
         raise RulesError([f"{check.origin}: check {check.id!r}: params.{key} does not compile: {exc}"]) from None
 
