@@ -124,9 +124,10 @@ def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
 
 def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
                   ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
-    """Which statements each attribution rule and each statement rule may match, from one scan of the whole
-    document per rule (audit.rules.scan): a gated rule runs exactly where its gate matches, and the other
-    rules where a search of all statements at once finds a match (a superset of where they match)."""
+    """Which statements each attribution rule and each statement rule may match, per document: a gated rule
+    runs exactly where its gate matches, the others where their pattern may match. A pattern that allows it
+    is searched once over all statements at once (audit.rules.scan; the gates do), any other statement by
+    statement."""
     segments = join([masked[st.start:st.end] for st in statements])
     attribution = {r.id: matching(r.requires, segments) if r.requires is not None
                    else frozenset(candidates(r.regex, segments)) for r in ruleset.of_kind("attribution")}
