@@ -75,3 +75,17 @@ def test_word_counts_come_back_from_the_file(fresh: Path) -> None:
     assert [p.name for p in fresh.glob("test-*.sqlite")] == ["test-v1.sqlite"]
     cache.word_counts("test", "v2", build)
     assert [p.name for p in fresh.glob("test-*.sqlite")] == ["test-v2.sqlite"]  # a new stamp replaces the old
+
+
+def test_word_counts_serve_other_threads(fresh: Path) -> None:
+    """The web page audits in worker threads: a lookup made in one thread answers in any other."""
+    import threading
+
+    lookup = cache.word_counts("test", "v1", lambda: {"poem": 2})
+    got: list[dict[str, int]] = []
+    workers = [threading.Thread(target=lambda: got.append(lookup(["poem"]))) for _ in range(4)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert got == [{"poem": 2}] * 4

@@ -16,6 +16,7 @@ import marshal
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -137,19 +138,23 @@ def word_counts(name: str, stamp: str, build: Callable[[], dict[str, int]]) -> C
     try:
         if path is None or not path.exists():
             raise OSError("no cache")
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # read only, and shared by threads (the web page's workers) one query at a time
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     except (OSError, sqlite3.Error):
         table_ = build()
         return lambda words: {w: table_[w] for w in words if w in table_}
-    return lambda words: _select(db, words)
+    lock = threading.Lock()
+    return lambda words: _select(db, lock, words)
 
 
-def _select(db: Any, words: list[str]) -> dict[str, int]:
+def _select(db: Any, lock: threading.Lock, words: list[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for i in range(0, len(words), 500):
         part = words[i:i + 500]
         query = f"SELECT word, n FROM counts WHERE word IN ({','.join('?' * len(part))})"
-        out.update((str(w), int(n)) for w, n in db.execute(query, part))
+        with lock:
+            rows = db.execute(query, part).fetchall()
+        out.update((str(w), int(n)) for w, n in rows)
     return out
 
 
