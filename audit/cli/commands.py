@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
+from dataclasses import dataclass
 
 from audit.cli.options import options_from
 from audit.cli.printer import Printer
 from audit.errors import AuditError, ConfigError, InputError, RulesError, UsageError
 from audit.models import DocumentResult
+from audit.options import AuditOptions
 from audit.rules.loader import rules_for
 from audit.rules.ruleset import SEVERITIES, RuleSet
 
@@ -22,7 +25,7 @@ def _rules(args: argparse.Namespace) -> RuleSet:
 
 def check(args: argparse.Namespace, printer: Printer) -> int:
     """Audit every input with the settings in force for it, then write each requested output."""
-    from audit.api import audit_source, settings_for
+    from audit.cli.jobs import in_order
     from audit.read.inputs import expand_paths
 
     options = options_from(args)
@@ -33,25 +36,68 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
         errors.append({"path": str(problem).split(": ", 1)[0], "message": str(problem)})
         printer.err(str(problem))
     rules = None
-    for n, path in enumerate(paths, 1):
-        try:
-            settings = settings_for(path, options)
-            rules = rules_for(settings.rules)
-            doc = audit_source(path, options, settings)
-        except (RulesError, ConfigError):
-            raise  # a broken rules or settings file is not one article's problem: stop with its messages
-        except AuditError as exc:
-            errors.append({"path": path, "message": str(exc)})
-            printer.err(str(exc))
+    jobs = 1 if "-" in paths else args.jobs  # standard input is this process's
+    warm = functools.partial(_warm, options)
+    for n, (path, got) in enumerate(zip(paths, in_order(functools.partial(_audit_one, options), paths, jobs,
+                                                       warm)), 1):
+        if got.stop is not None:  # a broken rules or settings file is not one article's problem: stop
+            raise (RulesError if got.stop[0] == "rules" else ConfigError)(list(got.stop[1]))
+        if got.rule_files is not None:
+            rules = rules_for(got.rule_files)
+        if got.doc is not None:
+            docs.append(got.doc)
+            gates_failed |= any(not g.passed for g in got.doc.gates)
+            fail |= failing([got.doc], got.fail_on)
         else:
-            docs.append(doc)
-            gates_failed |= any(not g.passed for g in doc.gates)
-            fail |= failing([doc], settings.fail_on)
+            errors.append({"path": path, "message": str(got.error)})
+            printer.err(str(got.error))
         printer.tick(n, len(paths), "checking")
     _write_outputs(args, printer, docs, rules or rules_for(tuple(args.rules)), errors)
     if errors:
         return 2
     return 1 if (fail or gates_failed) and not args.exit_zero else 0
+
+
+@dataclass(frozen=True)
+class Audited:
+    """What auditing one input of `check` gives back (from this process or a worker)."""
+
+    doc: DocumentResult | None = None
+    rule_files: tuple[str, ...] | None = None  # the rule files in force, once the settings were read
+    fail_on: str = "error"
+    error: str | None = None  # the input's problem (one line), when there is no doc
+    stop: tuple[str, tuple[str, ...]] | None = None  # ("rules" or "config", problems): the run ends
+
+
+def _audit_one(options: AuditOptions, path: str) -> Audited:
+    from audit.api import audit_source, settings_for
+
+    files = None
+    try:
+        settings = settings_for(path, options)
+        files = settings.rules
+        rules_for(files)
+        doc = audit_source(path, options, settings)
+    except RulesError as exc:
+        return Audited(stop=("rules", exc.problems))
+    except ConfigError as exc:
+        return Audited(stop=("config", exc.problems))
+    except AuditError as exc:
+        return Audited(rule_files=files, error=str(exc))
+    return Audited(doc, files, settings.fail_on)
+
+
+def _warm(options: AuditOptions) -> None:
+    """Before the workers start: the default rules and the readability dictionaries, loaded once for all."""
+    import audit.api  # noqa: F401  (the pipeline's modules)
+    from audit.judge.readability import syllables
+
+    try:
+        rules_for(options.rules)
+    except AuditError:
+        return  # the first worker reports it, in its place
+    if options.readability:
+        syllables("warm")
 
 
 def _write_outputs(args: argparse.Namespace, printer: Printer, docs: list[DocumentResult], rules: RuleSet,

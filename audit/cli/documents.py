@@ -2,20 +2,25 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from audit.cli.options import options_from
 from audit.cli.printer import Printer
 from audit.errors import AuditError, UsageError
 from audit.models import DocumentResult
+from audit.options import AuditOptions
 from audit.rules.ruleset import RuleSet
 
 
 def report_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -> int:
-    """Audit and render each article; an input error is reported (exit 2) and the others still run."""
-    from audit.api import audit_source, render_report
+    """Audit and render each article; an input error is reported (exit 2) and the others still run.
+
+    With --jobs, workers audit and render; this process writes every file and prints every line, in order."""
+    from audit.cli.jobs import in_order
     from audit.present.report import parse_date
 
     try:
@@ -25,20 +30,20 @@ def report_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -
     except AuditError as exc:
         printer.err(str(exc))
         return 2
-    options = options_from(args)
+    targets = [Path(args.output) if args.output else Path("reports") / f"{Path(p).stem}.pdf" for p in args.paths]
+    job = _ReportJob(options_from(args), tuple(args.rules), day, args.title, args.paper, args.html)
+    jobs = 1 if "-" in args.paths else args.jobs
     status, written = 0, set()
-    for n, path in enumerate(args.paths, 1):
-        target = Path(args.output) if args.output else Path("reports") / f"{Path(path).stem}.pdf"
+    renders = in_order(job.render, list(zip(args.paths, [t.stem for t in targets])), jobs)
+    for n, (path, target, got) in enumerate(zip(args.paths, targets, renders), 1):
         try:
             if target in written:
                 raise UsageError(f"{path}: would overwrite {target}, written for another article this run")
-            # the same settings, suppressions and gates as `check`, so the PDF's verdict is check's verdict
-            result = audit_source(path, options)
-            report = render_report(result, rules, day, args.title, args.paper, args.html, target.stem)
-            _freeze_once()
-            outputs = [(target, report.pdf)]
-            if report.html is not None:
-                outputs.append((target.with_suffix(".html"), report.html.encode("utf-8")))
+            if isinstance(got, str):
+                raise AuditError(got)
+            outputs = [(target, got[0])]
+            if got[1] is not None:
+                outputs.append((target.with_suffix(".html"), got[1].encode("utf-8")))
             for out, body in outputs:  # rendered first: a failed render leaves no file behind
                 printer.write_file(out, body)
             for out, _ in outputs:
@@ -49,6 +54,34 @@ def report_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -
             status = 2
         printer.tick(n, len(args.paths), "rendering")
     return status
+
+
+@dataclass(frozen=True)
+class _ReportJob:
+    """What rendering one report needs, as plain values a worker process can take."""
+
+    options: AuditOptions
+    rule_files: tuple[str, ...]
+    day: dt.date | None
+    title: str | None
+    paper: str
+    html: bool
+
+    def render(self, item: tuple[str, str]) -> tuple[bytes, str | None] | str:
+        """(PDF, HTML or None) for one (path, report name), or the input's error line."""
+        from audit.api import audit_source, render_report
+        from audit.rules.loader import rules_for
+
+        path, name = item
+        try:
+            # the same settings, suppressions and gates as `check`, so the PDF's verdict is check's verdict
+            result = audit_source(path, self.options)
+            report = render_report(result, rules_for(self.rule_files), self.day, self.title, self.paper,
+                                   self.html, name)
+        except AuditError as exc:
+            return str(exc)
+        _freeze_once()
+        return report.pdf, report.html
 
 
 _FROZEN: list[bool] = []

@@ -56,6 +56,7 @@ def _check(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings reach --fail-on or a gate fails")
     c.add_argument("--no-readability", action="store_true", help="skip the readability figures (faster)")
     c.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    _jobs(c)
 
 
 def _config(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
@@ -90,6 +91,15 @@ def _report(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
     r.add_argument("--encoding", default="utf-8", help="the articles' text encoding (default: utf-8)")
     r.add_argument("--paper", choices=("a4", "letter"), default="a4", help="page size (default: a4)")
     r.add_argument("--date", help="the audit date to print (YYYY-MM-DD; default: today)")
+    _jobs(r)
+
+
+def _jobs(command: argparse.ArgumentParser) -> None:
+    from audit.cli.jobs import jobs_flag
+
+    command.add_argument("-j", "--jobs", type=jobs_flag, default=None, metavar="N",
+                         help="audit N inputs at a time, in N processes (default: one per core); the output is "
+                              "the same, in the same order")
 
 
 def _serve(sub: Any, rules_opt: argparse.ArgumentParser) -> None:

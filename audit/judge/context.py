@@ -8,6 +8,7 @@ from functools import cached_property
 from audit.errors import RulesError
 from audit.models import Finding, Label, LabelledStatement, Paragraph, Quotation, Source
 from audit.read.text import clip
+from audit.rules import cache
 from audit.rules.ruleset import SEVERITIES, Check, RuleSet
 
 SEVERITY_ORDER = SEVERITIES
@@ -56,8 +57,22 @@ def _clip(s: str) -> str:
     return clip(s, _EXCERPT)
 
 
+_COMPILED: dict[tuple[int, int, str], tuple[Check, RuleSet, re.Pattern[str]]] = {}
+
+
 def params_regex(check: Check, key: str, rules: RuleSet) -> re.Pattern[str]:
-    """Compile params[key] (case-insensitive); {name} stands for a params list, a named pattern or a lexicon."""
+    """Compile params[key] (case-insensitive); {name} stands for a params list, a named pattern or a lexicon.
+
+    Compiled once per check and rule set (held with both, so an id is never reused while cached)."""
+    cached = _COMPILED.get((id(check), id(rules), key))
+    if cached is not None and cached[0] is check and cached[1] is rules:
+        return cached[2]
+    pattern = _params_regex(check, key, rules)
+    _COMPILED[(id(check), id(rules), key)] = (check, rules, pattern)
+    return pattern
+
+
+def _params_regex(check: Check, key: str, rules: RuleSet) -> re.Pattern[str]:
     raw = check.params.get(key)
     if not isinstance(raw, str):
         raise RulesError([f"{check.origin}: check {check.id!r}: params.{key} must be a pattern"])
@@ -74,7 +89,9 @@ def params_regex(check: Check, key: str, rules: RuleSet) -> re.Pattern[str]:
         return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
     try:
-        return re.compile(_REF.sub(sub, raw), re.IGNORECASE)
+        compiled = cache.compile(_REF.sub(sub, raw), re.IGNORECASE)
+        cache.save()
+        return compiled
     except re.error as exc:
         raise RulesError([f"{check.origin}: check {check.id!r}: params.{key} does not compile: {exc}"]) from None
 

@@ -10,6 +10,7 @@ from audit.label.carry import NOT_CARRIED, attach_quotations, carry_over
 from audit.label.quotes import MASK
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
 from audit.rules.ruleset import Rule, RuleSet
+from audit.rules.scan import candidates, join, matching
 
 # Conjunctions before a source; "That" capitalised opens a sentence as a determiner ("That person said").
 _TRIM_LEAD = re.compile(r"^(?:[Aa]nd|[Bb]ut|[Ss]o|[Tt]hen|[Aa]lso|[Ww]hile|[Aa]s|that|which|[Bb]ecause)\s+")
@@ -67,14 +68,17 @@ def _clean_source(raw: str) -> tuple[str, int]:
     return text.strip(), cut + (len(raw[cut:]) - len(raw[cut:].lstrip()))
 
 
-def find_attributions(st: Statement, masked: str, ruleset: RuleSet,
-                      publisher: str | None = None) -> list[Attribution]:
-    """Every attribution the `attribution` rules find in one statement (quoted text is masked)."""
+def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: str | None = None,
+                      runs: dict[str, frozenset[int]] | None = None) -> list[Attribution]:
+    """Every attribution the `attribution` rules find in one statement (quoted text is masked).
+
+    `runs`: for each rule, the statements it may match (from `scan_document`); without it, each rule's gate
+    is searched in this statement alone."""
     seg = masked[st.start:st.end]
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
     for rule in ruleset.of_kind("attribution"):
-        if not rule.applies(seg):
+        if st.index not in runs[rule.id] if runs is not None else not rule.applies(seg):
             continue
         pos, retries = 0, 0
         while pos <= len(seg) and (m := rule.regex.search(seg, pos)) is not None:
@@ -134,10 +138,25 @@ def _tail_source(phrase: str, shift: int, ruleset: RuleSet, publisher: str | Non
     return phrase[m.end():], shift + m.end(), classify_source(phrase[m.end():], ruleset, publisher)
 
 
-def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True) -> list[tuple[Rule, re.Match[str]]]:
+def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
+                    runs: dict[str, frozenset[int]] | None = None) -> list[tuple[Rule, re.Match[str]]]:
     """The statement rules that fire on a statement; `whole`: the statement is its paragraph's only one."""
     return [(r, m) for r in ruleset.of_kind("statement")
-            if _placed(r, st, whole) and (m := r.regex.search(st.text))]
+            if _placed(r, st, whole) and (runs is None or st.index in runs[r.id]) and (m := r.regex.search(st.text))]
+
+
+def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
+                  ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+    """Which statements each attribution rule and each statement rule may match, per document: a gated rule
+    runs exactly where its gate matches, the others where their pattern may match. A pattern that allows it
+    is searched once over all statements at once (audit.rules.scan; the gates do), any other statement by
+    statement."""
+    segments = join([masked[st.start:st.end] for st in statements])
+    attribution = {r.id: matching(r.requires, segments) if r.requires is not None
+                   else frozenset(candidates(r.regex, segments)) for r in ruleset.of_kind("attribution")}
+    texts = join([st.text for st in statements])
+    statement = {r.id: frozenset(candidates(r.regex, texts)) for r in ruleset.of_kind("statement")}
+    return attribution, statement
 
 
 def _placed(rule: Rule, st: Statement, whole: bool) -> bool:
@@ -213,7 +232,8 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
                      ruleset: RuleSet, publisher: str | None = None
                      ) -> tuple[tuple[LabelledStatement, ...], tuple[Quotation, ...]]:
     """One label per statement: its own attributions and statement rules, else its quotation's, else none."""
-    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher) for st in statements],
+    runs, statement_runs = scan_document(statements, masked, ruleset)
+    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher, runs) for st in statements],
                              statements, ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     per_paragraph = Counter(st.paragraph for st in statements)
@@ -224,7 +244,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
         matches = list(dict.fromkeys(m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start,
                                                                              a.source_end, a.source_text))))
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
-        for rule, m in statement_rules(st, ruleset, per_paragraph[st.paragraph] == 1):
+        for rule, m in statement_rules(st, ruleset, per_paragraph[st.paragraph] == 1, statement_runs):
             if rule.label is not None:
                 labels.append(rule.label)
             matches.append(Match(rule.id, st.start + m.start(), st.start + m.end(), m.group()))

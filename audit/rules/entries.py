@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from audit.models import Label, SourceKind
+from audit.rules import cache
 from audit.rules.rulefile import _FLAGS, _KINDS, _LABELS, _Builder, _examples, expand
 from audit.rules.ruleset import (
     _CHECK_KEYS,
@@ -139,7 +140,7 @@ def _compile(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node],
                                  "which is neither a lexicon nor a pattern")
         return None, raw
     try:
-        return re.compile(full, flags), raw
+        return cache.compile(full, flags), raw
     except re.error as exc:
         b.err(path, fields[key], f"rule {rid!r}: {key} does not compile: {exc}")
         return None, raw

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from audit.models import Label, SourceKind
+from audit.rules import cache
 from audit.rules.inflect import FORMS, inflect, irregular_table
 from audit.rules.ruleset import _EXAMPLE_KEYS, _REF, _TOP_KEYS, Example
 from audit.rules.trie import trie_alternation
@@ -245,7 +246,7 @@ def _named_patterns(b: _Builder) -> dict[str, re.Pattern[str]]:
     out = {}
     for name, raw in b.patterns.items():
         try:
-            out[name] = re.compile(expand(b, raw), re.IGNORECASE if name.endswith("_I") else 0)
+            out[name] = cache.compile(expand(b, raw), re.IGNORECASE if name.endswith("_I") else 0)
         except KeyError as exc:
             b.problems.append(f"{b.pattern_at[name]}: pattern {name!r} names {{{exc.args[0]}}}, "
                               "which is neither a lexicon nor a pattern")

@@ -1,0 +1,91 @@
+"""audit.rules.cache (issue 13): the start-up cache gives back exactly what it was given, or nothing."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from audit.rules import cache
+
+PATTERNS = [(r"\b(?:said|says)\b", 0), (r"(?P<source>[A-Z]\w+) (?P<cue>told)\b(?!\s+me)", 0),
+            (r"^according to\s+(?P<who>.+?)[,.]$", re.IGNORECASE | re.MULTILINE), (r"[^\W\d_]+(?<=s)", re.I)]
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """An empty cache folder, and no tables read yet in this process."""
+    monkeypatch.setenv("SOURCING_AUDIT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_ENTRIES", {})
+    monkeypatch.setattr(cache, "_CHANGED", set())
+    return tmp_path / "cache"
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_a_pattern_from_the_cache_is_the_pattern_compiled(fresh: Path, pattern: str, flags: int) -> None:
+    first = cache.compile(pattern, flags)
+    cache.save()
+    assert list(fresh.glob("regex-*.marshal"))
+    cache._ENTRIES.clear()  # as a new process would start
+    again = cache.compile(pattern, flags)
+    assert (pattern, flags) in {(k[0], k[1]) for k in cache.table("regex")}
+    assert again == first == re.compile(pattern, flags)  # same flags, same program
+    assert again.groupindex == first.groupindex
+    text = "Officials told reporters. According to Ms. Smith, it said so; Reuters says"
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in re.compile(pattern, flags).finditer(text)]
+
+
+def test_a_broken_cache_file_is_ignored(fresh: Path) -> None:
+    cache.compile(r"\bask", 0)
+    cache.save()
+    (target,) = fresh.glob("regex-*.marshal")
+    target.write_bytes(b"\x00not marshal")
+    cache._ENTRIES.clear()
+    assert cache.compile(r"\bask", 0) == re.compile(r"\bask")
+
+
+def test_a_pattern_that_does_not_compile_fails_as_re_does(fresh: Path) -> None:
+    with pytest.raises(re.error):
+        cache.compile(r"(unclosed", 0)
+
+
+def test_off_writes_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SOURCING_AUDIT_CACHE", "off")
+    monkeypatch.setattr(cache, "_ENTRIES", {})
+    assert cache.folder() is None
+    assert cache.compile(r"\bby\b", 0) == re.compile(r"\bby\b")
+    cache.save()
+    lookup = cache.word_counts("test", "1", lambda: {"poem": 2})
+    assert lookup(["poem", "prose"]) == {"poem": 2}
+
+
+def test_word_counts_come_back_from_the_file(fresh: Path) -> None:
+    table = {"readability": 5, "poem": 2, "the": 1}
+    built: list[int] = []
+
+    def build() -> dict[str, int]:
+        built.append(1)
+        return table
+
+    first = cache.word_counts("test", "v1", build)(["poem", "nonesuch", "the"])
+    second = cache.word_counts("test", "v1", build)(["poem", "nonesuch", "the", "readability"])
+    assert first == {"poem": 2, "the": 1}
+    assert second == {"poem": 2, "the": 1, "readability": 5}
+    assert built == [1]  # made once, then read from the file
+    assert [p.name for p in fresh.glob("test-*.sqlite")] == ["test-v1.sqlite"]
+    cache.word_counts("test", "v2", build)
+    assert [p.name for p in fresh.glob("test-*.sqlite")] == ["test-v2.sqlite"]  # a new stamp replaces the old
+
+
+def test_word_counts_serve_other_threads(fresh: Path) -> None:
+    """The web page audits in worker threads: a lookup made in one thread answers in any other."""
+    import threading
+
+    lookup = cache.word_counts("test", "v1", lambda: {"poem": 2})
+    got: list[dict[str, int]] = []
+    workers = [threading.Thread(target=lambda: got.append(lookup(["poem"]))) for _ in range(4)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert got == [{"poem": 2}] * 4
