@@ -3,17 +3,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from audit.cli.options import options_from
 from audit.cli.printer import Printer
-from audit.errors import AuditError, ConfigError, InputError, RulesError
-from audit.models import DocumentResult
+from audit.errors import AuditError
 from audit.rules.loader import rules_for
-from audit.rules.ruleset import SEVERITIES, RuleSet
-
-SEVERITY_RANK = {name: -n for n, name in enumerate(SEVERITIES)}  # higher is more serious
+from audit.rules.ruleset import RuleSet
 
 
 def _rules(args: argparse.Namespace) -> RuleSet:
@@ -21,61 +17,9 @@ def _rules(args: argparse.Namespace) -> RuleSet:
 
 
 def check(args: argparse.Namespace, printer: Printer) -> int:
-    """Audit every input with the settings in force for it, then write each requested output."""
-    from audit.api import audit_source, settings_for
-    from audit.read.inputs import expand_paths
+    from audit.cli.check import check_command
 
-    options = options_from(args)
-    problems: list[InputError] = []
-    paths = expand_paths(args.paths, problems)
-    docs, errors, gates_failed, fail = [], [], False, False
-    for problem in problems:  # a folder or glob with no article in it; the other arguments still run
-        errors.append({"path": str(problem).split(": ", 1)[0], "message": str(problem)})
-        printer.err(str(problem))
-    rules = None
-    for n, path in enumerate(paths, 1):
-        try:
-            settings = settings_for(path, options)
-            rules = rules_for(settings.rules)
-            doc = audit_source(path, options, settings)
-        except (RulesError, ConfigError):
-            raise  # a broken rules or settings file is not one article's problem: stop with its messages
-        except AuditError as exc:
-            errors.append({"path": path, "message": str(exc)})
-            printer.err(str(exc))
-        else:
-            docs.append(doc)
-            gates_failed |= any(not g.passed for g in doc.gates)
-            fail |= failing([doc], settings.fail_on)
-        printer.tick(n, len(paths), "checking")
-    _write_outputs(args, printer, docs, rules or rules_for(tuple(args.rules)), errors)
-    if errors:
-        return 2
-    return 1 if (fail or gates_failed) and not args.exit_zero else 0
-
-
-def _write_outputs(args: argparse.Namespace, printer: Printer, docs: list[DocumentResult], rules: RuleSet,
-                   errors: list[dict[str, str]]) -> None:
-    from audit.present import formats
-
-    for fmt, dest in formats.outputs(args.format, args.output):
-        text = formats.render(fmt, docs, rules, errors, paint=printer.paint if dest is None else None)
-        if dest is None:
-            if text.strip():
-                printer.out(text.rstrip("\n"))
-        else:
-            printer.write_file(dest, text)
-        if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-            printer.append_file(os.environ["GITHUB_STEP_SUMMARY"], formats.render("markdown", docs, rules, errors))
-
-
-def failing(docs: list[DocumentResult], fail_on: str) -> bool:
-    """Any finding at or above the fail level that is neither good practice nor suppressed."""
-    if fail_on == "never":
-        return False
-    level = SEVERITY_RANK[fail_on]
-    return any(SEVERITY_RANK[f.severity] >= level and not f.good and not f.suppressed
-               for d in docs for f in d.findings)
+    return check_command(args, printer)
 
 
 def config(args: argparse.Namespace, printer: Printer) -> int:

@@ -47,7 +47,9 @@ def document_block(d: DocumentResult, paint: Paint) -> list[str]:
     failed_gates = [g for g in d.gates if not g.passed]
     if d.verdict.name == "PASS" and not shown and not failed_gates:
         return [head]
-    lines = [head, f"  {o.uncheckable} of {o.statements} statements ({o.uncheckable_share:.0%}) rest on sources "
+    lines = [head] + ([f"  {paint(d.verdict.name, _VERDICT_COLOUR.get(d.verdict.name, '0'))}: {d.verdict.reason}"]
+                      if d.verdict.name != "PASS" else [])
+    lines += [f"  {o.uncheckable} of {o.statements} statements ({o.uncheckable_share:.0%}) rest on sources "
                    "a reader cannot check (anonymous, secondhand or leaked)"]
     s = d.scores
     if s.top_source:

@@ -1,0 +1,63 @@
+"""`check`: audit every input with the settings in force for it, write each requested output, and exit by
+the one rule of audit.judge.verdict (a FAIL verdict fails the run, unless --exit-zero or --fail-on never)."""
+from __future__ import annotations
+
+import argparse
+import os
+
+from audit.cli.options import options_from
+from audit.cli.printer import Printer
+from audit.errors import AuditError, ConfigError, InputError, RulesError
+from audit.models import DocumentResult
+from audit.rules.loader import rules_for
+from audit.rules.ruleset import RuleSet
+
+
+def check_command(args: argparse.Namespace, printer: Printer) -> int:
+    """Audit every input, write the outputs; 2 on an input error, 1 when a document fails, else 0."""
+    from audit.api import audit_source, settings_for
+    from audit.read.inputs import expand_paths
+
+    options = options_from(args)
+    problems: list[InputError] = []
+    paths = expand_paths(args.paths, problems)
+    docs: list[DocumentResult] = []
+    errors: list[dict[str, str]] = []
+    for problem in problems:  # a folder or glob with no article in it; the other arguments still run
+        errors.append({"path": str(problem).split(": ", 1)[0], "message": str(problem)})
+        printer.err(str(problem))
+    rules = None
+    for n, path in enumerate(paths, 1):
+        try:
+            settings = settings_for(path, options)
+            rules = rules_for(settings.rules)
+            docs.append(audit_source(path, options, settings))
+        except (RulesError, ConfigError):
+            raise  # a broken rules or settings file is not one article's problem: stop with its messages
+        except AuditError as exc:
+            errors.append({"path": path, "message": str(exc)})
+            printer.err(str(exc))
+        printer.tick(n, len(paths), "checking")
+    write_outputs(args, printer, docs, rules or rules_for(tuple(args.rules)), errors)
+    if errors:
+        return 2
+    return 1 if any(d.verdict.fails for d in docs) and not args.exit_zero else 0
+
+
+def write_outputs(args: argparse.Namespace, printer: Printer, docs: list[DocumentResult], rules: RuleSet,
+                  errors: list[dict[str, str]]) -> None:
+    from audit.present import formats
+
+    for fmt, dest in formats.outputs(args.format, args.output):
+        text = formats.render(fmt, docs, rules, errors, paint=printer.paint if dest is None else None)
+        if dest is None:
+            if text.strip():
+                printer.out(text.rstrip("\n"))
+        else:
+            printer.write_file(dest, text)
+        if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            from audit.present.formats.github import annotation_set
+            from audit.present.formats.markdown import SUMMARY_LIMIT, to_markdown
+
+            note = annotation_set(docs, errors).note
+            printer.append_file(os.environ["GITHUB_STEP_SUMMARY"], to_markdown(docs, errors, SUMMARY_LIMIT, note))
