@@ -44,7 +44,7 @@ def test_many_findings_give_at_most_10_annotations_per_severity_and_a_notice(tmp
     kinds = Counter(line.split(" ", 1)[0] for line in lines)
     assert all(n <= 10 for n in kinds.values()), kinds
     assert lines[0].startswith("::error ") and "title=sourcing-audit%3A FAIL" in lines[0]
-    shown = [line for line in lines[1:-1]]
+    shown = lines[1:-1]
     assert len(shown) < len(statements) < len(found)  # grouped per statement, and still more than fit
     rank = ["::error", "::warning", "::notice"]
     assert [line.split(" ", 1)[0] for line in shown] == sorted((x.split(" ", 1)[0] for x in shown), key=rank.index)
