@@ -36,7 +36,9 @@ def diff(args: argparse.Namespace, printer: Printer) -> int:
 
 def report(args: argparse.Namespace, printer: Printer) -> int:
     from audit.cli.documents import report_command
+    from audit.extras import require
 
+    require("report", "report")
     return report_command(args, _rules(args), printer)
 
 
@@ -60,7 +62,9 @@ def serve(args: argparse.Namespace, printer: Printer) -> int:
 
 def handout(args: argparse.Namespace, printer: Printer) -> int:
     from audit.cli.handout import handout_command
+    from audit.extras import require
 
+    require("report", "handout")
     return handout_command(args, _rules(args), printer)
 
 

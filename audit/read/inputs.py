@@ -149,6 +149,9 @@ def docx_text(data: bytes, name: str) -> str:
 
 def html_text(html: str, name: str) -> str:
     """The article body of a web page, one paragraph a line, without scripts, navigation or boilerplate."""
+    from audit.extras import require
+
+    require("html", f"{name}: reading HTML")
     import trafilatura  # imported here: it is slow to import and only HTML inputs need it
 
     text = trafilatura.extract(html, include_comments=False, include_tables=True, include_images=False,
