@@ -3,11 +3,15 @@ the one rule of audit.judge.verdict (a FAIL verdict fails the run, unless --exit
 from __future__ import annotations
 
 import argparse
+import json
 import os
+from collections import Counter
+from pathlib import Path
 
 from audit.cli.options import options_from
 from audit.cli.printer import Printer
-from audit.errors import AuditError, ConfigError, InputError, RulesError
+from audit.errors import AuditError, ConfigError, InputError, RulesError, UsageError
+from audit.judge.baseline import Key
 from audit.models import DocumentResult
 from audit.rules.loader import rules_for
 from audit.rules.ruleset import RuleSet
@@ -19,6 +23,7 @@ def check_command(args: argparse.Namespace, printer: Printer) -> int:
     from audit.read.inputs import expand_paths
 
     options = options_from(args)
+    known = _baseline(args.baseline) if args.baseline else None
     problems: list[InputError] = []
     paths = expand_paths(args.paths, problems)
     docs: list[DocumentResult] = []
@@ -31,7 +36,12 @@ def check_command(args: argparse.Namespace, printer: Printer) -> int:
         try:
             settings = settings_for(path, options)
             rules = rules_for(settings.rules)
-            docs.append(audit_source(path, options, settings))
+            doc = audit_source(path, options, settings)
+            if known is not None:
+                from audit.judge.baseline import without_baseline
+
+                doc = without_baseline(doc, known, rules, settings.fail_on)
+            docs.append(doc)
         except (RulesError, ConfigError):
             raise  # a broken rules or settings file is not one article's problem: stop with its messages
         except AuditError as exc:
@@ -44,12 +54,33 @@ def check_command(args: argparse.Namespace, printer: Printer) -> int:
     return 1 if any(d.verdict.fails for d in docs) and not args.exit_zero else 0
 
 
+def _baseline(path: str) -> Counter[Key]:
+    """The findings of an earlier JSON result; a missing or unreadable one is a usage error (one line)."""
+    from audit.judge.baseline import baseline_keys
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return baseline_keys(data, path)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such baseline file (write one with --format json -o {path})") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"{path}: not a readable JSON result: {exc}") from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def write_outputs(args: argparse.Namespace, printer: Printer, docs: list[DocumentResult], rules: RuleSet,
                   errors: list[dict[str, str]]) -> None:
     from audit.present import formats
 
     for fmt, dest in formats.outputs(args.format, args.output):
-        text = formats.render(fmt, docs, rules, errors, paint=printer.paint if dest is None else None)
+        if dest is None and args.statistics:
+            from audit.present.summary import statistics
+
+            text = statistics(docs)
+        else:
+            text = formats.render(fmt, docs, rules, errors, paint=printer.paint if dest is None else None,
+                                  quiet=args.quiet and dest is None)
         if dest is None:
             if text.strip():
                 printer.out(text.rstrip("\n"))
