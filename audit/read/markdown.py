@@ -150,3 +150,29 @@ def _show(view: list[str], source: str, lines: list[tuple[int, int, int]], curso
             view[end:brk] = [" "] * (brk - end)
         elif pos is not None and shown[c]:
             view[pos] = spans.replace.get(c, content[c])
+
+
+_CLOSING = set(",.;:!?)]}»”’")
+
+
+def shown_span(raw: str, view: str, start: int, end: int) -> str:
+    """What a reader sees of [start, end) in a Markdown file, for display (offsets are untouched): a run of
+    blanks that hides markup is one space where the file has white space (or a line break) in it ("after
+    **two**" -> "after two"), and nothing where the markup touches the words or closing punctuation follows
+    ("[statement](url \"S\")," -> "statement,"); white space folded."""
+    out: list[str] = []
+    i, stop = max(start, 0), min(end, len(view), len(raw))
+    while i < stop:
+        if not view[i].isspace():
+            out.append(view[i])
+            i += 1
+            continue
+        j = i
+        while j < stop and view[j].isspace():
+            j += 1
+        run = raw[i:j]
+        closes = j < stop and view[j] in _CLOSING
+        if run == view[i:j] or (any(c.isspace() for c in run) and not closes):
+            out.append(" ")
+        i = j
+    return " ".join("".join(out).split())
