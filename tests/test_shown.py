@@ -27,7 +27,7 @@ def test_shown_text_leaves_the_markup_out(tmp_path: Path) -> None:
     first, second = doc["statements"]
     assert DRAFT[first["start"]:first["end"]].startswith("Mayor **Jane**  *Smith*")  # offsets into the file
     assert DRAFT[second["start"]:second["end"]].endswith("officials said.")
-    assert [m["text"] for m in first["matches"]][0] == "Mayor Jane Smith"
+    assert first["matches"][0]["text"] == "Mayor Jane Smith"
     assert "Jane Smith" in {s["name"] for s in doc["sources"]}
     assert all("  " not in f["excerpt"] for f in doc["findings"])
     assert any(f["excerpt"] == texts[1] for f in doc["findings"])
