@@ -14,7 +14,8 @@ What `SourceText.text` indexes, by format:
 - html (.html, .htm): the article body extracted by trafilatura (scripts, navigation and boilerplate
   dropped), one paragraph a line; offsets index that extracted text, and `raw` is None: there is no line
   and column in the HTML file to point at.
-- docx (.docx): the paragraphs' text from python-docx, one a line; `raw` is None.
+- docx (.docx): the paragraphs, tables and text boxes in document order, one paragraph (or table cell
+  paragraph) a line (audit.read.word); `raw` is None.
 
 Standard input ("-") is read as bytes and decoded with the encoding; its name and format come from
 --stdin-filename. Every problem with an input is an InputError with one line.
@@ -141,7 +142,9 @@ def docx_text(data: bytes, name: str) -> str:
     except (BadZipFile, KeyError, ValueError, XMLSyntaxError, PackageNotFoundError, EOFError) as exc:
         reason = str(exc.args[0]).splitlines()[0] if exc.args else type(exc).__name__
         raise InputError(f"{name}: not a readable Word document (.docx): {reason}") from None
-    text = "\n".join(p.text for p in document.paragraphs)
+    from audit.read.word import word_lines
+
+    text = "\n".join(word_lines(document))
     if not text.strip():
         raise InputError(f"{name}: the Word document has no text")
     return text
