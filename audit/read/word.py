@@ -9,7 +9,7 @@ once.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 
 def word_lines(document: Any) -> list[str]:
@@ -50,7 +50,7 @@ def _paragraph_text(p: Any) -> str:
     """The paragraph's own text (python-docx's, so tabs and breaks read as it reads them), without text boxes."""
     from docx.text.paragraph import Paragraph
 
-    return str(Paragraph(p, None).text)
+    return str(Paragraph(p, cast(Any, None)).text)  # the text needs no parent part
 
 
 def _text_boxes(p: Any) -> Iterator[str]:
