@@ -91,13 +91,10 @@ def _expand(arg: str) -> list[str]:
 
 
 def _walk(folder: str) -> list[str]:
-    """Article files under a folder, recursively, sorted, hidden folders and files left out."""
-    found: list[str] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(os.path.join(root, f) for f in files
-                     if not f.startswith(".") and f.lower().endswith(ARTICLE_EXTENSIONS))
-    return sorted(found, key=lambda p: Path(p).parts)
+    """Article files under a folder, recursively, sorted, hidden and git-ignored ones left out."""
+    from audit.read.walk import walk_articles
+
+    return walk_articles(folder, ARTICLE_EXTENSIONS)
 
 
 def source_format(name: str) -> str:
