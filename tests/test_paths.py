@@ -45,3 +45,32 @@ def test_folder_walks_honour_gitignore(tmp_path: Path) -> None:
     assert paths == ["drafts/a.md", "drafts/opinion/d.md"]
     proc = run("check", "--format", "json", "drafts/old/b.md", cwd=tmp_path)  # named on the command line: checked
     assert [d["path"] for d in json.loads(proc.stdout)["documents"]] == ["drafts/old/b.md"]
+
+
+def test_sidecars_are_skipped_and_other_files_refused_in_one_line(tmp_path: Path) -> None:
+    draft = _write(tmp_path / "drafts" / "a.md", NAMED)
+    sidecar = _write(tmp_path / "drafts" / "a.md.sourcing-audit.yaml", "- {check: anonymous-bare, reason: ok}\n")
+    proc = run("check", "--format", "json", draft, sidecar)  # what pre-commit passes with `files: ^drafts/`
+    assert proc.returncode == 0, proc.stderr
+    assert [d["path"] for d in json.loads(proc.stdout)["documents"]] == [str(draft)]
+    csv = _write(tmp_path / "drafts" / "budget.csv", "item,cost\nbridge,40\n")
+    proc = run("check", draft, csv)
+    assert proc.returncode == 2
+    assert proc.stderr == (f"sourcing-audit: {csv}: not an article file (sourcing-audit reads .txt, .md, .markdown, "
+                           ".html, .htm, .docx)\n")
+    assert proc.stdout.startswith(f"{draft}  PASS")  # the article still checked
+    assert "unattributed" not in proc.stdout
+
+
+def test_the_pre_commit_examples_pass_articles_only() -> None:
+    import re
+
+    hook = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    hook_files = re.search(r"^\s*files: (\S+)", hook, re.M)
+    example = re.search(r"^\s*files: (\S+)\s+# only the drafts", readme, re.M)
+    assert hook_files and example
+    for pattern in (hook_files.group(1), example.group(1)):
+        staged = ["drafts/a.md", "drafts/b.txt", "drafts/a.md.sourcing-audit.yaml", "drafts/budget.csv",
+                  "drafts/photo.jpg", "drafts/c.docx"]
+        assert [f for f in staged if re.search(pattern, f)] == ["drafts/a.md", "drafts/b.txt", "drafts/c.docx"]

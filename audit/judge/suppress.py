@@ -30,6 +30,7 @@ from audit.errors import ConfigError
 from audit.judge.directives import Directive, is_directive, parse_directive
 from audit.models import DocumentResult, Finding
 from audit.read.comments import Comment, find_comments
+from audit.read.inputs import SIDECAR_SUFFIX
 from audit.read.text import clip
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
     from audit.read.inputs import SourceText
 
-SIDECAR_SUFFIX = ".sourcing-audit.yaml"
 NO_REASON, UNUSED, INVALID = "suppression-no-reason", "suppression-unused", "suppression-invalid"
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|td|th|pre|figcaption|dd|dt)\s*>|\n\s*\n", re.IGNORECASE)
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)

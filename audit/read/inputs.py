@@ -37,6 +37,7 @@ from audit.read.text import decode_text, read_bytes, read_text
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
 STDIN = "-"
+SIDECAR_SUFFIX = ".sourcing-audit.yaml"  # ARTICLE.md.sourcing-audit.yaml: the suppressions for ARTICLE.md
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,13 @@ def expand_paths(paths: list[str], problems: list[InputError] | None = None) -> 
 
 
 def _expand(arg: str) -> list[str]:
-    if arg == STDIN or os.path.isfile(arg):
+    if arg == STDIN:
+        return [arg]
+    if os.path.isfile(arg):
+        if arg.endswith(SIDECAR_SUFFIX):  # a draft's suppressions (pre-commit passes every staged file): skip it
+            return []
+        if not arg.lower().endswith(ARTICLE_EXTENSIONS):
+            raise InputError(f"{arg}: not an article file (sourcing-audit reads {', '.join(ARTICLE_EXTENSIONS)})")
         return [arg]
     if os.path.isdir(arg):
         walked = _walk(arg)
