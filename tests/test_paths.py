@@ -58,7 +58,7 @@ def test_sidecars_are_skipped_and_other_files_refused_in_one_line(tmp_path: Path
     assert proc.returncode == 2
     assert proc.stderr == (f"sourcing-audit: {csv}: not an article file (sourcing-audit reads .txt, .md, .markdown, "
                            ".html, .htm, .docx)\n")
-    assert proc.stdout.startswith(f"{draft}  PASS")  # the article still checked
+    assert proc.stdout.startswith(f"{draft}  REVIEW  1 statement: named 1")  # the article still checked
     assert "unattributed" not in proc.stdout
 
 
