@@ -89,3 +89,12 @@ def test_a_bad_baseline_is_one_line(tmp_path: Path) -> None:
         proc = run("check", "--baseline", baseline, SEED)
         assert proc.returncode == 2
         assert proc.stderr.startswith(f"sourcing-audit: {baseline}: {message}") and proc.stderr.count("\n") == 1
+
+
+def test_output_by_extension_and_by_name_are_the_same(tmp_path: Path) -> None:
+    by_extension, by_name = tmp_path / "audit.json", tmp_path / "named.json"
+    for spec in (str(by_extension), f"json={by_name}"):
+        assert run("check", "-o", spec, SEED).returncode in (0, 1)
+    a, b = (json.loads(p.read_text(encoding="utf-8")) for p in (by_extension, by_name))
+    assert a == b
+    assert a["documents"][0]["readability"]["words"] > 100  # not left empty for `-o audit.json`
