@@ -97,4 +97,4 @@ def test_output_by_extension_and_by_name_are_the_same(tmp_path: Path) -> None:
         assert run("check", "-o", spec, SEED).returncode in (0, 1)
     a, b = (json.loads(p.read_text(encoding="utf-8")) for p in (by_extension, by_name))
     assert a == b
-    assert a["documents"][0]["readability"]["words"] > 100  # not left empty for `-o audit.json`
+    assert a["documents"][0]["readability"]["inputs"]["words"] > 100  # not left empty for `-o audit.json`
