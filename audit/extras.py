@@ -3,7 +3,7 @@
 | extra | packages | for |
 |---|---|---|
 | report | weasyprint | `report` and `handout` (PDF), `serve`'s PDF download |
-| html | trafilatura, lxml_html_clean | HTML inputs (.html files, pasted HTML, URL inputs) |
+| html | trafilatura, lxml_html_clean, httpx | HTML inputs (.html files, pasted HTML) and URL inputs |
 | web | starlette, uvicorn, python-multipart, httpx (and report, html) | `serve` |
 
 `require` says in one line which extra a command needs when its packages are missing.
@@ -14,7 +14,7 @@ import importlib
 
 from audit.errors import UsageError
 
-EXTRAS = {"report": ("weasyprint",), "html": ("trafilatura", "lxml_html_clean")}
+EXTRAS = {"report": ("weasyprint",), "html": ("trafilatura", "lxml_html_clean", "httpx")}
 
 
 class MissingExtra(UsageError):

@@ -73,8 +73,13 @@ def expand_paths(paths: list[str], problems: list[InputError] | None = None) -> 
     return out
 
 
+def is_url(arg: str) -> bool:
+    """An http(s) address given as an input (any other scheme is refused by the fetcher, in one line)."""
+    return arg.lower().startswith(("http://", "https://"))
+
+
 def _expand(arg: str) -> list[str]:
-    if arg == STDIN:
+    if arg == STDIN or is_url(arg):
         return [arg]
     if os.path.isfile(arg):
         if arg.endswith(SIDECAR_SUFFIX):  # a draft's suppressions (pre-commit passes every staged file): skip it
@@ -114,9 +119,23 @@ def load_source(path: str, encoding: str = "utf-8", stdin_filename: str | None =
     if path == STDIN:
         name = stdin_filename or "<stdin>"
         return source_from_bytes(sys.stdin.buffer.read(), name, encoding, source_format(stdin_filename or ""))
+    if is_url(path):
+        return url_source(path, encoding)
     if source_format(path) == "docx":
         return SourceText(path, docx_text(read_bytes(path), path), "docx", None)
     return _from_text(read_text(path, encoding), path, source_format(path))
+
+
+def url_source(url: str, encoding: str = "utf-8") -> SourceText:
+    """A page fetched (audit.read.fetch: http(s) only, 10 s, 5 MB, five redirects) and read as a file of its
+    type would be, HTML with the same extraction as .html files; named by its URL in every output."""
+    from audit.extras import require
+
+    require("html", f"{url}: fetching a URL")
+    from audit.read.fetch import FetchPolicy, fetch_url
+
+    page = fetch_url(url, FetchPolicy(allow_private=True))
+    return source_from_bytes(page.data, url, encoding, source_format(page.name))
 
 
 def source_from_bytes(data: bytes, name: str, encoding: str = "utf-8", fmt: str | None = None) -> SourceText:

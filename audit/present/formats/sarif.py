@@ -65,6 +65,8 @@ def rule_descriptor(c: Check) -> dict[str, Any]:
 def artifact_uri(path: str) -> str:
     """A relative path stays relative (code scanning resolves it against the checkout); an absolute one is a
     file URI."""
+    if path.lower().startswith(("http://", "https://")):  # a URL input: its address is its URI
+        return path
     p = PurePath(path)
     if p.is_absolute():
         return p.as_uri()
