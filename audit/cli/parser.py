@@ -41,7 +41,7 @@ def _check(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
     c.add_argument("paths", nargs="+", metavar="ARTICLE", help="article files, folders or globs; - reads stdin")
     c.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     c.add_argument("-o", "--output", action="append", default=[], metavar="[FORMAT=]FILE",
-                   help="write output to FILE (in --format, or in FORMAT); repeatable: "
+                   help="write output to FILE (in --format, or in FORMAT; FILE - is standard output); repeatable: "
                         "--output json=audit.json --output sarif=audit.sarif")
     c.add_argument("--stdin-filename", metavar="NAME", help="the name (and format, by extension) of standard input")
     c.add_argument("--config", metavar="FILE", help="settings file (default: the nearest .sourcing-audit.yaml or "

@@ -29,7 +29,8 @@ def outputs(default_format: str, specs: list[str]) -> list[tuple[str, str | None
     """(format, file or None for stdout) for each --output; stdout in --format when none is given.
 
     `--output FILE` with no FORMAT= is written in --format, or, when --format is the default text, in the
-    format its extension names (.json, .sarif, .xml for JUnit, .md).
+    format its extension names (.json, .sarif, .xml for JUnit, .md). `--output FORMAT=-` is standard output,
+    so one run can print annotations and write a SARIF file.
     """
     if not specs:
         return [(default_format, None)]
@@ -37,7 +38,7 @@ def outputs(default_format: str, specs: list[str]) -> list[tuple[str, str | None
     for spec in specs:
         fmt, sep, dest = spec.partition("=")
         if sep and fmt in NAMES:
-            out.append((fmt, dest))
+            out.append((fmt, None if dest == "-" else dest))  # FORMAT=- : standard output
         elif sep and fmt not in NAMES and "/" not in fmt and "." not in fmt:
             raise UsageError(f"--output {spec}: unknown format {fmt!r} (expected one of: {', '.join(NAMES)})")
         elif default_format == "text":  # no --format: the file name says what it wants
