@@ -99,8 +99,8 @@ def read_suppressions(src: SourceText, doc: DocumentResult,
     raw = src.raw
     if raw is None and src.format == "html" and Path(src.name).is_file():  # the text is extracted: read the file
         raw = Path(src.name).read_bytes().decode(encoding, errors="replace")
-    sups, invalid = _from_comments(src.name, raw, src.format, doc) if src.format in ("markdown", "html") and raw \
-        else ([], [])
+    wanted = src.format in ("markdown", "html") and raw and "sourcing-audit" in raw.lower()  # else no parse
+    sups, invalid = _from_comments(src.name, raw, src.format, doc) if wanted and raw else ([], [])
     if src.name not in ("-", "<stdin>") and "://" not in src.name:
         sidecar = Path(src.name + SIDECAR_SUFFIX)
         if sidecar.is_file():

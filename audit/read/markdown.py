@@ -153,6 +153,7 @@ def _show(view: list[str], source: str, lines: list[tuple[int, int, int]], curso
 
 
 _CLOSING = set(",.;:!?)]}»”’")
+_SPACE = re.compile(r"\s+")
 
 
 def shown_span(raw: str, view: str, start: int, end: int) -> str:
@@ -160,19 +161,17 @@ def shown_span(raw: str, view: str, start: int, end: int) -> str:
     blanks that hides markup is one space where the file has white space (or a line break) in it ("after
     **two**" -> "after two"), and nothing where the markup touches the words or closing punctuation follows
     ("[statement](url \"S\")," -> "statement,"); white space folded."""
+    shown, file = view[start:end], raw[start:end]
+    if shown == file:  # no markup in the span
+        return " ".join(shown.split())
     out: list[str] = []
-    i, stop = max(start, 0), min(end, len(view), len(raw))
-    while i < stop:
-        if not view[i].isspace():
-            out.append(view[i])
-            i += 1
-            continue
-        j = i
-        while j < stop and view[j].isspace():
-            j += 1
-        run = raw[i:j]
-        closes = j < stop and view[j] in _CLOSING
-        if run == view[i:j] or (any(c.isspace() for c in run) and not closes):
+    pos = 0
+    for m in _SPACE.finditer(shown):
+        out.append(shown[pos:m.start()])
+        run = file[m.start():m.end()]
+        closes = m.end() < len(shown) and shown[m.end()] in _CLOSING
+        if run == m.group() or (_SPACE.search(run) is not None and not closes):
             out.append(" ")
-        i = j
+        pos = m.end()
+    out.append(shown[pos:])
     return " ".join("".join(out).split())
