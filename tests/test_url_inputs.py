@@ -93,3 +93,10 @@ def test_a_url_that_cannot_be_read_is_one_line(server: str) -> None:
         assert proc.returncode == 2
         assert proc.stderr == f"sourcing-audit: {server}{path}: {message}\n"
         assert proc.stdout.startswith(str(SEED))  # the other input still checked
+
+
+def test_only_http_and_https_are_fetched() -> None:
+    proc = run("check", "ftp://example.org/draft.html")
+    assert proc.returncode == 2
+    assert proc.stderr == "sourcing-audit: ftp://example.org/draft.html: only http:// and https:// addresses can be " \
+                          "fetched\n"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import glob
 import io
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,9 +74,12 @@ def expand_paths(paths: list[str], problems: list[InputError] | None = None) -> 
     return out
 
 
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
 def is_url(arg: str) -> bool:
-    """An http(s) address given as an input (any other scheme is refused by the fetcher, in one line)."""
-    return arg.lower().startswith(("http://", "https://"))
+    """An address given as an input (`scheme://...`); the fetcher takes http and https, and says so for others."""
+    return _URL.match(arg) is not None
 
 
 def _expand(arg: str) -> list[str]:

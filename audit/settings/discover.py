@@ -47,7 +47,7 @@ def _target(path: str, options: AuditOptions) -> Path | None:
     if path == "-":
         name = options.stdin_filename
         return Path(name) if name else None
-    if path.lower().startswith(("http://", "https://")):  # a URL: the settings of the current folder
+    if "://" in path:  # a URL: the settings of the current folder
         return None
     return Path(path)
 
