@@ -11,7 +11,7 @@ from pathlib import Path
 from audit.cli.options import options_from
 from audit.cli.printer import Printer
 from audit.errors import AuditError, ConfigError, InputError, RulesError, UsageError
-from audit.judge.baseline import Key
+from audit.judge.baseline import Key, baseline_keys, without_baseline
 from audit.models import DocumentResult
 from audit.rules.loader import rules_for
 from audit.rules.ruleset import RuleSet
@@ -38,8 +38,6 @@ def check_command(args: argparse.Namespace, printer: Printer) -> int:
             rules = rules_for(settings.rules)
             doc = audit_source(path, options, settings)
             if known is not None:
-                from audit.judge.baseline import without_baseline
-
                 doc = without_baseline(doc, known, rules, settings.fail_on)
             docs.append(doc)
         except (RulesError, ConfigError):
@@ -56,8 +54,6 @@ def check_command(args: argparse.Namespace, printer: Printer) -> int:
 
 def _baseline(path: str) -> Counter[Key]:
     """The findings of an earlier JSON result; a missing or unreadable one is a usage error (one line)."""
-    from audit.judge.baseline import baseline_keys
-
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return baseline_keys(data, path)
