@@ -73,9 +73,11 @@ def render_report(result: DocumentResult, rules: RuleSet | None = None, audit_da
                   title: str | None = None, paper: str = "a4", html: bool = False,
                   name: str = "report") -> RenderedReport:
     """The audit report of one result as PDF bytes (the JSON result attached as NAME.audit.json) and, with
-    `html`, the same page as HTML. WeasyPrint is imported on first use."""
+    `html`, the same page as HTML. WeasyPrint (the report extra) is imported on first use."""
+    from audit.extras import require
     from audit.present.report import render_report as render
 
+    require("report", "the PDF report")
     return render(result, rules or rules_for(), audit_date, title, paper, html, name)
 
 
@@ -107,6 +109,8 @@ def render_handout(result: DocumentResult, rules: RuleSet | None = None, options
                    html: bool = False) -> RenderedHandout:
     """The classroom handout of one result: the student's worksheet (no answers) and the teacher's key, as
     PDF bytes and, with `html`, HTML. It reads the result's labels, roster and findings; it labels nothing."""
+    from audit.extras import require
     from audit.present.handout import render_handout as render
 
+    require("report", "the handout")
     return render(result, rules or rules_for(), options, html)

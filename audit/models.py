@@ -209,6 +209,8 @@ class GateResult:
 class Verdict:
     name: str  # PASS | REVIEW | FAIL
     reason: str
+    fails: bool = False  # FAIL under a fail level other than `never`: `check` exits 1 (unless --exit-zero)
+    fail_on: str | None = None  # the fail level it was judged at (error, warning, info, never; None: the rules')
 
 
 @dataclass(frozen=True)

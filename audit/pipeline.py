@@ -65,4 +65,8 @@ def audit_source(src: SourceText, ruleset: RuleSet | None = None, publisher: str
 
     doc = audit_text(src.text, src.name, ruleset, publisher, with_readability, join_wrapped=src.format == "text")
     same = src.raw is not None and len(src.raw) == len(src.text)
+    if same and src.format == "markdown" and src.raw is not None:
+        from audit.read.shown import collapse_markup
+
+        doc = collapse_markup(doc, src.raw)
     return dataclasses.replace(doc, source_format=src.format, file_text=src.raw if same else None)

@@ -120,22 +120,39 @@ def _parse_github(out: str) -> list[tuple[str, dict[str, str], str]]:
     return parsed
 
 
+def _groups(findings: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Open findings grouped by statement, as the annotations group them (read here from the JSON)."""
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    for f in findings:
+        if not f["suppressed"]:
+            key = ("s", f["statement"]) if f["statement"] is not None else ("f", f["start"], f["check_id"])
+            groups.setdefault(key, []).append(f)
+    return list(groups.values())
+
+
 def test_github_annotations_point_at_the_statements(draft: Path) -> None:
     proc = run("check", "--format", "github", draft)
     assert proc.returncode == 1, proc.stderr  # the draft has an error-level finding
-    annotations = _parse_github(proc.stdout)
-    findings = _open_findings(draft)
-    assert len(annotations) == len(findings) > 3
+    verdict, *annotations = _parse_github(proc.stdout)
+    assert (verdict[0], verdict[1]["title"]) == ("error", "sourcing-audit: FAIL")
+    groups = _groups(_open_findings(draft))
+    assert len(annotations) == len(groups) > 2
+    assert len(groups) < len(_open_findings(draft)), "some statement has two findings"
+    rank = ["error", "warning", "notice"]
+    assert [k for k, _, _ in annotations] == sorted((k for k, _, _ in annotations), key=rank.index)
     lines = draft.read_text(encoding="utf-8").splitlines(keepends=True)
     severity = {"error": "error", "warning": "warning", "info": "notice"}
-    for (kind, props, message), f in zip(annotations, findings):
+    by_title = {p["title"]: (k, p, m) for k, p, m in annotations}
+    for group in groups:
+        ordered = sorted(group, key=lambda f: ["error", "warning", "info"].index(f["severity"]))
+        kind, props, message = by_title[", ".join(dict.fromkeys(f["check_id"] for f in ordered))]
         assert props["file"] == str(draft)
-        assert (kind, props["title"]) == (severity[f["severity"]], f["check_id"])
-        assert f["excerpt"] in message
+        assert kind == severity[ordered[0]["severity"]]
+        assert all(f["message"] in message for f in group) and group[0]["excerpt"] in message
         line, col, end_line = int(props["line"]), int(props["col"]), int(props["endLine"])
         # GitHub honours endColumn only on one-line annotations, so a finding over lines has none
         end_col = int(props["endColumn"]) if "endColumn" in props else len(lines[end_line - 1]) + 1
-        _assert_points_at(_at(lines, line, col, end_line, end_col), f)
+        _assert_points_at(_at(lines, line, col, end_line, end_col), min(group, key=lambda f: f["start"]))
     assert any(int(p["col"]) > 1 for _, p, _ in annotations), "a finding that starts mid-line"
 
 
@@ -150,7 +167,8 @@ def test_github_lists_failed_gates_first() -> None:
     gates = (GateResult("max-uncheckable", False, "33% uncheckable, above 25%", 0.33, 0.25),
              GateResult("min-named", True, "ok", 0.5, 0.2))
     out = render("github", [dataclasses.replace(doc, gates=gates)], default_rules(), [])
-    first, *rest = _parse_github(out)
+    verdict, first, *rest = _parse_github(out)
+    assert verdict[1] == {"file": "draft.txt", "title": "sourcing-audit: FAIL"}
     assert first == ("error", {"file": "draft.txt", "title": "gate max-uncheckable"}, "33% uncheckable, above 25%")
     assert not any(p["title"].startswith("gate ") for _, p, _ in rest)
 
@@ -179,9 +197,11 @@ def test_sarif_regions_point_at_the_statements(draft: Path) -> None:
     (run_,) = log["runs"]
     assert run_["columnKind"] == "unicodeCodePoints"
     findings = _open_findings(draft)
-    assert len(run_["results"]) == len(findings)
+    verdict, *results = run_["results"]
+    assert (verdict["ruleId"], verdict["level"]) == ("verdict/fail", "error")  # the draft FAILs: the outcome too
+    assert len(results) == len(findings)
     lines = draft.read_text(encoding="utf-8").splitlines(keepends=True)
-    for result, f in zip(run_["results"], findings):
+    for result, f in zip(results, findings):
         loc = result["locations"][0]["physicalLocation"]
         assert Path(unquote(urlparse(loc["artifactLocation"]["uri"]).path)) == draft
         r = loc["region"]
@@ -203,9 +223,10 @@ def test_sarif_validates_against_the_schema(tmp_path: Path, draft: Path) -> None
 
 
 def test_sarif_rules_describe_every_check(draft: Path) -> None:
-    rules = _sarif(draft)["runs"][0]["tool"]["driver"]["rules"]
+    *rules, verdict = _sarif(draft)["runs"][0]["tool"]["driver"]["rules"]
     checks = default_rules().checks
     assert [r["id"] for r in rules] == [c.id for c in checks]
+    assert verdict["id"] == "verdict/fail"  # described once, after the checks, for the FAIL verdict's result
     for r, c in zip(rules, checks):
         assert r["shortDescription"]["text"] == c.message
         assert r["fullDescription"]["text"] == c.why
@@ -236,14 +257,16 @@ def test_junit_has_a_suite_per_document_and_a_case_per_check(draft: Path, tmp_pa
     checks = [c.id for c in default_rules().checks]
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == [str(draft), str(passing)]
-    failing = {f["check_id"] for f in _open_findings(draft) if f["severity"] in ("error", "warning")}
+    # at the default fail level (error) the error findings fail their checks, and the FAIL verdict its case
+    failing = {f["check_id"] for f in _open_findings(draft) if f["severity"] == "error"} | {"verdict"}
+    assert len(failing) > 1
     for suite, expect_failing in zip(suites, (failing, set())):
         cases = suite.findall("testcase")
-        assert [c.get("name") for c in cases] == checks
+        assert [c.get("name") for c in cases] == [*checks, "verdict"]
         assert {c.get("name") for c in cases if c.find("failure") is not None} == expect_failing
-        assert suite.get("tests") == str(len(checks))
+        assert suite.get("tests") == str(len(checks) + 1)
         assert suite.get("failures") == str(len(expect_failing))
-    assert root.get("tests") == str(2 * len(checks)) and root.get("failures") == str(len(failing))
+    assert root.get("tests") == str(2 * len(checks) + 2) and root.get("failures") == str(len(failing))
 
 
 def test_markdown_has_the_tables(draft: Path) -> None:

@@ -2,21 +2,14 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import json
-import os
 import sys
-from dataclasses import dataclass
 
 from audit.cli.options import options_from
 from audit.cli.printer import Printer
-from audit.errors import AuditError, ConfigError, InputError, RulesError, UsageError
-from audit.models import DocumentResult
-from audit.options import AuditOptions
+from audit.errors import AuditError, UsageError
 from audit.rules.loader import rules_for
-from audit.rules.ruleset import SEVERITIES, RuleSet
-
-SEVERITY_RANK = {name: -n for n, name in enumerate(SEVERITIES)}  # higher is more serious
+from audit.rules.ruleset import RuleSet
 
 
 def _rules(args: argparse.Namespace) -> RuleSet:
@@ -24,104 +17,9 @@ def _rules(args: argparse.Namespace) -> RuleSet:
 
 
 def check(args: argparse.Namespace, printer: Printer) -> int:
-    """Audit every input with the settings in force for it, then write each requested output."""
-    from audit.cli.jobs import in_order
-    from audit.read.inputs import expand_paths
+    from audit.cli.check import check_command
 
-    options = options_from(args)
-    problems: list[InputError] = []
-    paths = expand_paths(args.paths, problems)
-    docs, errors, gates_failed, fail = [], [], False, False
-    for problem in problems:  # a folder or glob with no article in it; the other arguments still run
-        errors.append({"path": str(problem).split(": ", 1)[0], "message": str(problem)})
-        printer.err(str(problem))
-    rules = None
-    jobs = 1 if "-" in paths else args.jobs  # standard input is this process's
-    warm = functools.partial(_warm, options)
-    for n, (path, got) in enumerate(zip(paths, in_order(functools.partial(_audit_one, options), paths, jobs,
-                                                       warm)), 1):
-        if got.stop is not None:  # a broken rules or settings file is not one article's problem: stop
-            raise (RulesError if got.stop[0] == "rules" else ConfigError)(list(got.stop[1]))
-        if got.rule_files is not None:
-            rules = rules_for(got.rule_files)
-        if got.doc is not None:
-            docs.append(got.doc)
-            gates_failed |= any(not g.passed for g in got.doc.gates)
-            fail |= failing([got.doc], got.fail_on)
-        else:
-            errors.append({"path": path, "message": str(got.error)})
-            printer.err(str(got.error))
-        printer.tick(n, len(paths), "checking")
-    _write_outputs(args, printer, docs, rules or rules_for(tuple(args.rules)), errors)
-    if errors:
-        return 2
-    return 1 if (fail or gates_failed) and not args.exit_zero else 0
-
-
-@dataclass(frozen=True)
-class Audited:
-    """What auditing one input of `check` gives back (from this process or a worker)."""
-
-    doc: DocumentResult | None = None
-    rule_files: tuple[str, ...] | None = None  # the rule files in force, once the settings were read
-    fail_on: str = "error"
-    error: str | None = None  # the input's problem (one line), when there is no doc
-    stop: tuple[str, tuple[str, ...]] | None = None  # ("rules" or "config", problems): the run ends
-
-
-def _audit_one(options: AuditOptions, path: str) -> Audited:
-    from audit.api import audit_source, settings_for
-
-    files = None
-    try:
-        settings = settings_for(path, options)
-        files = settings.rules
-        rules_for(files)
-        doc = audit_source(path, options, settings)
-    except RulesError as exc:
-        return Audited(stop=("rules", exc.problems))
-    except ConfigError as exc:
-        return Audited(stop=("config", exc.problems))
-    except AuditError as exc:
-        return Audited(rule_files=files, error=str(exc))
-    return Audited(doc, files, settings.fail_on)
-
-
-def _warm(options: AuditOptions) -> None:
-    """Before the workers start: the default rules and the readability dictionaries, loaded once for all."""
-    import audit.api  # noqa: F401  (the pipeline's modules)
-    from audit.judge.readability import syllables
-
-    try:
-        rules_for(options.rules)
-    except AuditError:
-        return  # the first worker reports it, in its place
-    if options.readability:
-        syllables("warm")
-
-
-def _write_outputs(args: argparse.Namespace, printer: Printer, docs: list[DocumentResult], rules: RuleSet,
-                   errors: list[dict[str, str]]) -> None:
-    from audit.present import formats
-
-    for fmt, dest in formats.outputs(args.format, args.output):
-        text = formats.render(fmt, docs, rules, errors, paint=printer.paint if dest is None else None)
-        if dest is None:
-            if text.strip():
-                printer.out(text.rstrip("\n"))
-        else:
-            printer.write_file(dest, text)
-        if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-            printer.append_file(os.environ["GITHUB_STEP_SUMMARY"], formats.render("markdown", docs, rules, errors))
-
-
-def failing(docs: list[DocumentResult], fail_on: str) -> bool:
-    """Any finding at or above the fail level that is neither good practice nor suppressed."""
-    if fail_on == "never":
-        return False
-    level = SEVERITY_RANK[fail_on]
-    return any(SEVERITY_RANK[f.severity] >= level and not f.good and not f.suppressed
-               for d in docs for f in d.findings)
+    return check_command(args, printer)
 
 
 def config(args: argparse.Namespace, printer: Printer) -> int:
@@ -138,7 +36,9 @@ def diff(args: argparse.Namespace, printer: Printer) -> int:
 
 def report(args: argparse.Namespace, printer: Printer) -> int:
     from audit.cli.documents import report_command
+    from audit.extras import require
 
+    require("report", "report")
     return report_command(args, _rules(args), printer)
 
 
@@ -181,7 +81,9 @@ def lsp(args: argparse.Namespace, printer: Printer) -> int:
 
 def handout(args: argparse.Namespace, printer: Printer) -> int:
     from audit.cli.handout import handout_command
+    from audit.extras import require
 
+    require("report", "handout")
     return handout_command(args, _rules(args), printer)
 
 

@@ -10,8 +10,12 @@ def options_from(args: argparse.Namespace) -> AuditOptions:
     """The options one command's flags ask for; flags a command does not have are left to the settings."""
     fmt = getattr(args, "format", None) or "text"
     specs = getattr(args, "output", None)  # check: a list of [FORMAT=]FILE; report: one PDF path
-    outputs = [o.split("=", 1)[0] for o in specs if "=" in o] if isinstance(specs, list) else []
-    formats = (fmt, *outputs)
+    if isinstance(specs, list) and specs:  # the formats the outputs are written in: `-o audit.json` is json
+        from audit.present.formats import outputs
+
+        formats = (fmt, *(name for name, _ in outputs(fmt, specs)))
+    else:
+        formats = (fmt,)
     readability = not getattr(args, "no_readability", False)
     if args.command == "check":  # check computes the readability figures only for the formats that show them
         readability = readability and bool(set(formats) & {"json", "markdown"})

@@ -14,8 +14,8 @@ class Exit(IntEnum):
     ERROR = 2  # usage, configuration, rules or input error
 
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")  # audit.present.formats.NAMES, kept here so
-# that parsing the flags imports nothing
+# audit.present.formats.NAMES, kept here so that parsing the flags imports nothing
+FORMATS = ("text", "json", "sarif", "github", "junit", "markdown", "gitlab", "rdjson")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,7 +41,7 @@ def _check(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
     c.add_argument("paths", nargs="+", metavar="ARTICLE", help="article files, folders or globs; - reads stdin")
     c.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     c.add_argument("-o", "--output", action="append", default=[], metavar="[FORMAT=]FILE",
-                   help="write output to FILE (in --format, or in FORMAT); repeatable: "
+                   help="write output to FILE (in --format, or in FORMAT; FILE - is standard output); repeatable: "
                         "--output json=audit.json --output sarif=audit.sarif")
     c.add_argument("--stdin-filename", metavar="NAME", help="the name (and format, by extension) of standard input")
     c.add_argument("--config", metavar="FILE", help="settings file (default: the nearest .sourcing-audit.yaml or "
@@ -55,7 +55,12 @@ def _check(sub: Any, rules_opt: argparse.ArgumentParser) -> None:
                    help="the finding severity that makes the exit code 1 (default: error)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings reach --fail-on or a gate fails")
     c.add_argument("--no-readability", action="store_true", help="skip the readability figures (faster)")
-    c.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    c.add_argument("--quiet", "-q", action="store_true",
+                   help="print only the findings (and failed gates and verdicts), one line each; no progress bar")
+    c.add_argument("--statistics", action="store_true",
+                   help="print how many open findings each check has, instead of the findings")
+    c.add_argument("--baseline", metavar="AUDIT.json",
+                   help="report only findings that are not in this earlier `--format json` result")
     _jobs(c)
 
 

@@ -2,8 +2,12 @@
 
 In a Markdown or HTML draft, a comment (read from the file as written):
 
-    <!-- sourcing-audit: disable CHECK[, CHECK] -- reason: WHY -->        the whole document
+    <!-- sourcing-audit: disable CHECK[, CHECK] -- reason: WHY -->        the whole document, or up to:
+    <!-- sourcing-audit: enable CHECK[, CHECK] -->                        the end of a disable range
     <!-- sourcing-audit: disable-next CHECK[, CHECK] -- reason: WHY -->   only the next paragraph
+
+Only comments the Markdown or HTML parser reads as comments count (audit.read.comments): one in a code fence
+or in inline code is code. A comment that opens with `sourcing-audit` but cannot be read says why.
 
 For any input (the only way for plain text and Word), a sidecar file named after it, ARTICLE.txt.sourcing-audit.yaml:
 
@@ -23,7 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit.errors import ConfigError
+from audit.judge.directives import Directive, is_directive, parse_directive
 from audit.models import DocumentResult, Finding
+from audit.read.comments import Comment, find_comments
+from audit.read.inputs import SIDECAR_SUFFIX
 from audit.read.text import clip
 
 if TYPE_CHECKING:
@@ -31,11 +38,7 @@ if TYPE_CHECKING:
 
     from audit.read.inputs import SourceText
 
-SIDECAR_SUFFIX = ".sourcing-audit.yaml"
 NO_REASON, UNUSED, INVALID = "suppression-no-reason", "suppression-unused", "suppression-invalid"
-_COMMENT = re.compile(r"<!--\s*sourcing-audit\s*:(?P<body>.*?)-->", re.DOTALL)
-_BODY = re.compile(r"\s*(?P<verb>disable-next|disable)\s+(?P<ids>[a-z0-9][a-z0-9-]*(?:\s*,\s*[a-z0-9][a-z0-9-]*)*)"
-                   r"\s*(?:--\s*(?:reason\s*:)?(?P<reason>.*?)|reason\s*:(?P<reason2>.*?))?\s*\Z", re.DOTALL)
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|td|th|pre|figcaption|dd|dt)\s*>|\n\s*\n", re.IGNORECASE)
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _SIDECAR_KEYS = ("check", "reason", "paragraph")
@@ -78,10 +81,16 @@ class Suppression:
     start: int = 0  # its span in the text, where the text lines up with the file
     end: int = 0
     excerpt: str = ""
+    last: int | None = None  # a `disable` ... `enable` range: the last paragraph it covers
+    ranged: bool = False  # it covers paragraph .. last, not the whole document
 
     def covers(self, f: Finding) -> bool:
-        return f.check_id in self.checks and (not self.next_paragraph or
-                                              (self.paragraph is not None and f.paragraph == self.paragraph))
+        if f.check_id not in self.checks:
+            return False
+        if self.ranged:
+            return self.paragraph is not None and self.last is not None and f.paragraph is not None and \
+                self.paragraph <= f.paragraph <= self.last
+        return not self.next_paragraph or (self.paragraph is not None and f.paragraph == self.paragraph)
 
 
 def read_suppressions(src: SourceText, doc: DocumentResult,
@@ -90,31 +99,60 @@ def read_suppressions(src: SourceText, doc: DocumentResult,
     raw = src.raw
     if raw is None and src.format == "html" and Path(src.name).is_file():  # the text is extracted: read the file
         raw = Path(src.name).read_bytes().decode(encoding, errors="replace")
-    sups, invalid = _from_comments(src.name, raw, doc) if src.format in ("markdown", "html") and raw else ([], [])
-    if src.name not in ("-", "<stdin>"):
+    wanted = src.format in ("markdown", "html") and raw and "sourcing-audit" in raw.lower()  # else no parse
+    sups, invalid = _from_comments(src.name, raw, src.format, doc) if wanted and raw else ([], [])
+    if src.name not in ("-", "<stdin>") and "://" not in src.name:
         sidecar = Path(src.name + SIDECAR_SUFFIX)
         if sidecar.is_file():
             sups += _from_sidecar(sidecar, doc)
     return sups, invalid
 
 
-def _from_comments(name: str, raw: str, doc: DocumentResult) -> tuple[list[Suppression], list[Finding]]:
+def _from_comments(name: str, raw: str, fmt: str, doc: DocumentResult) -> tuple[list[Suppression], list[Finding]]:
+    """Suppressions from the comments the file's parser finds (audit.read.comments), in file order."""
     aligned = len(raw) == len(doc.text)
-    sups, invalid = [], []
-    for m in _COMMENT.finditer(raw):
-        line = raw.count("\n", 0, m.start()) + 1
-        where = f"{name}:{line}:{m.start() - raw.rfind(chr(10), 0, m.start())}"
-        start, end = (m.start(), m.end()) if aligned else (0, 0)
-        body = _BODY.match(m.group("body"))
-        if body is None:
-            invalid.append(meta_finding(INVALID, f"at {where}", None, start, end, m.group(0)))
+    read: list[tuple[Comment, Directive]] = []
+    invalid = []
+    for c in find_comments(raw, fmt):
+        if not is_directive(c.body):
             continue
-        reason = (body.group("reason") or body.group("reason2") or "").strip() or None
-        nxt = body.group("verb") == "disable-next"
-        para = _next_paragraph(raw, m.end(), doc, aligned) if nxt else None
-        ids = tuple(dict.fromkeys(i.strip() for i in body.group("ids").split(",")))
-        sups.append(Suppression(ids, reason, nxt, para, where, start, end, clip(m.group(0), 200)))
+        where = f"{name}:{c.line}:{c.column}"
+        start, end = (c.start, c.end) if aligned else (0, 0)
+        parsed = parse_directive(c.body)
+        if isinstance(parsed, str):
+            invalid.append(meta_finding(INVALID, f"at {where}: {parsed}", None, start, end, raw[c.start:c.end]))
+        else:
+            read.append((c, parsed))
+    sups = []
+    for n, (c, d) in enumerate(read):
+        if d.verb == "enable":
+            opened = {cid for _, od in read[:n] if od.verb == "disable" for cid in od.checks}
+            if set(d.checks) - opened:
+                lone = ", ".join(sorted(set(d.checks) - opened))
+                invalid.append(meta_finding(INVALID, f"at {name}:{c.line}:{c.column}: 'enable {lone}' with no "
+                                            "'disable' of it before", None, *((c.start, c.end) if aligned
+                                                                               else (0, 0)),
+                                            raw[c.start:c.end]))
+            continue
+        where = f"{name}:{c.line}:{c.column}"
+        start, end = (c.start, c.end) if aligned else (0, 0)
+        para = _next_paragraph(raw, c.end, doc, aligned)
+        by_end: dict[int | None, list[str]] = {}
+        for cid in d.checks:  # `disable` up to an `enable` of the same check, else the whole document
+            stop = next((e for e, ed in read[n + 1:] if ed.verb == "enable" and cid in ed.checks), None) \
+                if d.verb == "disable" else None
+            by_end.setdefault(stop.end if stop else None, []).append(cid)
+        for stop_at, ids in by_end.items():
+            last = _last_paragraph(raw, stop_at, doc, aligned) if stop_at is not None else None
+            sups.append(Suppression(tuple(ids), d.reason, d.verb == "disable-next", para, where, start, end,
+                                    clip(raw[c.start:c.end], 200), last, stop_at is not None))
     return sups, invalid
+
+
+def _last_paragraph(raw: str, pos: int, doc: DocumentResult, aligned: bool) -> int:
+    """The last paragraph before the comment that ends at `pos` (an `enable`): the one before the next."""
+    after = _next_paragraph(raw, pos, doc, aligned)
+    return (after - 1) if after is not None else len(doc.paragraphs)
 
 
 def _next_paragraph(raw: str, pos: int, doc: DocumentResult, aligned: bool) -> int | None:

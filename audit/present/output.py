@@ -70,7 +70,8 @@ def document_dict(d: DocumentResult) -> dict[str, Any]:
         "findings": [finding_dict(f) for f in d.findings],
         "excluded": [{"reason": e.reason, "statement": e.statement, "paragraph": e.paragraph, "text": e.text}
                      for e in d.excluded],
-        "verdict": {"name": d.verdict.name, "reason": d.verdict.reason},
+        "verdict": {"name": d.verdict.name, "reason": d.verdict.reason, "fails": d.verdict.fails,
+                    "fail_on": d.verdict.fail_on},
         "gates": [{"id": g.id, "passed": g.passed, "message": g.message, "value": _r(g.value),
                    "threshold": g.threshold} for g in d.gates],
         "format": d.source_format,

@@ -27,9 +27,12 @@ def _s(n: int) -> str:
 
 
 def summary(docs: list[DocumentResult], errors: list[dict[str, str]] | None = None,
-            paint: Paint | None = None) -> str:
-    """The whole text output of a run (input errors go to stderr from the CLI, so they are only counted)."""
+            paint: Paint | None = None, quiet: bool = False) -> str:
+    """The whole text output of a run (input errors go to stderr from the CLI, so they are only counted);
+    `quiet`: only the findings' lines, and one line for each failed gate and each FAIL verdict."""
     paint = paint or _plain
+    if quiet:
+        return "".join(line + "\n" for d in docs for line in quiet_lines(d, paint))
     blocks = [document_block(d, paint) for d in docs]
     lines = [line for block in blocks for line in block]
     total = _totals(docs, errors or [])
@@ -47,7 +50,9 @@ def document_block(d: DocumentResult, paint: Paint) -> list[str]:
     failed_gates = [g for g in d.gates if not g.passed]
     if d.verdict.name == "PASS" and not shown and not failed_gates:
         return [head]
-    lines = [head, f"  {o.uncheckable} of {o.statements} statements ({o.uncheckable_share:.0%}) rest on sources "
+    lines = [head] + ([f"  {paint(d.verdict.name, _VERDICT_COLOUR.get(d.verdict.name, '0'))}: {d.verdict.reason}"]
+                      if d.verdict.name != "PASS" else [])
+    lines += [f"  {o.uncheckable} of {o.statements} statements ({o.uncheckable_share:.0%}) rest on sources "
                    "a reader cannot check (anonymous, secondhand or leaked)"]
     s = d.scores
     if s.top_source:
@@ -61,6 +66,25 @@ def document_block(d: DocumentResult, paint: Paint) -> list[str]:
         lines.append(f"  ({suppressed} suppressed finding{_s(suppressed)} not shown)")
     lines.append("")
     return lines
+
+
+def quiet_lines(d: DocumentResult, paint: Paint) -> list[str]:
+    error = paint("error", _SEVERITY_COLOUR["error"])
+    lines = [f"{d.path}: {error} verdict FAIL: {d.verdict.reason}"] if d.verdict.name == "FAIL" else []
+    lines += [f"{d.path}: {error} gate {g.id} failed: {g.message}" for g in d.gates if not g.passed]
+    locator = Locator(d.file_text or d.text)
+    return lines + [finding_line(d, f, locator, paint) for f in in_order(d) if not f.good and not f.suppressed]
+
+
+def statistics(docs: list[DocumentResult]) -> str:
+    """How many open findings each check has over the run, most first (like `ruff check --statistics`)."""
+    counts: dict[str, list[Finding]] = {}
+    for f in (f for d in docs for f in d.findings if not f.good and not f.suppressed):
+        counts.setdefault(f.check_id, []).append(f)
+    rows = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    width = max((len(cid) for cid in counts), default=0)
+    return "".join(f"{len(found):>5}  {cid:<{width}}  {found[0].severity:<7}  {found[0].message.split(' (')[0]}\n"
+                   for cid, found in rows)
 
 
 def finding_line(d: DocumentResult, f: Finding, locator: Locator, paint: Paint) -> str:

@@ -14,7 +14,8 @@ What `SourceText.text` indexes, by format:
 - html (.html, .htm): the article body extracted by trafilatura (scripts, navigation and boilerplate
   dropped), one paragraph a line; offsets index that extracted text, and `raw` is None: there is no line
   and column in the HTML file to point at.
-- docx (.docx): the paragraphs' text from python-docx, one a line; `raw` is None.
+- docx (.docx): the paragraphs, tables and text boxes in document order, one paragraph (or table cell
+  paragraph) a line (audit.read.word); `raw` is None.
 
 Standard input ("-") is read as bytes and decoded with the encoding; its name and format come from
 --stdin-filename. Every problem with an input is an InputError with one line.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import glob
 import io
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,7 @@ from audit.read.text import decode_text, read_bytes, read_text
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
 STDIN = "-"
+SIDECAR_SUFFIX = ".sourcing-audit.yaml"  # ARTICLE.md.sourcing-audit.yaml: the suppressions for ARTICLE.md
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,22 @@ def expand_paths(paths: list[str], problems: list[InputError] | None = None) -> 
     return out
 
 
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url(arg: str) -> bool:
+    """An address given as an input (`scheme://...`); the fetcher takes http and https, and says so for others."""
+    return _URL.match(arg) is not None
+
+
 def _expand(arg: str) -> list[str]:
-    if arg == STDIN or os.path.isfile(arg):
+    if arg == STDIN or is_url(arg):
+        return [arg]
+    if os.path.isfile(arg):
+        if arg.endswith(SIDECAR_SUFFIX):  # a draft's suppressions (pre-commit passes every staged file): skip it
+            return []
+        if not arg.lower().endswith(ARTICLE_EXTENSIONS):
+            raise InputError(f"{arg}: not an article file (sourcing-audit reads {', '.join(ARTICLE_EXTENSIONS)})")
         return [arg]
     if os.path.isdir(arg):
         walked = _walk(arg)
@@ -90,13 +107,10 @@ def _expand(arg: str) -> list[str]:
 
 
 def _walk(folder: str) -> list[str]:
-    """Article files under a folder, recursively, sorted, hidden folders and files left out."""
-    found: list[str] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(os.path.join(root, f) for f in files
-                     if not f.startswith(".") and f.lower().endswith(ARTICLE_EXTENSIONS))
-    return sorted(found, key=lambda p: Path(p).parts)
+    """Article files under a folder, recursively, sorted, hidden and git-ignored ones left out."""
+    from audit.read.walk import walk_articles
+
+    return walk_articles(folder, ARTICLE_EXTENSIONS)
 
 
 def source_format(name: str) -> str:
@@ -109,9 +123,23 @@ def load_source(path: str, encoding: str = "utf-8", stdin_filename: str | None =
     if path == STDIN:
         name = stdin_filename or "<stdin>"
         return source_from_bytes(sys.stdin.buffer.read(), name, encoding, source_format(stdin_filename or ""))
+    if is_url(path):
+        return url_source(path, encoding)
     if source_format(path) == "docx":
         return SourceText(path, docx_text(read_bytes(path), path), "docx", None)
     return _from_text(read_text(path, encoding), path, source_format(path))
+
+
+def url_source(url: str, encoding: str = "utf-8") -> SourceText:
+    """A page fetched (audit.read.fetch: http(s) only, 10 s, 5 MB, five redirects) and read as a file of its
+    type would be, HTML with the same extraction as .html files; named by its URL in every output."""
+    from audit.extras import require
+
+    require("html", f"{url}: fetching a URL")
+    from audit.read.fetch import FetchPolicy, fetch_url
+
+    page = fetch_url(url, FetchPolicy(allow_private=True))
+    return source_from_bytes(page.data, url, encoding, source_format(page.name))
 
 
 def source_from_bytes(data: bytes, name: str, encoding: str = "utf-8", fmt: str | None = None) -> SourceText:
@@ -141,7 +169,9 @@ def docx_text(data: bytes, name: str) -> str:
     except (BadZipFile, KeyError, ValueError, XMLSyntaxError, PackageNotFoundError, EOFError) as exc:
         reason = str(exc.args[0]).splitlines()[0] if exc.args else type(exc).__name__
         raise InputError(f"{name}: not a readable Word document (.docx): {reason}") from None
-    text = "\n".join(p.text for p in document.paragraphs)
+    from audit.read.word import word_lines
+
+    text = "\n".join(word_lines(document))
     if not text.strip():
         raise InputError(f"{name}: the Word document has no text")
     return text
@@ -149,6 +179,9 @@ def docx_text(data: bytes, name: str) -> str:
 
 def html_text(html: str, name: str) -> str:
     """The article body of a web page, one paragraph a line, without scripts, navigation or boilerplate."""
+    from audit.extras import require
+
+    require("html", f"{name}: reading HTML")
     import trafilatura  # imported here: it is slow to import and only HTML inputs need it
 
     text = trafilatura.extract(html, include_comments=False, include_tables=True, include_images=False,

@@ -150,3 +150,28 @@ def _show(view: list[str], source: str, lines: list[tuple[int, int, int]], curso
             view[end:brk] = [" "] * (brk - end)
         elif pos is not None and shown[c]:
             view[pos] = spans.replace.get(c, content[c])
+
+
+_CLOSING = set(",.;:!?)]}»”’")
+_SPACE = re.compile(r"\s+")
+
+
+def shown_span(raw: str, view: str, start: int, end: int) -> str:
+    """What a reader sees of [start, end) in a Markdown file, for display (offsets are untouched): a run of
+    blanks that hides markup is one space where the file has white space (or a line break) in it ("after
+    **two**" -> "after two"), and nothing where the markup touches the words or closing punctuation follows
+    ("[statement](url \"S\")," -> "statement,"); white space folded."""
+    shown, file = view[start:end], raw[start:end]
+    if shown == file:  # no markup in the span
+        return " ".join(shown.split())
+    out: list[str] = []
+    pos = 0
+    for m in _SPACE.finditer(shown):
+        out.append(shown[pos:m.start()])
+        run = file[m.start():m.end()]
+        closes = m.end() < len(shown) and shown[m.end()] in _CLOSING
+        if run == m.group() or (_SPACE.search(run) is not None and not closes):
+            out.append(" ")
+        pos = m.end()
+    out.append(shown[pos:])
+    return " ".join("".join(out).split())

@@ -8,7 +8,7 @@ from audit.judge.context import SEVERITY_ORDER
 from audit.judge.gates import evaluate_gates
 from audit.judge.suppress import META_CHECKS, apply_suppressions, read_suppressions
 from audit.judge.verdict import verdict
-from audit.models import DocumentResult, Finding, Verdict
+from audit.models import DocumentResult, Finding
 from audit.read.inputs import SourceText
 from audit.rules.ruleset import RuleSet
 from audit.settings.model import Settings
@@ -58,12 +58,7 @@ def apply_settings(doc: DocumentResult, src: SourceText, settings: Settings, rul
     kept.sort(key=lambda f: (SEVERITY_ORDER.index(f.severity), f.start))
     gates = evaluate_gates(tuple(g for g in settings.gates if settings.wanted(g.id)), doc.scores)
     out = dataclasses.replace(doc, findings=tuple(kept), gates=gates, source_format=src.format)
-    live = dataclasses.replace(out, findings=tuple(f for f in kept if not f.suppressed))
-    failed = [g for g in gates if not g.passed]
-    if failed:  # a failed gate fails the document, whatever the findings say
-        names = ", ".join(g.id for g in failed)
-        return dataclasses.replace(out, verdict=Verdict("FAIL", f"gate failed: {names}. {failed[0].message}"))
-    return dataclasses.replace(out, verdict=verdict(live, rules))
+    return dataclasses.replace(out, verdict=verdict(out, rules, settings.fail_on, gates))
 
 
 def _severity(f: Finding, settings: Settings) -> Finding:

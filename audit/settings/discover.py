@@ -47,6 +47,8 @@ def _target(path: str, options: AuditOptions) -> Path | None:
     if path == "-":
         name = options.stdin_filename
         return Path(name) if name else None
+    if "://" in path:  # a URL: the settings of the current folder
+        return None
     return Path(path)
 
 

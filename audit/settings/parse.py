@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,7 @@ class SettingsFile:
     path: str
     root: Path  # the folder rule files and per-path patterns are relative to
     base: Layer
-    per_path: tuple[tuple[str, re.Pattern[str], Layer], ...]
+    per_path: tuple[tuple[str, Glob, Layer], ...]
 
 
 def _label(keys: tuple[Any, ...]) -> str:
@@ -130,28 +129,25 @@ def _gates(loc: Located, keys: tuple[Any, ...], v: Any, problems: list[str]) -> 
     return tuple(out)
 
 
-def _glob(pattern: str) -> re.Pattern[str]:
-    """A glob relative to the settings file: ** any folders, * and ? within one name, [..] a class.
-    A pattern without a slash matches the file name in any folder."""
-    out, i = [] if "/" in pattern else ["(?:.*/)?"], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] in "*?":
-            out.append("[^/]*" if pattern[i] == "*" else "[^/]")
-            i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2:]:
-            j = pattern.index("]", i + 2)
-            out.append("[" + pattern[i + 1:j].replace("!", "^", 1 if pattern[i + 1] == "!" else 0) + "]")
-            i = j + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
+class Glob:
+    """A `per-path` pattern, relative to the settings file, matched by wcmatch (a maintained glob matcher): `**`
+    any folders, `*` and `?` within one name, `[..]` a class, `{a,b}` alternatives (`{opinion,features}/**`);
+    a pattern without a slash matches the file name in any folder."""
+
+    def __init__(self, pattern: str) -> None:
+        from wcmatch import glob
+
+        self.pattern = pattern
+        self.flags = glob.GLOBSTAR | glob.BRACE | glob.DOTGLOB | (glob.MATCHBASE if "/" not in pattern else 0)
+
+    def match(self, rel: str) -> bool:
+        from wcmatch import glob
+
+        return bool(glob.globmatch(rel, self.pattern, flags=self.flags))
+
+
+def _glob(pattern: str) -> Glob:
+    return Glob(pattern)
 
 
 def parse_settings(loc: Located) -> SettingsFile:

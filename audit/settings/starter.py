@@ -44,10 +44,10 @@ gates: []
 #   - {id: anonymous-share, metric: anonymous_share, max: 0.4}
 #   - {id: lede-attributed, metric: lede_unattributed, max: 0}
 
-# Settings for some files only: glob patterns relative to this file (** any folders; a pattern without
-# a slash matches the file name anywhere). rules, ignore, severity and gates add to the settings above;
+# Settings for some files only: glob patterns relative to this file (** any folders, {a,b} either; a
+# pattern without a slash matches the file name anywhere). rules, ignore, severity and gates add to the settings above;
 # the others replace them.
 per-path: {}
 # per-path:
-#   "opinion/**": {ignore: [anonymous-]}
+#   "{opinion,features}/**": {ignore: [anonymous-]}
 """

@@ -8,6 +8,8 @@
 | github | audit.present.formats.github | GitHub Actions: workflow-command annotations |
 | junit | audit.present.formats.junit | CI test reports: JUnit XML, one testsuite per document |
 | markdown | audit.present.formats.markdown | a pull-request comment or a job summary |
+| gitlab | audit.present.formats.forges | GitLab Code Quality (merge-request widget) |
+| rdjson | audit.present.formats.forges | reviewdog's Diagnostic Format |
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from audit.errors import UsageError
 from audit.models import DocumentResult
 from audit.rules.ruleset import RuleSet
 
-NAMES = ("text", "json", "sarif", "github", "junit", "markdown")
+NAMES = ("text", "json", "sarif", "github", "junit", "markdown", "gitlab", "rdjson")
 
 Paint = Callable[[str, str], str]
 
@@ -27,7 +29,8 @@ def outputs(default_format: str, specs: list[str]) -> list[tuple[str, str | None
     """(format, file or None for stdout) for each --output; stdout in --format when none is given.
 
     `--output FILE` with no FORMAT= is written in --format, or, when --format is the default text, in the
-    format its extension names (.json, .sarif, .xml for JUnit, .md).
+    format its extension names (.json, .sarif, .xml for JUnit, .md). `--output FORMAT=-` is standard output,
+    so one run can print annotations and write a SARIF file.
     """
     if not specs:
         return [(default_format, None)]
@@ -35,7 +38,7 @@ def outputs(default_format: str, specs: list[str]) -> list[tuple[str, str | None
     for spec in specs:
         fmt, sep, dest = spec.partition("=")
         if sep and fmt in NAMES:
-            out.append((fmt, dest))
+            out.append((fmt, None if dest == "-" else dest))  # FORMAT=- : standard output
         elif sep and fmt not in NAMES and "/" not in fmt and "." not in fmt:
             raise UsageError(f"--output {spec}: unknown format {fmt!r} (expected one of: {', '.join(NAMES)})")
         elif default_format == "text":  # no --format: the file name says what it wants
@@ -49,12 +52,13 @@ _BY_EXTENSION = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".md": "ma
 
 
 def render(fmt: str, docs: list[DocumentResult], rules: RuleSet, errors: list[dict[str, str]],
-           paint: Paint | None = None) -> str:
-    """The whole output of one run in one format; `paint` colours the text format (stdout on a terminal)."""
+           paint: Paint | None = None, quiet: bool = False) -> str:
+    """The whole output of one run in one format; `paint` colours the text format (stdout on a terminal), and
+    `quiet` makes it the findings' lines only."""
     if fmt == "text":
         from audit.present.summary import summary
 
-        return summary(docs, errors, paint)
+        return summary(docs, errors, paint, quiet)
     if fmt == "json":
         from audit.present.output import to_json
 
@@ -75,4 +79,8 @@ def render(fmt: str, docs: list[DocumentResult], rules: RuleSet, errors: list[di
         from audit.present.formats.markdown import to_markdown
 
         return to_markdown(docs, errors)
+    if fmt in ("gitlab", "rdjson"):
+        from audit.present.formats.forges import to_gitlab, to_rdjson
+
+        return to_gitlab(docs, errors) if fmt == "gitlab" else to_rdjson(docs, errors)
     raise UsageError(f"--format {fmt}: unknown format (expected one of: {', '.join(NAMES)})")

@@ -1,24 +1,26 @@
 """JUnit XML for CI test reports: one testsuite per document, one testcase per check and per gate.
 
-A testcase fails when its check has findings at error or warning that are neither good practice nor
-suppressed; info and suppressed findings are listed in the testcase's system-out. An input that could not
-be read is a testsuite with one testcase in error.
+The suite fails exactly when `check` would exit 1 for the document (audit.judge.verdict): a testcase fails
+when its check has open findings (neither good practice nor suppressed) at or above the document's fail
+level; a failed gate's testcase fails; the `verdict` testcase fails when the verdict is a FAIL that fails
+the run (so a FAIL on the uncheckable share alone shows too). Under `fail-on: never` nothing fails, and the
+findings are listed in system-out. An input that could not be read is a testsuite with one testcase in error.
 """
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from audit.judge.verdict import fail_severities
 from audit.models import DocumentResult, Finding
 from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.rules.ruleset import RuleSet
-
-FAILING = ("error", "warning")
 
 
 def to_junit(docs: list[DocumentResult], rules: RuleSet, errors: list[dict[str, str]]) -> str:
     root = ET.Element("testsuites", name="sourcing-audit")
     for doc in docs:
-        root.append(_suite(doc, [c.id for c in rules.checks]))
+        failing = fail_severities(doc.verdict.fail_on, rules) if doc.verdict.fail_on != "never" else ()
+        root.append(_suite(doc, [c.id for c in rules.checks], failing))
     for e in errors:
         suite = ET.SubElement(root, "testsuite", name=e["path"], tests="1", failures="0", errors="1", skipped="0")
         case = ET.SubElement(suite, "testcase", classname=e["path"], name="read")
@@ -29,7 +31,7 @@ def to_junit(docs: list[DocumentResult], rules: RuleSet, errors: list[dict[str, 
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _suite(doc: DocumentResult, check_ids: list[str]) -> ET.Element:
+def _suite(doc: DocumentResult, check_ids: list[str], levels: tuple[str, ...]) -> ET.Element:
     by_check: dict[str, list[Finding]] = {cid: [] for cid in check_ids}
     for f in in_order(doc):
         if not f.good:
@@ -43,7 +45,7 @@ def _suite(doc: DocumentResult, check_ids: list[str]) -> ET.Element:
     failures = 0
     for cid, found in by_check.items():
         case = ET.SubElement(suite, "testcase", classname=doc.path, name=cid, file=doc.path)
-        failing = [f for f in found if f.severity in FAILING and not f.suppressed]
+        failing = [f for f in found if f.severity in levels and not f.suppressed]
         if failing:
             failures += 1
             worst = "error" if any(f.severity == "error" for f in failing) else "warning"
@@ -55,10 +57,18 @@ def _suite(doc: DocumentResult, check_ids: list[str]) -> ET.Element:
             ET.SubElement(case, "system-out").text = "\n".join(_line(doc, f, locator) for f in rest)
     for gate in doc.gates:
         case = ET.SubElement(suite, "testcase", classname=doc.path, name=f"gate {gate.id}", file=doc.path)
-        if not gate.passed:
+        if not gate.passed and doc.verdict.fails:
             failures += 1
             ET.SubElement(case, "failure", type="gate", message=gate.message).text = gate.message
-    suite.set("tests", str(len(by_check) + len(doc.gates)))
+        elif not gate.passed:
+            ET.SubElement(case, "system-out").text = gate.message
+    case = ET.SubElement(suite, "testcase", classname=doc.path, name="verdict", file=doc.path)
+    if doc.verdict.fails:
+        failures += 1
+        ET.SubElement(case, "failure", type="verdict", message=f"FAIL: {doc.verdict.reason}").text = doc.verdict.reason
+    else:
+        ET.SubElement(case, "system-out").text = f"{doc.verdict.name}: {doc.verdict.reason}"
+    suite.set("tests", str(len(by_check) + len(doc.gates) + 1))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
     suite.set("skipped", "0")

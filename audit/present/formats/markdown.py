@@ -1,5 +1,9 @@
 """Markdown for a pull-request comment or a GitHub job summary: an overview, then each document's
-verdict, sourcing shares and findings as tables."""
+verdict, sourcing shares and findings as tables.
+
+Capped so that GitHub takes it: `COMMENT_LIMIT` (65,536 characters, a comment's limit) by default,
+`SUMMARY_LIMIT` (1 MiB, a step summary's) for the job summary; sizes are counted in UTF-8 bytes, which is never
+fewer than characters. What does not fit is cut at a whole line and counted in one "N more" line."""
 from __future__ import annotations
 
 import re
@@ -20,8 +24,15 @@ def code(s: str) -> str:
     return "`" + s.replace("`", "'").replace("|", "\\|") + "`"
 
 
-def to_markdown(docs: list[DocumentResult], errors: list[dict[str, str]]) -> str:
-    out = ["## sourcing-audit", ""]
+COMMENT_LIMIT = 65_536
+SUMMARY_LIMIT = 1_048_576
+_ROW = "\x00"  # marks a finding row while the lines are assembled, so the cut can count them
+
+
+def to_markdown(docs: list[DocumentResult], errors: list[dict[str, str]], limit: int = COMMENT_LIMIT,
+                note: str = "") -> str:
+    """The whole Markdown, at most `limit` bytes in UTF-8; `note` (a line for the reader) goes first."""
+    out = ["## sourcing-audit", ""] + ([cell(note), ""] if note else [])
     if docs:
         out += ["| document | verdict | claims | uncheckable | findings |", "|---|---|---:|---:|---|"]
         out += [f"| {code(d.path)} | **{d.verdict.name}** | {d.scores.overall.statements} | "
@@ -31,7 +42,31 @@ def to_markdown(docs: list[DocumentResult], errors: list[dict[str, str]]) -> str
         out += [f"**Could not read** {code(e['path'])}: {cell(e['message'])}", ""]
     for d in docs:
         out += _document(d)
-    return "\n".join(out).rstrip("\n") + "\n"
+    return _capped(out, limit)
+
+
+def _capped(lines: list[str], limit: int) -> str:
+    """The lines joined, cut at the last whole line that leaves room for the "N more" line when too long."""
+    text = "\n".join(x.lstrip(_ROW) for x in lines).rstrip("\n") + "\n"
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    room = limit - 400  # the "N more" line, whatever N is
+    kept: list[str] = []
+    rest: list[str] = []
+    size = 0
+    for n, line in enumerate(lines):
+        size += len(line.lstrip(_ROW).encode("utf-8")) + 1
+        if size > room:
+            rest = lines[n:]
+            break
+        kept.append(line.lstrip(_ROW))
+    findings = sum(x.startswith(_ROW) for x in rest)
+    docs = sum(x.startswith("### ") for x in rest)
+    more = f"**{findings} more finding{'s' if findings != 1 else ''}"
+    more += f" (and {docs} more document{'s' if docs != 1 else ''})" if docs else ""
+    more += (" not shown**: the output is capped at "
+             f"{limit:,} bytes; run `sourcing-audit check` (or `--format json`) for all of them.")
+    return "\n".join(kept).rstrip("\n") + "\n\n" + more + "\n"
 
 
 def _counts(d: DocumentResult) -> str:
@@ -64,7 +99,7 @@ def _document(d: DocumentResult) -> list[str]:
             line, col = locator.position(f.start) if has_lines(d) else (None, None)
             where = f"{line}:{col}" if line else f"¶{f.paragraph}" if f.paragraph else ""
             sev = f"{f.severity} (suppressed)" if f.suppressed else f.severity
-            out.append(f"| {where} | {sev} | {code(f.check_id)} | {cell(f.message)} | {cell(f.excerpt)} |")
+            out.append(f"{_ROW}| {where} | {sev} | {code(f.check_id)} | {cell(f.message)} | {cell(f.excerpt)} |")
         out.append("")
     good = [f for f in d.findings if f.good]
     if good:

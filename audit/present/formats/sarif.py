@@ -27,6 +27,8 @@ def to_sarif(docs: list[DocumentResult], rules: RuleSet, errors: list[dict[str, 
     index = {c.id: n for n, c in enumerate(rules.checks)}
     results: list[dict[str, Any]] = []
     for doc in docs:
+        if doc.verdict.fails:  # the outcome, as every format reports it (audit.judge.verdict)
+            results.append(_verdict_result(doc, descriptors, index))
         for gate in doc.gates:
             if not gate.passed:
                 results.append(_gate_result(doc, gate, descriptors, index))
@@ -63,6 +65,8 @@ def rule_descriptor(c: Check) -> dict[str, Any]:
 def artifact_uri(path: str) -> str:
     """A relative path stays relative (code scanning resolves it against the checkout); an absolute one is a
     file URI."""
+    if path.lower().startswith(("http://", "https://")):  # a URL input: its address is its URI
+        return path
     p = PurePath(path)
     if p.is_absolute():
         return p.as_uri()
@@ -107,6 +111,16 @@ def _gate_result(doc: DocumentResult, gate: GateResult, descriptors: list[dict[s
     return {"ruleId": rule_id, "ruleIndex": index[rule_id], "level": "error",
             "message": {"text": gate.message}, "locations": [_location(doc)],
             "properties": {"value": gate.value, "threshold": gate.threshold}}
+
+
+def _verdict_result(doc: DocumentResult, descriptors: list[dict[str, Any]], index: dict[str, int]) -> dict[str, Any]:
+    rule_id = "verdict/fail"
+    if rule_id not in index:
+        index[rule_id] = len(descriptors)
+        descriptors.append({"id": rule_id, "shortDescription": {"text": "the document's verdict is FAIL"},
+                            "defaultConfiguration": {"level": "error"}})
+    return {"ruleId": rule_id, "ruleIndex": index[rule_id], "level": "error",
+            "message": {"text": f"FAIL: {doc.verdict.reason}"}, "locations": [_location(doc)]}
 
 
 def _notification(error: dict[str, str]) -> dict[str, Any]:
