@@ -36,13 +36,10 @@ if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
   fi
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e '.[test,web,report,html]'  # everything: check alone needs none of the extras
+.venv/bin/python -m pip install -q -e '.[test,web,report,html,lsp]'  # lsp: `sourcing-audit lsp` (pygls)  # everything: check alone needs none of the extras
 
 # axe-core from the npm registry, for the web page's accessibility test (tests/test_web_browser.py injects it)
 if command -v npm >/dev/null 2>&1 && [ ! -f .venv/node/node_modules/axe-core/axe.min.js ]; then
   npm install --silent --no-audit --no-fund --prefix .venv/node axe-core@4 >/dev/null ||
     echo "setup: axe-core not installed (npm failed); the web page's accessibility test will be skipped" >&2
 fi
-
-# the language server's extra: `sourcing-audit lsp` (pygls), and tests/test_lsp.py
-.venv/bin/python -m pip install -q -e '.[lsp]'
