@@ -27,7 +27,7 @@ def run_on_dask(jobs: Iterator[ChunkJob], address: str, workers: int, add: Calla
                                    dashboard_address=None)
             client = Client(cluster)
         else:
-            client = Client(address, timeout="30s")
+            client = Client(address, timeout="15s")
     except OSError as exc:
         raise UsageError(f"--dask {address}: cannot reach the scheduler: {exc}") from None
     try:
