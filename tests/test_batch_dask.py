@@ -56,3 +56,4 @@ def test_an_unreachable_scheduler_is_one_line(inputs: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.startswith("sourcing-audit: --dask tcp://127.0.0.1:9: cannot reach the scheduler")
     assert proc.stderr.count("\n") == 1
+    assert not (inputs / "nowhere").exists()  # nothing made: the same command works once the scheduler is up

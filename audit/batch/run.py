@@ -57,23 +57,32 @@ class RunResult:
 
 def run_batch(opts: BatchOptions, on_progress: Callable[[Progress], None] | None = None) -> RunResult:
     paths = records.expand_inputs(opts.inputs)
+    if opts.dask:
+        from audit.batch.cluster import dask_client, run_on_dask
+
+        with dask_client(opts.dask, opts.jobs) as client:  # reached before the run's folder is made
+            tally = _start(opts, paths, on_progress)
+            run_on_dask(tally.todo, client, tally.add)
+    else:
+        tally = _start(opts, paths, on_progress)
+        if opts.jobs <= 1:
+            for job in tally.todo:
+                tally.add(run_chunk(job))
+        else:
+            _run_pool(tally.todo, opts.jobs, tally.add)
+    return RunResult(tables.count_rows(opts.out, "articles"), tables.count_rows(opts.out, "errors"),
+                     len(tables.done_parts(opts.out)), tally.skipped, tables.first_errors(opts.out, 10))
+
+
+def _start(opts: BatchOptions, paths: list[str], on_progress: Callable[[Progress], None] | None) -> _Tally:
+    """The run's folder made or checked, and the chunks still to do (read lazily) in a tally."""
     done = _prepare(opts)
     stream = records.read_records(paths, records.roots_of(opts.inputs, paths), opts.fields.columns())
     jobs = (ChunkJob(chunk, opts.out, opts.chunk_size, opts.fields, opts.audit, opts.outlet_is_publisher)
             for chunk in records.chunks(stream, opts.chunk_size))
     tally = _Tally(records.total_bytes(paths), on_progress)
-    todo = tally.skip_done(jobs, done)
-    if opts.dask:
-        from audit.batch.cluster import run_on_dask
-
-        run_on_dask(todo, opts.dask, opts.jobs, tally.add)
-    elif opts.jobs <= 1:
-        for job in todo:
-            tally.add(run_chunk(job))
-    else:
-        _run_pool(todo, opts.jobs, tally.add)
-    return RunResult(tables.count_rows(opts.out, "articles"), tables.count_rows(opts.out, "errors"),
-                     len(tables.done_parts(opts.out)), tally.skipped, tables.first_errors(opts.out, 10))
+    tally.todo = tally.skip_done(jobs, done)
+    return tally
 
 
 class _Tally:
@@ -82,6 +91,7 @@ class _Tally:
     def __init__(self, total: int, on_progress: Callable[[Progress], None] | None) -> None:
         self.total, self.on_progress = total, on_progress
         self.articles = self.errors = self.parts = self.weight = self.skipped = 0
+        self.todo: Iterator[ChunkJob] = iter(())
 
     def skip_done(self, jobs: Iterator[ChunkJob], done: set[int]) -> Iterator[ChunkJob]:
         for job in jobs:
