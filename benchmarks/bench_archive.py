@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -56,13 +57,15 @@ def repeat_corpus(target: Path, *, articles: int | None = None, size: int | None
     return count
 
 
-def run(args: list[str], sample: bool = False) -> tuple[float, int, int]:
+def run(args: list[str], sample: bool = False, limit: float | None = None) -> tuple[float, int, int]:
     """Wall seconds and (with `sample`) the peaks of the summed RSS and of the summed PSS (shared pages
     divided among the processes that share them: forked workers share the parent's) in bytes, of the
-    process and its descendants."""
+    process and its descendants. With `limit` (seconds), a run still going then is killed (its process
+    group): the peaks are those of the part it did."""
     peak = [0, 0]
     start = time.perf_counter()
-    proc = subprocess.Popen([*cli(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([*cli(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
 
     def watch() -> None:
         parent = psutil.Process(proc.pid)
@@ -79,7 +82,13 @@ def run(args: list[str], sample: bool = False) -> tuple[float, int, int]:
     thread = threading.Thread(target=watch, daemon=True)
     if sample:
         thread.start()
-    _, err = proc.communicate()
+    try:
+        _, err = proc.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        thread.join()
+        return -(time.perf_counter() - start), peak[0], peak[1]
     wall = time.perf_counter() - start
     if sample:
         thread.join()
@@ -102,14 +111,16 @@ def throughput(tmp: Path, articles: int, repeat: int) -> None:
     print(f"throughput --jobs 2 / --jobs 1: {ratio:.2f}x (bar 1.7x: {'pass' if ratio >= 1.7 else 'FAIL'})")
 
 
-def memory(tmp: Path, sizes: list[int]) -> None:
+def memory(tmp: Path, sizes: list[int], limit: float | None) -> None:
     peaks = {}
     for size in sizes:
         n = repeat_corpus(tmp / "m.jsonl", size=size * MB)
         before = load()
-        wall, rss, pss = run(["batch", str(tmp / "m.jsonl"), "--out", str(tmp / f"m{size}")], sample=True)
-        print(f"  {size} MB JSONL ({n} articles): peak RSS {rss / MB:.0f} MB, peak PSS {pss / MB:.0f} MB, "
-              f"in {wall:.0f} s (load {before} -> {load()})", flush=True)
+        wall, rss, pss = run(["batch", str(tmp / "m.jsonl"), "--out", str(tmp / f"m{size}")], sample=True,
+                             limit=limit)
+        done = "all" if wall > 0 else f"killed at the --limit: the first {_articles_done(tmp / f'm{size}')} of"
+        print(f"  {size} MB JSONL ({done} {n} articles): peak RSS {rss / MB:.0f} MB, peak PSS {pss / MB:.0f} MB, "
+              f"in {abs(wall):.0f} s (load {before} -> {load()})", flush=True)
         peaks[size] = rss
         shutil.rmtree(tmp / f"m{size}")
         (tmp / "m.jsonl").unlink()
@@ -118,6 +129,12 @@ def memory(tmp: Path, sizes: list[int]) -> None:
         ok = big < 600 * MB and big <= 1.2 * small
         print(f"peak RSS {max(peaks)} MB input: {big / MB:.0f} MB, {big / small:.2f}x the {min(peaks)} MB "
               f"input's (bar < 600 MB and <= 1.2x: {'pass' if ok else 'FAIL'})")
+
+
+def _articles_done(run: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return sum(pq.ParquetFile(p).metadata.num_rows for p in (run / "articles").glob("part-*.parquet"))
 
 
 def dask_cost(tmp: Path, articles: int) -> None:
@@ -138,6 +155,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2, help="rounds of jobs 1 / jobs 2 (default 2)")
     ap.add_argument("--sizes", default="100,1000", help="JSONL sizes in MB for the memory runs (default 100,1000)")
     ap.add_argument("--only", choices=("throughput", "memory", "dask"), help="run one part only")
+    ap.add_argument("--limit", type=float, help="memory: kill a run still going after this many seconds and "
+                                                "report the peaks of the part it did (a busy machine)")
     args = ap.parse_args()
     print(f"{os.cpu_count()} cores; load average {load()}")
     tmp = Path(tempfile.mkdtemp(prefix="bench-archive-", dir="/tmp"))
@@ -147,7 +166,7 @@ def main() -> None:
         if args.only in (None, "dask"):
             dask_cost(tmp, args.articles)
         if args.only in (None, "memory"):
-            memory(tmp, [int(s) for s in args.sizes.split(",")])
+            memory(tmp, [int(s) for s in args.sizes.split(",")], args.limit)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
