@@ -232,3 +232,44 @@ def test_check_does_not_import_pyarrow_or_dask(tmp_path: Path) -> None:
     modules = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
     assert {"audit.label.engine", "audit.judge.checks"} <= modules  # it did audit the article
     assert not {m.split(".")[0] for m in modules} & {"pyarrow", "dask", "distributed", "warcio", "fsspec"}
+
+
+def test_a_progress_bar_with_rate_and_eta_on_a_terminal(jsonl_run: Path, tmp_path: Path) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "audit", "batch", str(jsonl_run.parent / "news.jsonl"), "--out",
+                           str(tmp_path / "run"), "--jobs", "1", "--chunk-size", "4"], cwd=REPO, stderr=follower,
+                          stdout=subprocess.PIPE, text=True)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        shown += data
+    os.close(leader)
+    assert proc.returncode == 0
+    lines = shown.decode().replace("\r\n", "\n").split("\r")
+    assert lines[-1].startswith("auditing: 11 articles, ") and "0 errors [" in lines[-1]
+    assert "] 100%, ETA 0:00" in lines[-1]
+    assert len([x for x in lines if x.startswith("auditing: ")]) == 3  # one update per part
+
+
+def test_urls_go_through_fsspec(jsonl_run: Path, tmp_path: Path) -> None:
+    """Inputs and the run's folder given as URLs (file:// here; s3:// and others with their backend installed)
+    are read and written through fsspec, with the same tables; `summary` reads such a run too."""
+    url = f"file://{tmp_path}/run"
+    proc = cli("batch", f"file://{jsonl_run.parent / 'news.jsonl'}", "--out", url, "--jobs", "2", "--chunk-size", "4")
+    assert proc.returncode == 0, proc.stderr
+    for name in TABLES:
+        local = [dict(r, input=f"file://{r['input']}") if "input" in r else r for r in table(jsonl_run, name)]
+        assert table(tmp_path / "run", name) == local, name
+    again = cli("batch", f"file://{jsonl_run.parent / 'news.jsonl'}", "--out", url, "--chunk-size", "4", "--resume")
+    assert again.returncode == 0 and "3 parts from the earlier run" in again.stdout
+    proc = cli("summary", url, "-o", tmp_path / "sum.pdf")
+    assert proc.returncode == 0, proc.stderr
+    assert "Gazette,4," in (tmp_path / "sum-by-outlet.csv").read_text(encoding="utf-8")

@@ -5,7 +5,6 @@ read one at a time (only the columns needed), so a run of millions of articles f
 from __future__ import annotations
 
 import heapq
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -82,11 +81,9 @@ _UNCHECKABLE = ("anonymous_source", "secondhand_report", "leaked_transcript")
 
 
 def digest_run(run: str, top: int = 20) -> Digest:
-    import pyarrow.parquet as pq
+    from audit.batch.tables import done_parts, read_parts
 
-    folder = os.path.join(run, "articles")
-    parts = sorted(f for f in os.listdir(folder) if f.startswith("part-")) if os.path.isdir(folder) else []
-    if not parts:
+    if not done_parts(run):
         raise InputError(f"{run}: no articles table here (is it the --out of a batch run?)")
     overall = _Group()
     outlets: defaultdict[str, _Group] = defaultdict(_Group)
@@ -94,8 +91,8 @@ def digest_run(run: str, top: int = 20) -> Digest:
     histogram = [0] * BINS
     heap: list[tuple[float, tuple[int, ...], int, Reliant]] = []
     articles = errors = 0
-    for part in parts:
-        for r in pq.read_table(os.path.join(folder, part), columns=_COLUMNS).to_pylist():
+    for rows in read_parts(run, "articles", _COLUMNS):
+        for r in rows:
             articles += 1
             if r["error"] is not None or not r["statements"]:
                 errors += r["error"] is not None

@@ -130,7 +130,7 @@ def _size(path: str) -> int:
 
 
 def _remote(path: str) -> bool:
-    return "://" in path and not path.startswith("file://")
+    return "://" in path
 
 
 def _remote_glob(url: str) -> list[str]:

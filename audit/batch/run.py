@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
@@ -138,23 +137,21 @@ def _jsonable(value: Any) -> Any:
 
 def _prepare(opts: BatchOptions) -> set[int]:
     """The run's folder made (or checked, with --resume) and the parts already written."""
-    path = os.path.join(opts.out, MANIFEST)
+    from audit.batch.store import Store
+
+    store = Store(opts.out)
     wanted = _jsonable(manifest(opts))
-    if os.path.exists(path):
+    if store.exists(MANIFEST):
         if not opts.resume:
             raise UsageError(f"{opts.out}: holds a run already; --resume to finish it, or choose another --out")
-        with open(path, encoding="utf-8") as fh:
-            found = json.load(fh)
+        found = json.loads(store.read(MANIFEST))
         changed = sorted(k for k in wanted if k != "tool" and found.get(k) != wanted[k])
         if changed:
-            raise UsageError(f"{path}: the run was started with other {', '.join(changed)}; "
+            raise UsageError(f"{store.path(MANIFEST)}: the run was started with other {', '.join(changed)}; "
                              "--resume needs the same inputs and flags")
         tables.remove_temporaries(opts.out)
         return tables.done_parts(opts.out)
-    if os.path.isdir(opts.out) and os.listdir(opts.out):
+    if store.names():
         raise UsageError(f"{opts.out}: the folder is not empty; choose a new or empty folder for --out")
-    os.makedirs(opts.out, exist_ok=True)
-    from audit.present.files import write_atomic
-
-    write_atomic(path, json.dumps(wanted, indent=1) + "\n")
+    store.write_atomic((json.dumps(wanted, indent=1) + "\n").encode("utf-8"), MANIFEST)
     return set()

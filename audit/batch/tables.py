@@ -2,19 +2,20 @@
 
 A run's folder holds `articles/`, `statements/`, `sources/` and `errors/`, each a folder of Parquet parts
 named `part-NNNNNN.parquet` after the chunk that wrote them; pyarrow, pandas, DuckDB and Spark read a folder
-as one table. A part is written to a hidden temporary file and renamed into place, `articles` last: a chunk
-whose `articles` part exists is complete.
+as one table. A part is written to a hidden temporary file and moved into place, `articles` last: a chunk
+whose `articles` part exists is complete. The folder may be remote (audit.batch.store).
 """
 from __future__ import annotations
 
-import os
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from audit.batch.fields import Meta
+from audit.batch.store import Store
 from audit.models import DocumentResult, Label
 
 NAMES = ("statements", "sources", "errors", "articles")  # the order parts are renamed in: articles last
@@ -98,51 +99,57 @@ def source_rows(n: int, article_id: str, doc: DocumentResult) -> list[dict[str, 
 
 
 def write_parts(out: str, index: int, rows: dict[str, list[dict[str, Any]]]) -> None:
-    """One part of each table, each written to a hidden temporary file first; renamed in NAMES order."""
+    """One part of each table, each written to a hidden temporary file first; moved into place in NAMES order."""
+    store = Store(out)
     temps = []
     for name in NAMES:
-        folder = os.path.join(out, name)
-        os.makedirs(folder, exist_ok=True)
-        tmp = os.path.join(folder, f".{part_name(index)}.{os.getpid()}.tmp")
-        table = pa.Table.from_pylist(rows[name], schema=SCHEMAS[name])
-        pq.write_table(table, tmp, compression="zstd")
-        temps.append((tmp, os.path.join(folder, part_name(index))))
-    for tmp, final in temps:
-        os.replace(tmp, final)
+        buf = pa.BufferOutputStream()
+        pq.write_table(pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]), buf, compression="zstd")
+        temps.append((store.write_temporary(buf.getvalue().to_pybytes(), name, part_name(index)), name))
+    for tmp, name in temps:
+        store.move_into_place(tmp, name, part_name(index))
+
+
+def _parts(store: Store, name: str) -> list[str]:
+    return [f for f in store.names(name) if f.startswith("part-") and f.endswith(".parquet")]
 
 
 def done_parts(out: str) -> set[int]:
-    """The chunks whose `articles` part is in place (the part renamed last)."""
-    folder = os.path.join(out, "articles")
-    if not os.path.isdir(folder):
-        return set()
-    return {int(f[5:11]) for f in os.listdir(folder) if f.startswith("part-") and f.endswith(".parquet")}
+    """The chunks whose `articles` part is in place (the part moved into place last)."""
+    return {int(f[5:11]) for f in _parts(Store(out), "articles")}
 
 
 def remove_temporaries(out: str) -> None:
     """Temporary files a killed run left behind (never read: their names start with a dot)."""
+    store = Store(out)
     for name in NAMES:
-        folder = os.path.join(out, name)
-        if os.path.isdir(folder):
-            for f in os.listdir(folder):
-                if f.startswith(".part-") and f.endswith(".tmp"):
-                    os.remove(os.path.join(folder, f))
+        for f in store.names(name):
+            if f.startswith(".part-") and f.endswith(".tmp"):
+                store.remove(name, f)
 
 
 def count_rows(out: str, name: str) -> int:
-    folder = os.path.join(out, name)
-    if not os.path.isdir(folder):
-        return 0
-    return sum(pq.ParquetFile(os.path.join(folder, f)).metadata.num_rows for f in sorted(os.listdir(folder))
-               if f.startswith("part-"))
+    store = Store(out)
+    total = 0
+    for f in _parts(store, name):
+        with store.open(name, f) as fh:
+            total += pq.ParquetFile(fh).metadata.num_rows
+    return total
+
+
+def read_parts(out: str, name: str, columns: list[str] | None = None) -> Iterator[list[dict[str, Any]]]:
+    """A table's rows, one part at a time, in part order."""
+    store = Store(out)
+    for f in _parts(store, name):
+        with store.open(name, f) as fh:
+            yield pq.read_table(fh, columns=columns).to_pylist()
 
 
 def first_errors(out: str, limit: int) -> tuple[tuple[str, int, str], ...]:
     """The first `limit` rows of `errors`, in the inputs' order: (input, line or record, message)."""
-    folder = os.path.join(out, "errors")
     found: list[tuple[str, int, str]] = []
-    for f in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
-        if f.startswith("part-") and len(found) < limit:
-            for row in pq.read_table(os.path.join(folder, f)).to_pylist():
-                found.append((row["input"], row["position"], row["message"]))
+    for rows in read_parts(out, "errors"):
+        found.extend((row["input"], row["position"], row["message"]) for row in rows)
+        if len(found) >= limit:
+            break
     return tuple(found[:limit])
