@@ -273,3 +273,12 @@ def test_urls_go_through_fsspec(jsonl_run: Path, tmp_path: Path) -> None:
     proc = cli("summary", url, "-o", tmp_path / "sum.pdf")
     assert proc.returncode == 0, proc.stderr
     assert "Gazette,4," in (tmp_path / "sum-by-outlet.csv").read_text(encoding="utf-8")
+
+
+def test_a_broken_rules_file_stops_before_the_run(tmp_path: Path) -> None:
+    write_jsonl(tmp_path / "a.jsonl", RECORDS[:2])
+    (tmp_path / "bad.yaml").write_text("version: 1\nrules:\n  - id: x\n    kind: bogus\n", encoding="utf-8")
+    proc = cli("batch", tmp_path / "a.jsonl", "--out", tmp_path / "run", "--rules", tmp_path / "bad.yaml")
+    assert proc.returncode == 2
+    assert f"{tmp_path / 'bad.yaml'}:4:11: rule 'x': unknown kind 'bogus'" in proc.stderr
+    assert not (tmp_path / "run").exists()

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from audit import __version__
-from audit.api import AuditOptions
+from audit.api import AuditOptions, rules_for, settings_for
 from audit.batch import records, tables
 from audit.batch.fields import FieldMap
 from audit.batch.work import ChunkJob, ChunkStats, run_chunk
@@ -56,6 +56,8 @@ class RunResult:
 
 def run_batch(opts: BatchOptions, on_progress: Callable[[Progress], None] | None = None) -> RunResult:
     paths = records.expand_inputs(opts.inputs)
+    settings = settings_for("-", opts.audit)  # a broken settings or rules file stops the run here, not per record
+    rules_for(settings.rules)
     if opts.dask:
         from audit.batch.cluster import dask_client, run_on_dask
 

@@ -16,7 +16,7 @@ from typing import Any
 from audit.api import AuditOptions, audit_data, audit_source
 from audit.batch.fields import FieldMap, Meta, meta_of, pick
 from audit.batch.records import Chunk, Record
-from audit.errors import AuditError
+from audit.errors import AuditError, ConfigError, RulesError
 from audit.models import DocumentResult
 
 
@@ -78,6 +78,8 @@ def audit_record(record: Record, job: ChunkJob) -> tuple[Meta, DocumentResult | 
                                 dataclasses.replace(options, encoding="utf-8")), None
     except RecordError as exc:
         return meta, None, str(exc)
+    except (RulesError, ConfigError):
+        raise  # not one article's problem (checked before the run starts)
     except AuditError as exc:
         return meta, None, _unnamed(str(exc))
     except Exception as exc:  # an article that makes the engine raise is that article's error, not the run's
