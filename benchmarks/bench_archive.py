@@ -152,10 +152,12 @@ def dask_cost(tmp: Path, articles: int) -> None:
     n = repeat_corpus(tmp / "d.jsonl", articles=articles)
     costs = {}
     for name, flags in (("--jobs 2", ["--jobs", "2"]), ("--dask local --jobs 2", ["--dask", "local", "--jobs", "2"])):
-        before = load()
+        before, cpu = load(), cpu_seconds()
         wall, *_ = run(["batch", str(tmp / "d.jsonl"), "--out", str(tmp / f"d-{len(costs)}"), *flags])
+        cpu = cpu_seconds() - cpu
         costs[name] = wall / n
-        print(f"  {name}: {1000 * wall / n:.1f} ms per article ({n} articles, {wall:.1f} s; load {before} -> {load()})")
+        print(f"  {name}: {1000 * wall / n:.1f} ms per article ({n} articles, {wall:.1f} s; CPU "
+              f"{1000 * cpu / n:.1f} ms per article; load {before} -> {load()})", flush=True)
     ratio = costs["--dask local --jobs 2"] / costs["--jobs 2"]
     print(f"--dask local / --jobs 2 per article: {ratio:.2f}x (bar 1.5x: {'pass' if ratio <= 1.5 else 'FAIL'})")
 
