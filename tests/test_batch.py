@@ -282,3 +282,22 @@ def test_a_broken_rules_file_stops_before_the_run(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert f"{tmp_path / 'bad.yaml'}:4:11: rule 'x': unknown kind 'bogus'" in proc.stderr
     assert not (tmp_path / "run").exists()
+
+
+def test_outlet_is_publisher_makes_told_the_outlet_first_hand(tmp_path: Path) -> None:
+    text = "Bridge closes\n\nThe bridge will close for a year, Mayor Tom Reyes told The Washington Post on Monday.\n"
+    write_jsonl(tmp_path / "a.jsonl", [{"id": "own", "text": text, "outlet": "The Washington Post"},
+                                       {"id": "other", "text": text, "outlet": "Herald"}])
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    expected = {}
+    for publisher in ("The Washington Post", "Herald"):
+        proc = cli("check", "--format", "json", "--fail-on", "never", "--publisher", publisher, tmp_path / "a.txt")
+        expected[publisher] = [s["label"] for s in json.loads(proc.stdout)["documents"][0]["statements"]]
+    assert expected["The Washington Post"] == ["unattributed", "named-source"]
+    assert expected["Herald"] == ["unattributed", "secondhand-report"]
+    proc = cli("batch", tmp_path / "a.jsonl", "--out", tmp_path / "run", "--jobs", "1", "--outlet-is-publisher")
+    assert proc.returncode == 0, proc.stderr
+    labels = {}
+    for s in table(tmp_path / "run", "statements"):
+        labels.setdefault(s["article_id"], []).append(s["label"])
+    assert labels == {"own": expected["The Washington Post"], "other": expected["Herald"]}
