@@ -36,7 +36,7 @@ if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
   fi
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e '.[test,web,report,html,lsp]'  # everything (lsp: the language server); check alone needs none of the extras
+.venv/bin/python -m pip install -q -e '.[test,web,report,html,lsp,batch,dask]'  # everything (lsp: the language server; batch, dask: archives); check alone needs none of the extras
 
 # axe-core from the npm registry, for the web page's accessibility test (tests/test_web_browser.py injects it)
 if command -v npm >/dev/null 2>&1 && [ ! -f .venv/node/node_modules/axe-core/axe.min.js ]; then

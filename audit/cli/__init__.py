@@ -36,12 +36,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> Exit:
-    from audit.cli import commands
+    from audit.cli import batch, commands
 
     handler = {"check": commands.check, "report": commands.report, "eval": commands.evaluate,
                "rules": commands.rules, "explain": commands.explain, "config": commands.config,
                "diff": commands.diff, "serve": commands.serve, "lsp": commands.lsp,
-               "handout": commands.handout}[args.command]
+               "handout": commands.handout, "batch": batch.batch_command,
+               "summary": batch.summary_command}[args.command]
     return Exit(handler(args, Printer(quiet=getattr(args, "quiet", False))))
 
 

@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules_opt = argparse.ArgumentParser(add_help=False)
     rules_opt.add_argument("--rules", action="append", default=[], metavar="FILE",
                            help="a rules file that adds to or overrides the default pack (repeatable)")
-    for add in (_check, _config, _diff, _report, _serve, _handout, _lsp, _others):
+    from audit.cli.batch import add_parsers as _batch
+
+    for add in (_check, _config, _diff, _report, _serve, _handout, _lsp, _others, _batch):
         add(sub, rules_opt)
     return p
 
