@@ -19,9 +19,10 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
     """Outermost quotations as (start, end) spans, marks included.
 
     A quotation opened with a straight mark closes with a straight mark (or a curly closing mark that no
-    curly opening mark inside it pairs with), one opened with a curly mark with a curly or straight one; two apostrophes ('') count as a straight double mark. A quotation still open
-    at a paragraph's end runs on when the next paragraph opens with a quotation mark (the news convention
-    for a quotation over several paragraphs); otherwise it ends there.
+    curly opening mark inside it pairs with), one opened with a curly mark with a curly or straight one; two
+    apostrophes ('') count as a straight double mark; an apostrophe before two digits ("the '90s") is none.
+    A quotation still open at a paragraph's end runs on when the next paragraph opens with a quotation mark
+    (the news convention for a quotation over several paragraphs); otherwise it ends there.
     """
     spans: list[tuple[int, int]] = []
     state = _State()
