@@ -17,6 +17,11 @@ __all__ = ["FORMATS", "Exit", "Printer", "build_parser", "main", "run"]
 
 
 def main(argv: list[str] | None = None) -> int:
+    if sys.stdout is None or sys.stderr is None:  # started with `>&-` or `2>&-`
+        if sys.stderr is not None:
+            print("sourcing-audit: standard output is closed; send it somewhere (> FILE, or > /dev/null)",
+                  file=sys.stderr)
+        return Exit.ERROR
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

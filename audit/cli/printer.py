@@ -5,6 +5,8 @@ import os
 import sys
 from pathlib import Path
 
+from audit.errors import AuditError
+
 
 class Printer:
     def __init__(self, quiet: bool = False) -> None:
@@ -12,7 +14,12 @@ class Printer:
         self.progress = sys.stderr.isatty() and not quiet
 
     def out(self, text: str = "") -> None:
-        sys.stdout.write(text + "\n")
+        try:
+            sys.stdout.write(text + "\n")
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # `> /dev/full`, a closed descriptor
+            raise AuditError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
     def err(self, text: str) -> None:
         print(f"sourcing-audit: {text}", file=sys.stderr)

@@ -27,15 +27,18 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
 from audit.errors import InputError
+from audit.read.files import MAX_ARTICLE_BYTES, read_stream
 from audit.read.markdown import markdown_view
 from audit.read.text import decode_text, read_bytes, read_text
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
 STDIN = "-"
+MAX_DOCX_PARTS = 2000  # a Word document's zip parts (an ordinary one has 10 to 40)
+MAX_DOCX_UNPACKED = 100 * 2**20  # bytes, every part unpacked (images included)
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,10 @@ def load_source(path: str, encoding: str = "utf-8", stdin_filename: str | None =
     """Read one input and turn it into the text the engine reads (see the module docstring)."""
     if path == STDIN:
         name = stdin_filename or "<stdin>"
-        return source_from_bytes(sys.stdin.buffer.read(), name, encoding, source_format(stdin_filename or ""))
+        if sys.stdin is None:  # started with standard input closed (`<&-`)
+            raise InputError(f"{name}: standard input is closed")
+        data = read_stream(sys.stdin.buffer, MAX_ARTICLE_BYTES, name)
+        return source_from_bytes(data, name, encoding, source_format(stdin_filename or ""))
     if source_format(path) == "docx":
         return SourceText(path, docx_text(read_bytes(path), path), "docx", None)
     return _from_text(read_text(path, encoding), path, source_format(path))
@@ -136,6 +142,7 @@ def docx_text(data: bytes, name: str) -> str:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    _check_zip(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except (BadZipFile, KeyError, ValueError, XMLSyntaxError, PackageNotFoundError, EOFError) as exc:
@@ -145,6 +152,25 @@ def docx_text(data: bytes, name: str) -> str:
     if not text.strip():
         raise InputError(f"{name}: the Word document has no text")
     return text
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    """Refuse a zip bomb before python-docx unpacks it: too many parts, or too many bytes once unpacked.
+
+    The sizes are the ones the zip declares; zipfile stops reading a part at its declared size, so a part
+    cannot unpack to more than it says."""
+    try:
+        with ZipFile(io.BytesIO(data)) as zf:
+            parts = zf.infolist()
+    except (BadZipFile, ValueError, EOFError) as exc:
+        raise InputError(f"{name}: not a readable Word document (.docx): {exc}") from None
+    if len(parts) > MAX_DOCX_PARTS:
+        raise InputError(f"{name}: the Word document has {len(parts):,} parts, more than the {MAX_DOCX_PARTS:,} "
+                         "sourcing-audit opens (a zip bomb?)")
+    unpacked = sum(p.file_size for p in parts)
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise InputError(f"{name}: the Word document unpacks to {unpacked / 2**20:,.0f} MB, more than the "
+                         f"{MAX_DOCX_UNPACKED // 2**20} MB sourcing-audit unpacks (a zip bomb?)")
 
 
 def html_text(html: str, name: str) -> str:

@@ -57,7 +57,7 @@ def _settings_file(target: Path | None, options: AuditOptions) -> SettingsFile |
         if found is None:
             raise ConfigError([f"{given}: no {TABLE} table"])
         return found
-    start = Path.cwd() if target is None else (target if target.is_dir() else target.parent)
+    start = Path.cwd() if target is None else (target if os.path.isdir(target) else target.parent)
     path = find_settings_file(start)
     return load_settings_file(path) if path is not None else None
 
