@@ -9,6 +9,7 @@ import yaml
 from audit.models import Label, SourceKind
 from audit.resources import resource
 from audit.rules.budget import user_pattern
+from audit.rules.examples import _examples
 from audit.rules.rulefile import (
     _FLAGS,
     _KINDS,
@@ -16,7 +17,6 @@ from audit.rules.rulefile import (
     PatternTooLarge,
     _at,
     _Builder,
-    _examples,
     expand,
 )
 from audit.rules.ruleset import (
