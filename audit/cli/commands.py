@@ -32,7 +32,7 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
     for problem in problems:  # a folder or glob with no article in it; the other arguments still run
         errors.append({"path": str(problem).split(": ", 1)[0], "message": str(problem)})
         printer.err(str(problem))
-    rules = None
+    rules, named = None, set[str]()
     for n, path in enumerate(paths, 1):
         try:
             settings = settings_for(path, options)
@@ -44,6 +44,7 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
             errors.append({"path": path, "message": str(exc)})
             printer.err(str(exc))
         else:
+            _name_settings(None if options.config else settings.config, named, printer)
             docs.append(doc)
             gates_failed |= any(not g.passed for g in doc.gates)
             fail |= failing([doc], settings.fail_on)
@@ -52,6 +53,14 @@ def check(args: argparse.Namespace, printer: Printer) -> int:
     if errors:
         return 2
     return 1 if (fail or gates_failed) and not args.exit_zero else 0
+
+
+def _name_settings(config: str | None, named: set[str], printer: Printer) -> None:
+    """Say which discovered settings file is in force when it is outside the current folder (once per file)."""
+    if config and config not in named:
+        named.add(config)
+        if os.path.relpath(os.path.abspath(config)).startswith(".."):
+            printer.err(f"settings from {config} (outside the current folder)")
 
 
 def _write_outputs(args: argparse.Namespace, printer: Printer, docs: list[DocumentResult], rules: RuleSet,

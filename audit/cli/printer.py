@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from audit.errors import AuditError
+from audit.present.safe import visible
 
 
 class Printer:
@@ -22,7 +23,8 @@ class Printer:
             raise AuditError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
     def err(self, text: str) -> None:
-        print(f"sourcing-audit: {text}", file=sys.stderr)
+        lines = [visible(line) for line in text.split("\n")]  # a file name may hold escape sequences
+        print("sourcing-audit: " + "\n".join(lines), file=sys.stderr)
 
     def paint(self, text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.color else text
