@@ -156,3 +156,45 @@ def test_check_names_a_settings_file_outside_the_current_folder(work: Path) -> N
                                   "current folder)"
     proc = run("check", "a.txt", cwd=work)
     assert proc.stderr == ""
+
+
+def test_report_cuts_a_40_kb_word_for_display_with_a_note(work: Path) -> None:
+    (work / "w.txt").write_text("The mayor said " + "x" * 40_000 + ".\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "audit", "report", "-o", "w.pdf", "w.txt"], capture_output=True,
+                          text=True, cwd=work, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    text = subprocess.run(["pdftotext", str(work / "w.pdf"), "-"], capture_output=True, text=True).stdout
+    squeezed = "".join(text.split())  # the PDF breaks lines inside the long word
+    assert "x" * 60 + "…[+39,941characters]" in squeezed  # 40,001 characters with the full stop, 60 shown
+    assert "x" * 61 not in squeezed
+
+
+def test_report_refuses_a_text_file_far_over_its_size_before_auditing_it(work: Path) -> None:
+    (work / "big.txt").write_text("The mayor said it was fine.\n" * 30_000, encoding="utf-8")  # 840,000 bytes
+    proc = run("report", "-o", "big.pdf", "big.txt", cwd=work)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip() == ("sourcing-audit: big.txt: 840,000 bytes, more than the 200,000 characters a report "
+                                   "lays out; `sourcing-audit check` reads it, or split it into parts")
+    assert not (work / "big.pdf").exists()
+
+
+def test_render_report_refuses_an_article_over_its_size() -> None:
+    import dataclasses
+
+    from audit.errors import InputError
+    from audit.pipeline import audit_text
+    from audit.present.report import REPORT_MAX_CHARS, check_report_size
+
+    doc = audit_text("The mayor said it was fine.\n", "a.txt", with_readability=False)
+    check_report_size(dataclasses.replace(doc, text="x" * REPORT_MAX_CHARS))  # at the limit: fine
+    with pytest.raises(InputError, match=r"^a\.txt: 200,001 characters, more than the 200,000 a report lays out"):
+        check_report_size(dataclasses.replace(doc, text="x" * (REPORT_MAX_CHARS + 1)))
+
+
+def test_for_display_cuts_long_words_and_long_statements() -> None:
+    from audit.present.annotate import for_display
+
+    assert for_display("a " + "y" * 61 + " b") == "a " + "y" * 60 + "…[+1 characters] b"
+    assert for_display("z" * 60) == "z" * 60
+    long = ("word " * 1000).strip()  # 4,999 characters
+    assert for_display(long) == long[:3000] + " […cut for display: 1,999 more characters]"

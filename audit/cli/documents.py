@@ -4,11 +4,12 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 from pathlib import Path
 
 from audit.cli.options import options_from
 from audit.cli.printer import Printer
-from audit.errors import AuditError, UsageError
+from audit.errors import AuditError, InputError, UsageError
 from audit.models import DocumentResult
 from audit.rules.ruleset import RuleSet
 
@@ -32,6 +33,7 @@ def report_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -
         try:
             if target in written:
                 raise UsageError(f"{path}: would overwrite {target}, written for another article this run")
+            _refuse_huge(path)
             # the same settings, suppressions and gates as `check`, so the PDF's verdict is check's verdict
             result = audit_source(path, options)
             report = render_report(result, rules, day, args.title, args.paper, args.html, target.stem)
@@ -49,6 +51,16 @@ def report_command(args: argparse.Namespace, rules: RuleSet, printer: Printer) -
             status = 2
         printer.tick(n, len(args.paths), "rendering")
     return status
+
+
+def _refuse_huge(path: str) -> None:
+    """A text file far over the report's size, refused before it is audited (render_report checks exactly)."""
+    from audit.present.report import REPORT_MAX_CHARS
+
+    if Path(path).suffix.lower() in (".txt", ".md", ".markdown") and os.path.isfile(path) and \
+            os.path.getsize(path) > 4 * REPORT_MAX_CHARS:  # 4 bytes at most per character in UTF-8
+        raise InputError(f"{path}: {os.path.getsize(path):,} bytes, more than the {REPORT_MAX_CHARS:,} characters "
+                         "a report lays out; `sourcing-audit check` reads it, or split it into parts")
 
 
 _FROZEN: list[bool] = []
