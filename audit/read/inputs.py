@@ -25,6 +25,7 @@ import glob
 import io
 import os
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from zipfile import BadZipFile, ZipFile
@@ -37,6 +38,8 @@ from audit.read.text import decode_text, read_bytes, read_text
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
 STDIN = "-"
+_BROKEN_ZIP = (BadZipFile, KeyError, ValueError, EOFError, zlib.error, OSError, NotImplementedError, IndexError,
+               AttributeError, TypeError)  # what zipfile and python-docx raise on a damaged file (found by fuzzing)
 MAX_DOCX_PARTS = 2000  # a Word document's zip parts (an ordinary one has 10 to 40)
 MAX_DOCX_UNPACKED = 100 * 2**20  # bytes, every part unpacked (images included)
 
@@ -145,10 +148,10 @@ def docx_text(data: bytes, name: str) -> str:
     _check_zip(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (BadZipFile, KeyError, ValueError, XMLSyntaxError, PackageNotFoundError, EOFError) as exc:
-        reason = str(exc.args[0]).splitlines()[0] if exc.args else type(exc).__name__
-        raise InputError(f"{name}: not a readable Word document (.docx): {reason}") from None
-    text = "\n".join(p.text for p in document.paragraphs)
+        text = "\n".join(p.text for p in document.paragraphs)
+    except (*_BROKEN_ZIP, XMLSyntaxError, PackageNotFoundError) as exc:  # a damaged zip or XML, in any part
+        reason = (str(exc.args[0]).splitlines() or [""])[0] if exc.args else type(exc).__name__
+        raise InputError(f"{name}: not a readable Word document (.docx): {reason or type(exc).__name__}") from None
     if not text.strip():
         raise InputError(f"{name}: the Word document has no text")
     return text
@@ -162,8 +165,8 @@ def _check_zip(data: bytes, name: str) -> None:
     try:
         with ZipFile(io.BytesIO(data)) as zf:
             parts = zf.infolist()
-    except (BadZipFile, ValueError, EOFError) as exc:
-        raise InputError(f"{name}: not a readable Word document (.docx): {exc}") from None
+    except _BROKEN_ZIP as exc:
+        raise InputError(f"{name}: not a readable Word document (.docx): {exc or type(exc).__name__}") from None
     if len(parts) > MAX_DOCX_PARTS:
         raise InputError(f"{name}: the Word document has {len(parts):,} parts, more than the {MAX_DOCX_PARTS:,} "
                          "sourcing-audit opens (a zip bomb?)")

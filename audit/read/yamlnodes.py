@@ -4,7 +4,8 @@ Three shapes of a small hostile file would otherwise cost a traceback or all the
 - nesting thousands of levels deep (`[[[[…`): the parser recurses; refused beyond MAX_DEPTH;
 - an alias bomb ("billion laughs": each anchor a list of ten aliases of the one before): 1 KB that means
   10^9 values when walked; refused when the document, aliases expanded, holds more than `max_values` values;
-- a complex key (`? [a, b]`): a mapping key that is a list or a mapping, which no setting or rule uses.
+- a complex key (`? [a, b]`): a mapping key that is a list or a mapping, which no setting or rule uses;
+- an alias inside the value it names (`a: &x {b: *x}`): a loop that a walk would follow for ever.
 """
 from __future__ import annotations
 
@@ -54,11 +55,16 @@ def check(root: yaml.Node, path: str, max_values: int = MAX_VALUES) -> None:
         if not done:
             if depth > MAX_DEPTH:
                 raise YamlProblem(f"{_at(path, node.start_mark)}: YAML nested too deep (more than {MAX_DEPTH} levels)")
-            sizes[id(node)] = -1  # in progress: an alias back to it (a cycle) counts as one value
+            sizes[id(node)] = -1  # in progress: an alias back to it is a cycle
             stack.append((node, depth, True))
-            stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
+            for c in children:
+                if sizes.get(id(c)) == -1:
+                    raise YamlProblem(f"{_at(path, c.start_mark)}: a YAML alias refers to a value that holds it "
+                                      "(a loop); write the values out instead")
+                if id(c) not in sizes:
+                    stack.append((c, depth + 1, False))
             continue
-        total = 1 + sum(max(sizes.get(id(c), 1), 1) for c in children)
+        total = 1 + sum(sizes.get(id(c), 1) for c in children)
         if total > max_values:
             raise YamlProblem(f"{_at(path, node.start_mark)}: YAML aliases expand to more than {max_values:,} "
                               "values (an alias bomb?); write the values out instead")
