@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import os
+import resource
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,9 +19,21 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
 
 
+def within_10_s(call: Callable[[], subprocess.CompletedProcess[str]]) -> subprocess.CompletedProcess[str]:
+    """The issue's bar, "done within 10 s", as 10 s of the child's CPU time (the wall clock on a shared machine
+    counts other people's work); a child that blocks (a FIFO) is stopped by the wall-clock timeout of 60 s."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = call()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert cpu < 10, f"{cpu:.1f} s of CPU"
+    return proc
+
+
 def run(*args: str | Path, cwd: Path, stdin: int | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "audit", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, timeout=10, stdin=stdin, env={**os.environ, "HOME": str(cwd)})
+    return within_10_s(lambda: subprocess.run([sys.executable, "-m", "audit", *map(str, args)], capture_output=True,
+                                              text=True, cwd=cwd, timeout=60, stdin=stdin,
+                                              env={**os.environ, "HOME": str(cwd)}))
 
 
 def one_line(proc: subprocess.CompletedProcess[str], *words: str) -> str:
@@ -152,15 +166,15 @@ def test_an_eval_gold_row_of_the_wrong_shape(work: Path, row: str) -> None:
 
 
 def test_a_closed_standard_output(work: Path) -> None:
-    proc = subprocess.run(f"{sys.executable} -m audit check ok.txt >&-", shell=True, capture_output=False,
-                          stderr=subprocess.PIPE, text=True, cwd=work, timeout=10)
+    proc = within_10_s(lambda: subprocess.run(f"{sys.executable} -m audit check ok.txt >&-", shell=True,
+                                              stderr=subprocess.PIPE, text=True, cwd=work, timeout=60))
     one_line(proc, "standard output is closed")
 
 
 def test_a_full_standard_output(work: Path) -> None:
     with open("/dev/full", "w") as full:
-        proc = subprocess.run([sys.executable, "-m", "audit", "check", "ok.txt"], stdout=full,
-                              stderr=subprocess.PIPE, text=True, cwd=work, timeout=10)
+        proc = within_10_s(lambda: subprocess.run([sys.executable, "-m", "audit", "check", "ok.txt"], stdout=full,
+                                                  stderr=subprocess.PIPE, text=True, cwd=work, timeout=60))
     one_line(proc, "cannot write to standard output", "No space left")
 
 
