@@ -107,7 +107,10 @@ def user_pattern(source: str, flags: int, what: str) -> re.Pattern[str]:
     for ours, theirs in _FLAGS:
         if flags & ours:
             rflags |= theirs
-    compiled = regex.compile(source, rflags)
+    try:
+        compiled = regex.compile(source, rflags)
+    except (regex.error, ValueError, TypeError) as exc:  # what `re` reads and `regex` does not (rare)
+        raise ValueError(f"the pattern does not compile for a time-limited run: {exc}") from None
     for probe in _PROBES:
         try:
             compiled.search(probe, timeout=PROBE_SECONDS)
