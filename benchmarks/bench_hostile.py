@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/bench_hostile.py [--shape NAME ...] [--scale 1.0]
 
 For each shape below, the text at three sizes (1x, 2x, 4x), audited in this process with `audit_text` (the
-report shape renders the PDF; the suppression shape reads a Markdown file through `audit_source`); the best of
+report shape renders the PDF; the suppression shape reads a Markdown file through `audit_source`; person-name
+calls the roster's name extraction on one source phrase); the best of
 --repeat runs for each size, and the ratio time(4x) / time(1x) against the bar of 5. The reference is the same
 shape at 1x in the same run. Figures go in the issue note, not in a test (STYLE.md, Habits 4).
 """
@@ -69,6 +70,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {  # builder, 1x size in c
     "opinion-quotes": (opinion_quotes, 50_000),
     "one-line-paragraphs": (one_line_paragraphs, 95_000),
     "suppressions": (suppressed_markdown, 100_000),
+    "person-name": (lambda n: "Abc " * (n // 4) + "bob", 5_000),
     "report-long-word": (lambda n: "The mayor said " + "x" * n + ".\n", 10_000),
 }
 
@@ -81,10 +83,16 @@ def run_shape(name: str, size: int, folder: Path) -> float:
         path = folder / "draft.md"
         path.write_text(text, encoding="utf-8")
         audit_source(path)
-    elif name.startswith("report"):
-        from audit.present.render import render_pdf
+    elif name == "person-name":  # the roster's name extraction, on a source phrase of a long capitalised run
+        from audit.label.roster import person_name
+        from audit.rules.loader import default_rules
 
-        render_pdf(audit_text(text, "a.txt"), folder / "a.pdf")
+        person_name(text, default_rules())
+    elif name.startswith("report"):
+        from audit.present.report import render_report
+        from audit.rules.loader import default_rules
+
+        render_report(audit_text(text, "a.txt"), default_rules())
     else:
         audit_text(text, "a.txt", with_readability=False)
     return time.perf_counter() - start
