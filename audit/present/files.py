@@ -22,7 +22,7 @@ def _regular_target(path: str | Path) -> Path:
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(f"{path}: is a folder, not a file name to write to")
+        raise InputError(f"{path}: not a file name to write to")
     if not stat.S_ISREG(st.st_mode):
         raise InputError(f"{path}: is not a regular file (a device, named pipe or socket); outputs are written to "
                          "regular files only: leave out -o to write to standard output")
