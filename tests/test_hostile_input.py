@@ -210,3 +210,20 @@ def test_a_user_pattern_past_the_budget_names_the_rule(work: Path) -> None:
     (work / "slow.txt").write_text("b" * 60 + "\n", encoding="utf-8")
     proc = run("check", "--rules", "slow.yaml", "slow.txt", cwd=work)
     one_line(proc, "slow.txt", "rule 'slow'", "budget")
+
+
+def test_a_docx_with_a_part_marked_encrypted_is_one_line(work: Path) -> None:
+    """Found by the fuzz run: one flipped bit marks a zip part encrypted (zipfile raises RuntimeError)."""
+    import docx
+
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    data = bytearray(buf.getvalue())
+    at = data.find(b"PK\x03\x04")  # the first local file header; its flags are 6 bytes in
+    data[at + 6] |= 1
+    cd = data.rfind(b"PK\x01\x02", 0, len(data))  # and its central directory entries: flags 8 bytes in
+    while cd != -1:
+        data[cd + 8] |= 1
+        cd = data.rfind(b"PK\x01\x02", 0, cd)
+    (work / "locked.docx").write_bytes(bytes(data))
+    one_line(run("check", "locked.docx", cwd=work), "locked.docx", "not a readable Word document")

@@ -39,6 +39,7 @@ ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
 STDIN = "-"
 _BROKEN_ZIP = (BadZipFile, KeyError, ValueError, EOFError, zlib.error, OSError, NotImplementedError, IndexError,
+               RuntimeError,  # a part marked encrypted
                AttributeError, TypeError)  # what zipfile and python-docx raise on a damaged file (found by fuzzing)
 MAX_DOCX_PARTS = 2000  # a Word document's zip parts (an ordinary one has 10 to 40)
 MAX_DOCX_UNPACKED = 100 * 2**20  # bytes, every part unpacked (images included)
