@@ -100,6 +100,7 @@ SETTINGS_CASES = {
     "alias-bomb": (BOMB, "5:4", "alias bomb"),
     "encoding-punycode": ("encoding: punycode\n", "1:11", "not an encoding for article text"),
     "complex-key": ("? [a, b]\n: 1\n", "1:3", "a key must be a name"),
+    "rules-file-name-too-long": (f'rules: ["{"a" * 300}"]\n', "1:9", "no such rules file"),  # found by the property
 }
 
 
