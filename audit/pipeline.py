@@ -24,11 +24,21 @@ def audit_text(text: str, path: str = "<text>", ruleset: RuleSet | None = None, 
     `join_wrapped`: join hard-wrapped lines of plain text into paragraphs (off for text whose lines are
     paragraphs already, as audit.read.inputs makes from Markdown, HTML and Word).
     """
-    from audit.judge.checks import run_checks, verdict
+    from audit.rules.budget import PatternTimeout, document_budget
 
     if textmod.is_blank(text):
         raise InputError(f"{path}: the text is empty (nothing but white space)")
-    rules = ruleset or default_rules()
+    try:
+        with document_budget():  # the user's own patterns share a time budget per article
+            return _audit_text(text, path, ruleset or default_rules(), publisher, with_readability, join_wrapped)
+    except PatternTimeout as exc:
+        raise PatternTimeout(f"{path}: {exc}") from None
+
+
+def _audit_text(text: str, path: str, rules: RuleSet, publisher: str | None, with_readability: bool,
+                join_wrapped: bool) -> DocumentResult:
+    from audit.judge.checks import run_checks, verdict
+
     paragraphs = textmod.split_paragraphs(text, join_wrapped)
     statements = textmod.split_statements(text, paragraphs)
     spans = find_quotations(text, paragraphs)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from typing import Any
 
@@ -17,22 +18,39 @@ __all__ = ["FORMATS", "Exit", "Printer", "build_parser", "main", "run"]
 
 
 def main(argv: list[str] | None = None) -> int:
+    if sys.stdout is None or sys.stderr is None:  # started with `>&-` or `2>&-`
+        if sys.stderr is not None:
+            print("sourcing-audit: standard output is closed; send it somewhere (> FILE, or > /dev/null)",
+                  file=sys.stderr)
+        return Exit.ERROR
     parser = build_parser()
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminated)  # unwind, so half-written outputs are removed as on Ctrl-C
     if args.command is None:
         parser.print_help(sys.stderr)
         return Exit.ERROR
     try:
         return int(_dispatch(args))
     except AuditError as exc:
-        print(f"sourcing-audit: {exc}", file=sys.stderr)
+        Printer().err(str(exc))  # control characters in names shown visibly
         return Exit.ERROR
     except KeyboardInterrupt:
         print("sourcing-audit: interrupted", file=sys.stderr)
         return 130
+    except _Terminated:
+        print("sourcing-audit: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except BrokenPipeError:  # `sourcing-audit rules list | head`: the reader left; not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return Exit.OK
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so every `finally` and cleanup runs."""
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise _Terminated()
 
 
 def _dispatch(args: argparse.Namespace) -> Exit:

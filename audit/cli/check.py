@@ -35,7 +35,7 @@ def check_command(args: argparse.Namespace, printer: Printer) -> int:
     for problem in problems:  # a folder or glob with no article in it; the other arguments still run
         errors.append({"path": str(problem).split(": ", 1)[0], "message": str(problem)})
         printer.err(str(problem))
-    rules = None
+    rules, named = None, set[str]()
     jobs = 1 if "-" in paths else args.jobs  # standard input is this process's
     audited = in_order(functools.partial(_audit_one, options), paths, jobs, functools.partial(_warm, options))
     for n, (path, got) in enumerate(zip(paths, audited), 1):
@@ -44,6 +44,7 @@ def check_command(args: argparse.Namespace, printer: Printer) -> int:
         if got.rule_files is not None:
             rules = rules_for(got.rule_files)
         if got.doc is not None and rules is not None:
+            _name_settings(None if options.config else got.config, named, printer)
             docs.append(without_baseline(got.doc, known, rules, got.fail_on) if known is not None else got.doc)
         else:
             errors.append({"path": path, "message": str(got.error)})
@@ -63,6 +64,7 @@ class Audited:
     rule_files: tuple[str, ...] | None = None  # the rule files in force, once the settings were read
     fail_on: str = "error"
     error: str | None = None  # the input's problem (one line), when there is no doc
+    config: str | None = None  # the settings file in force, if one was found
     stop: tuple[str, tuple[str, ...]] | None = None  # ("rules" or "config", problems): the run ends
 
 
@@ -81,7 +83,15 @@ def _audit_one(options: AuditOptions, path: str) -> Audited:
         return Audited(stop=("config", exc.problems))
     except AuditError as exc:
         return Audited(rule_files=files, error=str(exc))
-    return Audited(doc, files, settings.fail_on)
+    return Audited(doc, files, settings.fail_on, config=settings.config)
+
+
+def _name_settings(config: str | None, named: set[str], printer: Printer) -> None:
+    """Say which discovered settings file is in force when it is outside the current folder (once per file)."""
+    if config and config not in named:
+        named.add(config)
+        if os.path.relpath(os.path.abspath(config)).startswith(".."):
+            printer.err(f"settings from {config} (outside the current folder)")
 
 
 def _warm(options: AuditOptions) -> None:

@@ -5,12 +5,13 @@ import argparse
 import datetime as dt
 import gc
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from audit.cli.options import options_from
 from audit.cli.printer import Printer
-from audit.errors import AuditError, UsageError
+from audit.errors import AuditError, InputError, UsageError
 from audit.models import DocumentResult
 from audit.options import AuditOptions
 from audit.rules.ruleset import RuleSet
@@ -74,6 +75,7 @@ class _ReportJob:
 
         path, name = item
         try:
+            _refuse_huge(path)
             # the same settings, suppressions and gates as `check`, so the PDF's verdict is check's verdict
             result = audit_source(path, self.options)
             report = render_report(result, rules_for(self.rule_files), self.day, self.title, self.paper,
@@ -82,6 +84,16 @@ class _ReportJob:
             return str(exc)
         _freeze_once()
         return report.pdf, report.html
+
+
+def _refuse_huge(path: str) -> None:
+    """A text file far over the report's size, refused before it is audited (render_report checks exactly)."""
+    from audit.present.report import REPORT_MAX_CHARS
+
+    if Path(path).suffix.lower() in (".txt", ".md", ".markdown") and os.path.isfile(path) and \
+            os.path.getsize(path) > 4 * REPORT_MAX_CHARS:  # 4 bytes at most per character in UTF-8
+        raise InputError(f"{path}: {os.path.getsize(path):,} bytes, more than the {REPORT_MAX_CHARS:,} characters "
+                         "a report lays out; `sourcing-audit check` reads it, or split it into parts")
 
 
 _FROZEN: list[bool] = []

@@ -5,6 +5,9 @@ import os
 import sys
 from pathlib import Path
 
+from audit.errors import AuditError
+from audit.present.safe import visible
+
 
 class Printer:
     def __init__(self, quiet: bool = False) -> None:
@@ -12,10 +15,16 @@ class Printer:
         self.progress = sys.stderr.isatty() and not quiet
 
     def out(self, text: str = "") -> None:
-        sys.stdout.write(text + "\n")
+        try:
+            sys.stdout.write(text + "\n")
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # `> /dev/full`, a closed descriptor
+            raise AuditError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
     def err(self, text: str) -> None:
-        print(f"sourcing-audit: {text}", file=sys.stderr)
+        lines = [visible(line) for line in text.split("\n")]  # a file name may hold escape sequences
+        print("sourcing-audit: " + "\n".join(lines), file=sys.stderr)
 
     def paint(self, text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.color else text

@@ -14,7 +14,7 @@ from audit.rules.ruleset import SEVERITIES, Check, RuleSet
 SEVERITY_ORDER = SEVERITIES
 _EXCERPT = 200
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_END_PUNCT = re.compile(r"[\s.,;:!?…’'\"”»)]+$")
+_END_PUNCT = re.compile(r"(?<![\s.,;:!?…’'\"”»)])[\s.,;:!?…’'\"”»)]+$")  # from a run's start only: linear
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,16 @@ class Context:
         """Statements no check looks at: page furniture and the second copy of a repeated paragraph."""
         return frozenset(ls.index for ls in self.labelled
                          if ls.label is Label.NONE or ls.statement.paragraph in self.duplicates)
+
+    @cached_property
+    def quotation_reach(self) -> tuple[list[int], list[int]]:
+        """The quotations' starts in order, and for each, the furthest end of a quotation starting there or before."""
+        starts, reach, furthest = [], [], -1
+        for q in sorted(self.quotations, key=lambda q: q.start):
+            furthest = max(furthest, q.end)
+            starts.append(q.start)
+            reach.append(furthest)
+        return starts, reach
 
     def claims(self) -> list[LabelledStatement]:
         return [ls for ls in self.labelled if ls.index not in self.skipped]

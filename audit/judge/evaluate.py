@@ -14,18 +14,43 @@ UNSOURCED = {"unattributed", "none", "(missing)"}
 
 
 def load_gold(path: str) -> list[dict[str, Any]]:
+    from audit.read.files import read_limited
+
+    data = read_limited(path, 512 * 2**20, "gold file")  # the dev gold is 2 MB; PolNeAR's training set 40 MB
     try:
-        with open(path, encoding="utf-8") as fh:
-            gold = [json.loads(line) for line in fh if line.strip()]
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such gold file") from None
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: not a gold JSONL file: {exc}") from None
+        gold = [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+    except (ValueError, RecursionError) as exc:  # RecursionError: JSON nested thousands of levels deep
+        raise InputError(f"{path}: not a gold JSONL file: {str(exc)[:200] or type(exc).__name__}") from None
     for n, art in enumerate(gold, 1):
         missing = [k for k in ("id", "text", "sentences") if not isinstance(art, dict) or k not in art]
         if missing:
             raise InputError(f"{path}: article {n} has no {', '.join(missing)} (see GUIDELINES.md for the format)")
+        problem = _shape_problem(art)
+        if problem:
+            raise InputError(f"{path}: article {n}: {problem} (see GUIDELINES.md for the format)")
     return gold
+
+
+def _shape_problem(art: dict[str, Any]) -> str | None:
+    """What is wrong with one gold row's types, or None: id and text are text, sentences a list of
+    {start, end, label, also} with whole-number offsets."""
+    if not isinstance(art["id"], str) or not art["id"]:
+        return "id: expected text"
+    if not isinstance(art["text"], str):
+        return "text: expected text"
+    if not isinstance(art["sentences"], list):
+        return "sentences: expected a list"
+    for k, sent in enumerate(art["sentences"]):
+        if not isinstance(sent, dict):
+            return f"sentences[{k}]: expected a mapping {{start, end, label}}"
+        if any(isinstance(sent.get(x), bool) or not isinstance(sent.get(x), int) for x in ("start", "end")):
+            return f"sentences[{k}]: start and end must be whole numbers"
+        if sent.get("label") is not None and not isinstance(sent["label"], str):
+            return f"sentences[{k}].label: expected text"
+        also = sent.get("also")
+        if also is not None and (not isinstance(also, list) or not all(isinstance(x, str) for x in also)):
+            return f"sentences[{k}].also: expected a list of labels"
+    return None
 
 
 def predictions(documents: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -5,6 +5,7 @@ A gate is `{id: anonymous-share, metric: anonymous_share, max: 0.4}`: it fails w
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,14 +86,21 @@ def parse_gate(entry: Any) -> tuple[Gate | None, list[tuple[str | None, str]]]:
     if len(bounds) != 1:
         problems.append((None, "a gate needs exactly one of max or min"))
     for k in bounds:
-        if isinstance(entry[k], bool) or not isinstance(entry[k], (int, float)):
-            problems.append((k, f"{k} must be a number"))
+        if isinstance(entry[k], bool) or not isinstance(entry[k], (int, float)) or not _finite(entry[k]):
+            problems.append((k, f"{k} must be a number (and not too large for one)"))
     least = entry.get("min-statements", 0)
     if isinstance(least, bool) or not isinstance(least, int) or least < 0:
         problems.append(("min-statements", "min-statements must be a whole number, 0 or more"))
     if problems:
         return None, problems
     return Gate(str(gid), str(metric), _float(entry.get("max")), _float(entry.get("min")), least), []
+
+
+def _finite(x: float) -> bool:
+    try:
+        return math.isfinite(float(x))
+    except OverflowError:  # an integer of hundreds of digits
+        return False
 
 
 def _float(x: Any) -> float | None:

@@ -1,6 +1,7 @@
 """The check kinds: one pure function per kind (KINDS), each yielding the findings of one check."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 
 from audit.judge.context import _END_PUNCT, Context, _clip, _first_statement, params_regex
@@ -28,7 +29,11 @@ def anonymous_bare(ctx: Context, check: Check) -> Iterator[Finding]:
 
 
 def _in_quotation(ctx: Context, start: int, end: int) -> bool:
-    return any(q.start <= start and end <= q.end for q in ctx.quotations)
+    """Inside some quotation: of those starting at or before `start`, the furthest end reaches `end` (a binary
+    search, not a scan of every quotation for every hit)."""
+    starts, reach = ctx.quotation_reach
+    i = bisect.bisect_right(starts, start)
+    return i > 0 and reach[i - 1] >= end
 
 
 def anonymous_opinion(ctx: Context, check: Check) -> Iterator[Finding]:

@@ -19,6 +19,7 @@ effect; it, one that matched no finding, and a comment that cannot be read are f
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html
 import re
@@ -155,10 +156,12 @@ def _last_paragraph(raw: str, pos: int, doc: DocumentResult, aligned: bool) -> i
     return (after - 1) if after is not None else len(doc.paragraphs)
 
 
-def _next_paragraph(raw: str, pos: int, doc: DocumentResult, aligned: bool) -> int | None:
+def _next_paragraph(raw: str, pos: int, doc: DocumentResult, aligned: bool,
+                    starts: list[int] | None = None) -> int | None:
     """The paragraph after a comment: by offset where text and file line up, else by the next block's words."""
-    if aligned:
-        return next((p.index for p in doc.paragraphs if p.start >= pos), None)
+    if aligned:  # the first paragraph starting at or after pos (paragraphs are in order)
+        i = bisect.bisect_left(starts if starts is not None else [p.start for p in doc.paragraphs], pos)
+        return doc.paragraphs[i].index if i < len(doc.paragraphs) else None
     block = raw[pos:]
     stop = _BLOCK_END.search(block)
     words = " ".join(html.unescape(_TAG.sub(" ", block[:stop.end() if stop else None])).split())
@@ -215,8 +218,14 @@ def apply_suppressions(findings: list[Finding], sups: list[Suppression], known: 
     """Mark each finding a suppression with a reason covers; report suppressions without a reason or unused."""
     used: set[tuple[int, str]] = set()
     out = []
-    for f in findings:
-        hits = [n for n, s in enumerate(sups) if s.reason and s.covers(f)]
+    index: dict[tuple[str, int | None], list[int]] = {}  # (check, paragraph or None: whole document) -> suppressions
+    for n, s in enumerate(sups):
+        for cid in s.checks if s.reason else ():
+            if not s.next_paragraph or s.paragraph is not None:
+                index.setdefault((cid, s.paragraph if s.next_paragraph else None), []).append(n)
+    for f in findings:  # each finding looks up its suppressions, not every suppression
+        hits = sorted(index.get((f.check_id, None), []) + (index.get((f.check_id, f.paragraph), [])
+                                                           if f.paragraph is not None else []))
         used.update((n, f.check_id) for n in hits)
         out.append(dataclasses.replace(f, suppressed=True, suppression_reason=sups[hits[0]].reason) if hits else f)
     meta = []

@@ -1,6 +1,7 @@
 """Apply the rule kinds to statements: attributions with their sources, then one label per statement."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter
@@ -88,17 +89,24 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: s
                 if retries < _RETRIES:  # ("… said Sunday that …"): look again from its next character
                     retries, pos = retries + 1, m.start() + 1
                 continue
-            span = (att.cue.start, att.cue.end)
             relay = rule.role == "relay"  # "X told the Daily Mail": both X and the outlet stand
-            if not relay and any(a < span[1] and span[0] < b for a, b in taken):
+            if not relay and not _take(taken, att.cue.start, att.cue.end):
                 continue
-            if not relay:
-                taken.append(span)
             found.append(att)
     return found
 
 
 _RETRIES = 4  # matches of one rule in one statement whose source is no source, before the rule gives up
+
+
+def _take(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Record a cue's span unless it overlaps one already taken; `taken` stays sorted and without overlaps, so
+    only the neighbours need a look (not every cue so far: a sentence can hold a thousand)."""
+    i = bisect.bisect_left(taken, (start, end))
+    if (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
+        return False
+    taken.insert(i, (start, end))
+    return True
 
 
 def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,

@@ -10,6 +10,7 @@ from audit.models import Attribution, Label, LabelledStatement, Source, SourceKi
 from audit.rules.ruleset import RuleSet
 
 _CAPS = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
+_NAME_REACH = 300  # characters from the end of a phrase where its closing name may start (else O(n^2) search)
 _PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|its|his|her|their)\s+", re.I)
 
@@ -27,7 +28,7 @@ class _Entry:
 
 def person_name(phrase: str, ruleset: RuleSet) -> str:
     """'Representative Don Bacon' -> 'Don Bacon': the closing run of capitalised words, titles dropped."""
-    m = _CAPS.search(phrase)
+    m = _CAPS.search(phrase, max(len(phrase) - _NAME_REACH, 0))  # bounded: a long capitalised run is no name
     name = m.group() if m else phrase
     titles = _title_words(ruleset.lexicons.get("person_titles", ()), ruleset.lexicons.get("title_abbreviations", ()))
     words = name.split()
@@ -88,6 +89,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
     last_person: str | None = None
     ids: dict[int, str] = {}
     subordinate = ruleset.patterns.get("SUBORDINATE_I")
+    reasons: dict[int, str | None] = {}  # statement -> the reason for anonymity it gives
     for ls in labelled:
         gov = governing(ls, subordinate)
         for a in ls.attributions:
@@ -111,8 +113,10 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
             if a is gov:
                 ids[ls.index] = entry.id
             if entry.kind is SourceKind.UNNAMED and entry.reason is None and reason_pattern is not None:
-                m = reason_pattern.search(ls.statement.text)
-                entry.reason = m.group().strip() if m else None
+                if ls.index not in reasons:  # once per statement, not once per attribution in it
+                    m = reason_pattern.search(ls.statement.text)
+                    reasons[ls.index] = m.group().strip() if m else None
+                entry.reason = reasons[ls.index]
             if a.kind is SourceKind.OUTLET and a.source_text != entry.name:
                 _add_relay(entry, a, ruleset)
             if a.rule_id in ruleset.with_role("relay"):

@@ -5,6 +5,7 @@ on a greyscale photocopy (by the letter and the line) and for colour-blind reade
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from audit.models import DocumentResult, Label, LabelledStatement
@@ -29,6 +30,20 @@ STYLES = {
     Label.NONE: LabelStyle("none", "not a claim", "X", "#777777", "no line, grey text"),
 }
 LEGEND = tuple(STYLES.values())
+
+
+WORD_MAX = 60  # characters of one word shown in a report; a longer one is cut (layout cost grows with it)
+TEXT_MAX = 3000  # characters of one statement shown in a report; the rest is cut, with a note
+_LONG_WORD = re.compile(rf"\S{{{WORD_MAX + 1},}}")
+
+
+def for_display(text: str) -> str:
+    """Text as a report shows it: a word longer than WORD_MAX and a text longer than TEXT_MAX cut, each cut
+    saying how much it left out (an unbreakable 40 KB word took WeasyPrint 75 s to lay out)."""
+    text = _LONG_WORD.sub(lambda m: f"{m.group()[:WORD_MAX]}…[+{len(m.group()) - WORD_MAX:,} characters]", text)
+    if len(text) > TEXT_MAX:
+        text = text[:TEXT_MAX] + f" […cut for display: {len(text) - TEXT_MAX:,} more characters]"
+    return text
 
 
 @dataclass(frozen=True)
@@ -64,7 +79,7 @@ class ParagraphView:
 
 
 def note(ls: LabelledStatement) -> Note:
-    evidence = [Evidence(m.rule_id, m.text) for m in ls.matches]
+    evidence = [Evidence(m.rule_id, for_display(m.text)) for m in ls.matches]
     matched = {m.rule_id for m in ls.matches}
     evidence += [Evidence(r, "") for r in ls.rule_ids if r not in matched]
     # readers count from 1: statement 0 of the JSON is S1 here
@@ -83,10 +98,10 @@ def annotate(result: DocumentResult) -> tuple[ParagraphView, ...]:
         cursor = para.start
         for ls in statements:
             if ls.statement.start > cursor:
-                segments.append(Segment(result.text[cursor:ls.statement.start], None))
-            segments.append(Segment(ls.statement.text, note(ls)))
+                segments.append(Segment(for_display(result.text[cursor:ls.statement.start]), None))
+            segments.append(Segment(for_display(ls.statement.text), note(ls)))
             cursor = max(cursor, ls.statement.end)
         if para.end > cursor:
-            segments.append(Segment(result.text[cursor:para.end], None))
+            segments.append(Segment(for_display(result.text[cursor:para.end]), None))
         views.append(ParagraphView(para.index, tuple(segments), tuple(s.note for s in segments if s.note)))
     return tuple(views)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from audit import __version__
-from audit.errors import UsageError
+from audit.errors import InputError, UsageError
 from audit.models import DocumentResult, Finding, Label, Source
-from audit.present.annotate import LEGEND, STYLES, LabelStyle, ParagraphView, annotate
+from audit.present.annotate import LEGEND, STYLES, LabelStyle, ParagraphView, annotate, for_display
 from audit.rules.ruleset import SEVERITIES
 
 if TYPE_CHECKING:
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 SEVERITY_ORDER = {name: n for n, name in enumerate(SEVERITIES)}
 PAPER = {"a4": "A4", "letter": "letter"}
 TITLE_MAX = 120
+REPORT_MAX_CHARS = 200_000  # characters of article text a report lays out (a long feature has 60,000; see README)
 EXCERPT_MAX = 80  # characters of a sentence quoted again in "Method and limits"; the article has it in full
 
 
@@ -166,6 +167,7 @@ def article_title(result: DocumentResult) -> str:
     para = next((p for p in result.paragraphs if p.index not in skip), None)
     line = result.text[para.start:para.end] if para else result.text.strip()
     line = " ".join(line.strip().splitlines()[0].split()) if line.strip() else result.path
+    line = for_display(line)
     if len(line) <= TITLE_MAX:
         return line
     return line[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
@@ -198,14 +200,16 @@ def group_findings(findings: tuple[Finding, ...]) -> tuple[FindingGroup, ...]:
 
 
 def source_row(src: Source) -> SourceRow:
-    return SourceRow(src.id, src.name, src.description, src.kind.value, src.named,
-                     src.anonymity_reason or "none given", src.relays, src.paragraphs, len(src.statements))
+    return SourceRow(src.id, for_display(src.name), for_display(src.description), src.kind.value, src.named,
+                     for_display(src.anonymity_reason or "none given"), tuple(map(for_display, src.relays)),
+                     src.paragraphs, len(src.statements))
 
 
 def _sentence(result: DocumentResult, index: int, reason: str = "") -> Sentence:
     ls = result.statements[index]
     # numbered from 1 for readers, as in the annotated article
-    return Sentence(ls.index + 1, ls.statement.paragraph, len(ls.statement.text.split()), ls.statement.text,
+    return Sentence(ls.index + 1, ls.statement.paragraph, len(ls.statement.text.split()),
+                    for_display(ls.statement.text),
                     STYLES[ls.label], round(ls.confidence, 2), reason)
 
 
@@ -249,12 +253,20 @@ class RenderedReport:
     html: str | None
 
 
+def check_report_size(result: DocumentResult) -> None:
+    """A report lays out the whole article; past REPORT_MAX_CHARS that takes minutes and gigabytes: refused."""
+    if len(result.text) > REPORT_MAX_CHARS:
+        raise InputError(f"{result.path}: {len(result.text):,} characters, more than the {REPORT_MAX_CHARS:,} a "
+                         "report lays out; `sourcing-audit check` reads it, or split it into parts")
+
+
 def render_report(result: DocumentResult, rules: RuleSet, audit_date: dt.date | None = None, title: str | None = None,
                   paper: str = "a4", html: bool = False, name: str = "report") -> RenderedReport:
     """Render one audited article as a PDF (and HTML) from the templates; `name` names the attached JSON file."""
     from audit.present.output import to_json
     from audit.present.render import PdfAttachment, default_renderer
 
+    check_report_size(result)
     context = build_context(result, rules.version, audit_date or dt.date.today(), title, paper)
     renderer = default_renderer()
     when = dt.datetime.combine(dt.date.fromisoformat(context.audit_date), dt.time())

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from audit.models import DocumentResult, Finding
 from audit.present.formats.positions import Locator, has_lines, in_order
+from audit.present.safe import visible
 
 _SHORT = {"named-source": "named", "anonymous-source": "anonymous", "secondhand-report": "secondhand",
           "leaked-transcript": "leaked", "document": "document", "unattributed": "unattributed", "none": "none"}
@@ -44,7 +45,7 @@ def summary(docs: list[DocumentResult], errors: list[dict[str, str]] | None = No
 def document_block(d: DocumentResult, paint: Paint) -> list[str]:
     o = d.scores.overall
     mix = " · ".join(f"{_SHORT[f.label.value]} {f.statements}" for f in o.labels if f.statements)
-    head = (f"{paint(d.path, '1')}  {paint(d.verdict.name, _VERDICT_COLOUR.get(d.verdict.name, '0'))}"
+    head = (f"{paint(visible(d.path), '1')}  {paint(d.verdict.name, _VERDICT_COLOUR.get(d.verdict.name, '0'))}"
             f"  {o.statements} statement{_s(o.statements)}: {mix}")
     shown = [f for f in in_order(d) if not f.good and not f.suppressed]
     failed_gates = [g for g in d.gates if not g.passed]
@@ -57,8 +58,10 @@ def document_block(d: DocumentResult, paint: Paint) -> list[str]:
     s = d.scores
     if s.top_source:
         lines.append(f"  {s.distinct_sources} distinct source{_s(s.distinct_sources)}; most relied on: "
-                     f"{s.top_source} ({s.top_source_statements} of {s.sourced_statements} sourced statements)")
-    lines += [f"  {paint('gate ' + g.id, _SEVERITY_COLOUR['error'])} failed: {g.message}" for g in failed_gates]
+                     f"{visible(s.top_source)} ({s.top_source_statements} of {s.sourced_statements} sourced "
+                     "statements)")
+    lines += [f"  {paint('gate ' + g.id, _SEVERITY_COLOUR['error'])} failed: {visible(g.message)}"
+              for g in failed_gates]
     locator = Locator(d.file_text or d.text)
     lines += [finding_line(d, f, locator, paint) for f in shown]
     suppressed = sum(f.suppressed and not f.good for f in d.findings)
@@ -91,11 +94,11 @@ def finding_line(d: DocumentResult, f: Finding, locator: Locator, paint: Paint) 
     """`path:line:col: severity check-id message`, the shape editors and CI logs link to."""
     if has_lines(d):
         line, col = locator.position(f.start)
-        where = f"{d.path}:{line}:{col}"
+        where = f"{visible(d.path)}:{line}:{col}"
     else:
-        where = f"{d.path}"
+        where = visible(d.path)
     severity = paint(f.severity, _SEVERITY_COLOUR.get(f.severity, "0"))
-    return f"{where}: {severity} {paint(f.check_id, '2')} {f.message}"
+    return f"{where}: {severity} {paint(f.check_id, '2')} {visible(f.message)}"
 
 
 def _totals(docs: list[DocumentResult], errors: list[dict[str, str]]) -> str:

@@ -27,11 +27,13 @@ import io
 import os
 import re
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
 from audit.errors import InputError
+from audit.read.files import MAX_ARTICLE_BYTES, read_stream
 from audit.read.markdown import markdown_view
 from audit.read.text import decode_text, read_bytes, read_text
 
@@ -39,6 +41,11 @@ ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
 STDIN = "-"
 SIDECAR_SUFFIX = ".sourcing-audit.yaml"  # ARTICLE.md.sourcing-audit.yaml: the suppressions for ARTICLE.md
+_BROKEN_ZIP = (BadZipFile, KeyError, ValueError, EOFError, zlib.error, OSError, NotImplementedError, IndexError,
+               RuntimeError,  # a part marked encrypted
+               AttributeError, TypeError)  # what zipfile and python-docx raise on a damaged file (found by fuzzing)
+MAX_DOCX_PARTS = 2000  # a Word document's zip parts (an ordinary one has 10 to 40)
+MAX_DOCX_UNPACKED = 100 * 2**20  # bytes, every part unpacked (images included)
 
 
 @dataclass(frozen=True)
@@ -122,7 +129,10 @@ def load_source(path: str, encoding: str = "utf-8", stdin_filename: str | None =
     """Read one input and turn it into the text the engine reads (see the module docstring)."""
     if path == STDIN:
         name = stdin_filename or "<stdin>"
-        return source_from_bytes(sys.stdin.buffer.read(), name, encoding, source_format(stdin_filename or ""))
+        if sys.stdin is None:  # started with standard input closed (`<&-`)
+            raise InputError(f"{name}: standard input is closed")
+        data = read_stream(sys.stdin.buffer, MAX_ARTICLE_BYTES, name)
+        return source_from_bytes(data, name, encoding, source_format(stdin_filename or ""))
     if is_url(path):
         return url_source(path, encoding)
     if source_format(path) == "docx":
@@ -164,17 +174,37 @@ def docx_text(data: bytes, name: str) -> str:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    _check_zip(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (BadZipFile, KeyError, ValueError, XMLSyntaxError, PackageNotFoundError, EOFError) as exc:
-        reason = str(exc.args[0]).splitlines()[0] if exc.args else type(exc).__name__
-        raise InputError(f"{name}: not a readable Word document (.docx): {reason}") from None
-    from audit.read.word import word_lines
+        from audit.read.word import word_lines
 
-    text = "\n".join(word_lines(document))
+        text = "\n".join(word_lines(document))
+    except (*_BROKEN_ZIP, XMLSyntaxError, PackageNotFoundError) as exc:  # a damaged zip or XML, in any part
+        reason = (str(exc.args[0]).splitlines() or [""])[0] if exc.args else type(exc).__name__
+        raise InputError(f"{name}: not a readable Word document (.docx): {reason or type(exc).__name__}") from None
     if not text.strip():
         raise InputError(f"{name}: the Word document has no text")
     return text
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    """Refuse a zip bomb before python-docx unpacks it: too many parts, or too many bytes once unpacked.
+
+    The sizes are the ones the zip declares; zipfile stops reading a part at its declared size, so a part
+    cannot unpack to more than it says."""
+    try:
+        with ZipFile(io.BytesIO(data)) as zf:
+            parts = zf.infolist()
+    except _BROKEN_ZIP as exc:
+        raise InputError(f"{name}: not a readable Word document (.docx): {exc or type(exc).__name__}") from None
+    if len(parts) > MAX_DOCX_PARTS:
+        raise InputError(f"{name}: the Word document has {len(parts):,} parts, more than the {MAX_DOCX_PARTS:,} "
+                         "sourcing-audit opens (a zip bomb?)")
+    unpacked = sum(p.file_size for p in parts)
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise InputError(f"{name}: the Word document unpacks to {unpacked / 2**20:,.0f} MB, more than the "
+                         f"{MAX_DOCX_UNPACKED // 2**20} MB sourcing-audit unpacks (a zip bomb?)")
 
 
 def html_text(html: str, name: str) -> str:

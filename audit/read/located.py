@@ -8,7 +8,11 @@ from typing import Any
 
 import yaml
 
-from audit.errors import ConfigError
+from audit.errors import ConfigError, InputError
+from audit.read.files import MAX_CONFIG_BYTES, read_limited
+from audit.read.yamlnodes import YamlProblem, compose
+
+MAX_SETTINGS_VALUES = 20_000  # values in a settings file or sidecar, aliases expanded (a real one has under 200)
 
 
 @dataclass
@@ -31,13 +35,12 @@ class Located:
 
 def read_yaml(path: Path) -> Located:
     """A YAML file as values with line:col; syntax errors and duplicate keys raise ConfigError."""
+    text = _decoded(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"]) from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text, str(path), max_values=MAX_SETTINGS_VALUES)
         value = yaml.SafeLoader(text).construct_document(root) if root is not None else None
+    except YamlProblem as exc:
+        raise ConfigError([str(exc)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
@@ -71,10 +74,20 @@ def read_toml(path: Path) -> Any:
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
+    data = _decoded(path)
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return tomllib.loads(data)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"{path}: TOML syntax error: {exc}"]) from None
+    except RecursionError:
+        raise ConfigError([f"{path}: TOML nested too deep"]) from None
+
+
+def _decoded(path: Path) -> str:
+    """A settings or sidecar file's text: a regular file, within the size limit, in UTF-8."""
+    try:
+        return read_limited(path, MAX_CONFIG_BYTES, "settings file").decode("utf-8")
+    except InputError as exc:
+        raise ConfigError([str(exc)]) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError([f"{path}: cannot read: not UTF-8 at byte offset {exc.start}"]) from None

@@ -23,15 +23,10 @@ _SPLITTER = None
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """A file's bytes; every problem becomes one InputError line."""
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not an article file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    """An article file's bytes (a regular file, within the size limit); every problem becomes one InputError line."""
+    from audit.read.files import read_limited
+
+    return read_limited(path)
 
 
 def read_text(path: str | Path, encoding: str = "utf-8") -> str:
@@ -41,7 +36,7 @@ def read_text(path: str | Path, encoding: str = "utf-8") -> str:
 
 def decode_text(data: bytes, name: str, encoding: str = "utf-8") -> str:
     """Decode bytes, refusing binary data and naming the first undecodable byte."""
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere, not only at the start: a NUL would be copied into the JSON and HTML
         raise InputError(f"{name}: looks like a binary file (NUL bytes); give a text article")
     try:
         # a UTF-8 byte-order mark is not text: offsets index the text after it
@@ -53,6 +48,12 @@ def decode_text(data: bytes, name: str, encoding: str = "utf-8") -> str:
             f"{name}: not valid {encoding} at byte offset {exc.start} (byte 0x{data[exc.start]:02x}); "
             f"say what it is with --encoding, e.g. --encoding cp1252"
         ) from None
+    except (UnicodeError, ValueError, TypeError) as exc:  # codecs such as punycode or idna fail without a position
+        reason = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise InputError(f"{name}: cannot decode as {encoding}: {reason}; give a text encoding such as utf-8 or "
+                         "cp1252 with --encoding") from None
+    if not isinstance(text, str):
+        raise InputError(f"{name}: {encoding!r} is not a text encoding")
     if is_blank(text):
         raise InputError(f"{name}: the file is empty (nothing but white space)")
     return text

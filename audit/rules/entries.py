@@ -7,8 +7,19 @@ from typing import Any
 import yaml
 
 from audit.models import Label, SourceKind
+from audit.resources import resource
 from audit.rules import cache
-from audit.rules.rulefile import _FLAGS, _KINDS, _LABELS, _Builder, _examples, expand
+from audit.rules.budget import user_pattern
+from audit.rules.examples import _examples
+from audit.rules.rulefile import (
+    _FLAGS,
+    _KINDS,
+    _LABELS,
+    PatternTooLarge,
+    _at,
+    _Builder,
+    expand,
+)
 from audit.rules.ruleset import (
     _CHECK_KEYS,
     _RULE_KEYS,
@@ -22,6 +33,9 @@ from audit.rules.ruleset import (
     Check,
     Rule,
 )
+from audit.rules.values import check_params
+
+DEFAULT_RULES = resource("rules.yaml")  # its patterns run with `re`; every other file's under a time budget
 
 
 def _common(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node], keys: set[str],
@@ -139,10 +153,18 @@ def _compile(b: _Builder, path: str, rid: str, fields: dict[str, yaml.Node],
         b.err(path, fields[key], f"rule {rid!r}: {key} names {{{exc.args[0]}}}, "
                                  "which is neither a lexicon nor a pattern")
         return None, raw
+    except PatternTooLarge as exc:
+        b.err_too_large(_at(path, fields[key]), f"rule {rid!r}: {key}", exc)
+        return None, raw
     try:
-        return cache.compile(full, flags), raw
+        if path == str(DEFAULT_RULES):
+            return cache.compile(full, flags), raw
+        return user_pattern(full, flags, f"rule {rid!r} ({_at(path, fields[key])})"), raw
     except re.error as exc:
         b.err(path, fields[key], f"rule {rid!r}: {key} does not compile: {exc}")
+        return None, raw
+    except ValueError as exc:  # backtracks on the probe texts
+        b.err(path, fields[key], f"rule {rid!r}: {key}: {exc}")
         return None, raw
 
 
@@ -160,7 +182,7 @@ def _check(b: _Builder, cid: str, entry: yaml.MappingNode) -> Check | None:
         b.err(path, fields["severity"], f"check {cid!r}: unknown severity {severity!r} "
                                         f"(expected one of: {', '.join(SEVERITIES)})")
         return None
-    params = yaml.safe_load(yaml.serialize(fields["params"])) if "params" in fields else {}
+    params = check_params(b, path, cid, fields["params"]) if "params" in fields else {}
     fix = b.string(path, fields["fix"], "fix") if "fix" in fields else ""
     standard = b.string(path, fields["standard"], "standard") if "standard" in fields else ""
     if common is None:

@@ -10,16 +10,23 @@ from typing import Any
 
 import yaml
 
+from audit.errors import InputError
 from audit.models import Label, SourceKind
+from audit.read.files import MAX_CONFIG_BYTES, read_limited
+from audit.read.yamlnodes import YamlProblem, compose
+from audit.resources import resource
 from audit.rules import cache
+from audit.rules.budget import user_pattern
 from audit.rules.inflect import FORMS, inflect, irregular_table
-from audit.rules.ruleset import _EXAMPLE_KEYS, _REF, _TOP_KEYS, Example
+from audit.rules.ruleset import _REF, _TOP_KEYS
 from audit.rules.trie import trie_alternation
+from audit.rules.values import verdict_thresholds
 
 _LABELS = {lab.value: lab for lab in Label}
 _KINDS = {k.value: k for k in SourceKind}
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 8x faster
+_WHOLE = re.compile(r"[0-9]{1,6}")  # lede_paragraphs and the like: no 0x10, 1:30 (YAML 1.1 base 60) or 400 digits
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
 
 
@@ -32,17 +39,15 @@ class Doc:
 def read(path: Path) -> tuple[Doc | None, list[str]]:
     """Parse one rules file into nodes; syntax errors come back as located problems."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [f"{path}: no such rules file"]
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_limited(path, MAX_CONFIG_BYTES, "rules file").decode("utf-8")
+    except InputError as exc:
+        return None, [str(exc)]
+    except UnicodeDecodeError as exc:
         return None, [f"{path}: cannot read rules file: {exc}"]
     try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        return None, [f"{where}: YAML syntax error: {getattr(exc, 'problem', None) or exc}"]
+        root = compose(text, str(path), _LOADER)
+    except YamlProblem as exc:
+        return None, [str(exc)]
     if root is None:
         return None, [f"{path}:1:1: the rules file is empty"]
     if not isinstance(root, yaml.MappingNode):
@@ -70,6 +75,12 @@ class _Builder:
         self.verdict: dict[str, Any] = {}
         self.paths: list[str] = []
         self._owner: dict[int, str] = {}  # id(entry node) -> the file it came from
+        self.too_large = False  # one line for named patterns that expand too far, not one per pattern using them
+
+    def err_too_large(self, where: str, what: str, exc: PatternTooLarge) -> None:
+        if not self.too_large:
+            self.too_large = True
+            self.problems.append(f"{where}: {what}: {too_large(exc)}")
 
     def err(self, path: str, node: yaml.Node, msg: str) -> None:
         self.problems.append(f"{_at(path, node)}: {msg}")
@@ -113,15 +124,12 @@ class _Builder:
             elif key in ("rules", "checks"):
                 self.add_entries(doc.path, vnode, key)
             elif key == "verdict":
-                if isinstance(vnode, yaml.MappingNode):
-                    self.verdict.update(yaml.safe_load(yaml.serialize(vnode)) or {})
-                else:
-                    self.err(doc.path, vnode, "verdict: expected a mapping of thresholds")
+                self.verdict.update(verdict_thresholds(self, doc.path, vnode))
 
     def integer(self, path: str, node: yaml.Node, what: str, default: int) -> int:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and _WHOLE.fullmatch(node.value):
             return int(node.value)
-        self.err(path, node, f"{what}: expected a whole number")
+        self.err(path, node, f"{what}: expected a whole number in digits (such as 3)")
         return default
 
     def add_precedence(self, path: str, node: yaml.Node) -> None:
@@ -200,69 +208,53 @@ class _Builder:
             self._owner[id(entry)] = path
 
 
-def _examples(b: _Builder, path: str, node: yaml.Node | None) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
-    if node is None:
-        return (), ()
-    out: dict[str, list[Example]] = {"match": [], "no_match": []}
-    for knode, vnode in b.mapping(path, node, "examples"):
-        if knode.value not in _EXAMPLE_KEYS:
-            b.err(path, knode, f"examples: unknown key {knode.value!r} (expected match, no_match)")
-            continue
-        items = vnode.value if isinstance(vnode, yaml.SequenceNode) else []
-        if not isinstance(vnode, yaml.SequenceNode):
-            b.err(path, vnode, f"examples.{knode.value}: expected a list")
-        for item in items:
-            ex = _example(b, path, item)
-            if ex is not None:
-                out[knode.value].append(ex)
-    return tuple(out["match"]), tuple(out["no_match"])
-
-
-def _example(b: _Builder, path: str, item: yaml.Node) -> Example | None:
-    if isinstance(item, yaml.ScalarNode):
-        text = b.string(path, item, "example")
-        return Example(text) if text is not None else None
-    fields = {k.value: v for k, v in b.mapping(path, item, "example")}
-    unknown = set(fields) - {"text", "label", "source"}
-    for name in unknown:
-        b.err(path, item, f"example: unknown key {name!r} (expected text, label, source)")
-    text = b.string(path, fields["text"], "example text") if "text" in fields else None
-    if text is None:
-        b.err(path, item, "example without text")
-        return None
-    label = None
-    if "label" in fields:
-        name = b.string(path, fields["label"], "example label")
-        if name not in _LABELS:
-            b.err(path, fields["label"], f"example: unknown label {name!r}")
-        else:
-            label = _LABELS[name]
-    source = b.string(path, fields["source"], "example source") if "source" in fields else None
-    return Example(text, label, source)
-
-
 def _named_patterns(b: _Builder) -> dict[str, re.Pattern[str]]:
     """Every named pattern compiled on its own, so the engine can use one directly (ANONYMITY_REASON)."""
     out = {}
+    default = str(resource("rules.yaml")) + ":"
     for name, raw in b.patterns.items():
+        flags = re.IGNORECASE if name.endswith("_I") else 0
         try:
-            out[name] = cache.compile(expand(b, raw), re.IGNORECASE if name.endswith("_I") else 0)
+            full = expand(b, raw)
+            out[name] = cache.compile(full, flags) if b.pattern_at[name].startswith(default) else \
+                user_pattern(full, flags, f"pattern {name!r} ({b.pattern_at[name]})")
         except KeyError as exc:
             b.problems.append(f"{b.pattern_at[name]}: pattern {name!r} names {{{exc.args[0]}}}, "
                               "which is neither a lexicon nor a pattern")
+        except PatternTooLarge as exc:
+            b.err_too_large(b.pattern_at[name], f"pattern {name!r}", exc)
         except re.error as exc:
             b.problems.append(f"{b.pattern_at[name]}: pattern {name!r} does not compile: {exc}")
+        except ValueError as exc:  # backtracks on the probe texts
+            b.problems.append(f"{b.pattern_at[name]}: pattern {name!r}: {exc}")
     return out
 
 
-def expand(b: _Builder, pattern: str, seen: tuple[str, ...] = ()) -> str:
+MAX_EXPANDED = 100_000  # characters of one pattern with its {names} expanded (the largest in rules.yaml: 7,000)
+
+
+class PatternTooLarge(Exception):
+    """Named patterns that expand past MAX_EXPANDED (ones that double at each level never finish compiling)."""
+
+
+def too_large(exc: PatternTooLarge) -> str:
+    return (f"its {{names}} expand to more than {MAX_EXPANDED:,} characters, at {{{exc.args[0]}}} (does a named "
+            "pattern name another more than once at each level?)")
+
+
+def expand(b: _Builder, pattern: str, seen: tuple[str, ...] = (), budget: list[int] | None = None) -> str:
     """Replace {name} by a named pattern or a lexicon, and {a|b} by the union of lexicons a and b (each as one
-    trie: longest entries first)."""
+    trie: longest entries first). Raises PatternTooLarge once the expansions add up to MAX_EXPANDED characters."""
+    budget = [MAX_EXPANDED] if budget is None else budget
 
     def sub(m: re.Match[str]) -> str:
         name = m.group(1)
         if name in b.patterns and name not in seen:
-            return "(?:" + expand(b, b.patterns[name], seen + (name,)) + ")"
+            out = "(?:" + expand(b, b.patterns[name], seen + (name,), budget) + ")"
+            budget[0] -= len(out)
+            if budget[0] < 0:
+                raise PatternTooLarge(name)
+            return out
         names = name.split("|")  # {a|b}: one trie over the union of lexicons a and b
         for part in names:
             if part not in b.lexicons:

@@ -1,7 +1,8 @@
 """Settings discovery and layering: which settings are in force for one input.
 
 Layers, each over the one before: defaults; the settings file (`config`, else the nearest
-.sourcing-audit.yaml or pyproject.toml with a [tool.sourcing-audit] table in the input's folder or above);
+.sourcing-audit.yaml or pyproject.toml with a [tool.sourcing-audit] table in the input's folder or above, up to
+the repository's root or the home folder);
 its `per-path` overrides that match the input, in file order; the front-end's options (the CLI's flags).
 """
 from __future__ import annotations
@@ -32,14 +33,26 @@ def load_settings_file(path: Path) -> SettingsFile | None:
 
 
 def find_settings_file(start: Path) -> Path | None:
-    """The nearest .sourcing-audit.yaml, or pyproject.toml with [tool.sourcing-audit], from start up to the root."""
+    """The nearest .sourcing-audit.yaml, or pyproject.toml with [tool.sourcing-audit], from start up to the
+    repository's root (a folder with .git) or the user's home folder, whichever comes first, as linters do: a
+    settings file in a shared folder above (/tmp) must not decide how an article there is checked."""
     folder = start.resolve()
+    home = _home()
     for d in (folder, *folder.parents):
         if (d / FILENAME).is_file():
             return d / FILENAME
         if (d / "pyproject.toml").is_file() and load_settings_file(d / "pyproject.toml") is not None:
             return d / "pyproject.toml"
+        if d == home or os.path.exists(d / ".git"):
+            break
     return None
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry
+        return None
 
 
 def _target(path: str, options: AuditOptions) -> Path | None:
@@ -59,7 +72,7 @@ def _settings_file(target: Path | None, options: AuditOptions) -> SettingsFile |
         if found is None:
             raise ConfigError([f"{given}: no {TABLE} table"])
         return found
-    start = Path.cwd() if target is None else (target if target.is_dir() else target.parent)
+    start = Path.cwd() if target is None else (target if os.path.isdir(target) else target.parent)
     path = find_settings_file(start)
     return load_settings_file(path) if path is not None else None
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,7 +60,7 @@ def _value(key: str, v: Any, root: Path) -> tuple[Any, str | None, Any]:
         for n, x in enumerate(v):
             if not isinstance(x, str) or not x.strip() or "," in x:
                 return None, "expected a rule file" if key == "rules" else "expected one id (text, no commas)", n
-            if key == "rules" and not (root / x).is_file():
+            if key == "rules" and not os.path.isfile(root / x):  # False for a name too long, too
                 return None, f"no such rules file {x!r} (relative to this file)", n
         return tuple(str(root / x) if key == "rules" else x.strip() for x in v), None, None
     if key == "severity":
@@ -73,11 +75,24 @@ def _value(key: str, v: Any, root: Path) -> tuple[Any, str | None, Any]:
     if not isinstance(v, str) or not v.strip():  # publisher, encoding
         return None, "expected text", None
     if key == "encoding":
-        try:
-            codecs.lookup(v)
-        except LookupError:
-            return None, f"unknown encoding {v!r}", None
+        problem = encoding_problem(v)
+        if problem:
+            return None, problem, None
     return v, None, None
+
+
+def encoding_problem(name: str) -> str | None:
+    """Why `name` cannot decode an article (unknown, not a text encoding, or one such as punycode that decodes
+    names rather than text); None when it can."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return f"unknown encoding {name!r}"
+    try:
+        ok = getattr(info, "_is_text_encoding", True) and isinstance(b"A plain sentence.\n".decode(name), str)
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        ok = False
+    return None if ok else f"{name!r} is not an encoding for article text (try utf-8 or cp1252)"
 
 
 def _layer(loc: Located, keys: tuple[Any, ...], table: Any, root: Path, problems: list[str],
@@ -168,8 +183,12 @@ def parse_settings(loc: Located) -> SettingsFile:
         if not isinstance(block, dict):
             problems.append(f"{loc.at(keys)}: {loc.table}per-path.{pattern}: expected a mapping of settings")
             continue
-        per_path.append((pattern, _glob(str(pattern)), _layer(loc, keys, block, root, problems,
-                                                              f" (per-path {pattern!r})")))
+        try:
+            regex = _glob(str(pattern))
+        except re.error as exc:
+            problems.append(f"{loc.at(keys, key=True)}: {loc.table}per-path: {pattern!r} is not a valid glob: {exc}")
+            continue
+        per_path.append((pattern, regex, _layer(loc, keys, block, root, problems, f" (per-path {pattern!r})")))
     if problems:
         raise ConfigError(problems)
     return SettingsFile(loc.path, root, base, tuple(per_path))

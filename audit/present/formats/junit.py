@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from audit.judge.verdict import fail_severities
 from audit.models import DocumentResult, Finding
 from audit.present.formats.positions import Locator, has_lines, in_order
+from audit.present.safe import xml_text
 from audit.rules.ruleset import RuleSet
 
 
@@ -27,8 +28,17 @@ def to_junit(docs: list[DocumentResult], rules: RuleSet, errors: list[dict[str, 
         ET.SubElement(case, "error", message=e["message"], type="input-error").text = e["message"]
     for key in ("tests", "failures", "errors"):
         root.set(key, str(sum(int(s.get(key, "0")) for s in root)))
+    _xml_safe(root)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _xml_safe(root: ET.Element) -> None:
+    """Every text and attribute as XML 1.0 can hold it (an article or file name may hold ESC, VT or BEL)."""
+    for el in root.iter():
+        el.text = xml_text(el.text) if el.text else el.text
+        for key, value in el.attrib.items():
+            el.set(key, xml_text(value))
 
 
 def _suite(doc: DocumentResult, check_ids: list[str], levels: tuple[str, ...]) -> ET.Element:

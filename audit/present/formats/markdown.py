@@ -10,18 +10,24 @@ import re
 
 from audit.models import UNCHECKABLE, DocumentResult
 from audit.present.formats.positions import Locator, has_lines, in_order
+from audit.present.safe import visible
 
+_UNSAFE_IN_CODE = re.compile(r"[`<>&\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
 
 
 def cell(s: str) -> str:
     """Text safe in a table cell: one line, Markdown punctuation escaped, no raw HTML."""
-    s = " ".join(s.split())
+    s = " ".join(visible(s).split())
     return _SPECIAL.sub(r"\\\1", s).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def code(s: str) -> str:
-    return "`" + s.replace("`", "'").replace("|", "\\|") + "`"
+    """A name as inline code; one that could break out of it (a new line, a backtick, a tag, a control
+    character: a hostile file name) as an escaped cell instead."""
+    if _UNSAFE_IN_CODE.search(s):
+        return cell(visible(s))
+    return "`" + s.replace("|", "\\|") + "`"
 
 
 COMMENT_LIMIT = 65_536
