@@ -112,8 +112,10 @@ class _Tally:
 
 
 def _run_pool(jobs: Iterator[ChunkJob], workers: int, add: Callable[[ChunkStats], None]) -> None:
+    # forkserver, not fork: a forked child inherits pyarrow's C++ thread pools in whatever state they are, and
+    # the run then aborted at exit now and then ("terminate called without an active exception")
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         pending: set[Future[ChunkStats]] = set()
         for job in jobs:
