@@ -1,6 +1,5 @@
 """`python -m audit` runs the same CLI as `sourcing-audit`."""
-import sys
 
-from audit.cli import main
+from audit.cli import exit_process, main
 
-sys.exit(main())
+exit_process(main())

@@ -9,6 +9,7 @@ input, of the file, so chunk k holds the same records whatever runs it.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import glob
 import io
@@ -175,7 +176,9 @@ def _csv(path: str, delimiter: str) -> Iterator[Record]:
 def _parquet(path: str, columns: tuple[str, ...]) -> Iterator[Record]:
     import pyarrow.parquet as pq
 
-    with _open(path) as fh:
+    # a local file by its path: pyarrow reads it natively; a Python file object would have pyarrow's threads call
+    # back into Python, and one still reading at exit aborted the process ("terminate called …")
+    with (contextlib.nullcontext(path) if not _remote(path) else _open(path)) as fh:
         pf = pq.ParquetFile(fh)
         wanted = [c for c in pf.schema_arrow.names if c in columns] or None
         size = os.path.getsize(path) if not _remote(path) else 0

@@ -65,4 +65,15 @@ def _dispatch(args: argparse.Namespace) -> Exit:
 
 
 def run(argv: list[str] | None = None) -> Any:  # console-script entry point
-    sys.exit(main(argv))
+    exit_process(main(argv))
+
+
+def exit_process(code: int) -> None:
+    """End the process with `code`. After pyarrow (batch, summary), skip the interpreter's finalization: it stops
+    threads that pyarrow's C++ thread pools still hold, and the process then aborted now and then ("terminate
+    called without an active exception") after its work was done and written."""
+    if "pyarrow" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(int(code))
+    sys.exit(code)

@@ -50,5 +50,14 @@ def in_order(work: Callable[[Item], Result], items: list[Item], jobs: int | None
     if before is not None:
         before()
     chunk = max(1, min(8, len(items) // (jobs * 8)))
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=_worker_signals) as pool:
         yield from pool.imap(work, items, chunksize=chunk)
+
+
+def _worker_signals() -> None:
+    """A worker ends quietly when the pool is torn down: the CLI's SIGTERM handler (unwind, then a message) is
+    the parent's alone, and Ctrl-C is for the parent to report."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -219,13 +219,17 @@ def apply_suppressions(findings: list[Finding], sups: list[Suppression], known: 
     used: set[tuple[int, str]] = set()
     out = []
     index: dict[tuple[str, int | None], list[int]] = {}  # (check, paragraph or None: whole document) -> suppressions
+    ranged: dict[str, list[int]] = {}  # check -> `disable` ... `enable` ranges (few: looked at one by one)
     for n, s in enumerate(sups):
         for cid in s.checks if s.reason else ():
-            if not s.next_paragraph or s.paragraph is not None:
+            if s.ranged:
+                ranged.setdefault(cid, []).append(n)
+            elif not s.next_paragraph or s.paragraph is not None:
                 index.setdefault((cid, s.paragraph if s.next_paragraph else None), []).append(n)
     for f in findings:  # each finding looks up its suppressions, not every suppression
         hits = sorted(index.get((f.check_id, None), []) + (index.get((f.check_id, f.paragraph), [])
-                                                           if f.paragraph is not None else []))
+                                                           if f.paragraph is not None else [])
+                      + [n for n in ranged.get(f.check_id, ()) if sups[n].covers(f)])
         used.update((n, f.check_id) for n in hits)
         out.append(dataclasses.replace(f, suppressed=True, suppression_reason=sups[hits[0]].reason) if hits else f)
     meta = []

@@ -4,7 +4,8 @@ Rule examples run the one rule; check examples run the whole pipeline (audit_tex
 """
 from __future__ import annotations
 
-from audit.label.engine import classify_source, find_attributions
+from audit.label.engine import find_attributions
+from audit.label.sources import classify_source
 from audit.models import Statement
 from audit.rules.ruleset import Check, Example, Rule, RuleSet
 

@@ -152,6 +152,7 @@ class Glob:
     def __init__(self, pattern: str) -> None:
         from wcmatch import glob
 
+        _check_glob(pattern)  # wcmatch reads "[z-a]" or "[a\\]" as matching nothing: say so instead
         self.pattern = pattern
         self.flags = glob.GLOBSTAR | glob.BRACE | glob.DOTGLOB | (glob.MATCHBASE if "/" not in pattern else 0)
 
@@ -159,6 +160,20 @@ class Glob:
         from wcmatch import glob
 
         return bool(glob.globmatch(rel, self.pattern, flags=self.flags))
+
+
+_CLASS = re.compile(r"\[!?\]?(?:\\.|[^\]\\])*(\]|$)")
+
+
+def _check_glob(pattern: str) -> None:
+    """re.error for a character class left open (a backslash escapes its "]") or with a reversed range."""
+    for m in _CLASS.finditer(pattern):
+        if not m.group(1):
+            raise re.error(f"the class at {m.start() + 1} has no closing ']'")
+        body = re.sub(r"\\(.)", r"\1", m.group()[1:-1].lstrip("!"))
+        for a, b in re.findall(r"(.)-(.)", body):
+            if a > b:
+                raise re.error(f"bad character range {a}-{b}")
 
 
 def _glob(pattern: str) -> Glob:
