@@ -386,3 +386,14 @@ def test_missing_config_file_and_bad_sidecar(tmp_path: Path, capsys: pytest.Capt
 def test_settings_dataclass_is_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         model.Settings().fail_on = "never"  # type: ignore[misc]
+
+
+def test_a_gate_metric_that_is_a_list_is_one_problem() -> None:
+    # found by the corpus fuzz run: a list or a mapping as `metric` raised TypeError (unhashable) in the lookup
+    from audit.judge.gates import parse_gate
+
+    gate, problems = parse_gate({"id": "g", "metric": ["a", "b"], "max": 0.5})
+    assert gate is None
+    assert problems == [("metric", "unknown metric ['a', 'b'] (expected one of: "
+                                    "anonymous_share, secondhand_share, unattributed_share, uncheckable_share, "
+                                    "top_source_share, lede_unattributed, lede_uncheckable, distinct_sources)")]

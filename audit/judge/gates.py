@@ -79,7 +79,7 @@ def parse_gate(entry: Any) -> tuple[Gate | None, list[tuple[str | None, str]]]:
     gid, metric = entry.get("id"), entry.get("metric")
     if not isinstance(gid, str) or not _ID.match(gid):
         problems.append(("id" if "id" in entry else None, "a gate needs an id in kebab-case (id: anonymous-share)"))
-    if metric not in METRICS:
+    if not isinstance(metric, str) or metric not in METRICS:  # a list or a mapping is no metric (and no key)
         problems.append(("metric" if "metric" in entry else None,
                          f"unknown metric {metric!r} (expected one of: {', '.join(METRICS)})"))
     bounds = [k for k in ("max", "min") if k in entry]
