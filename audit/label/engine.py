@@ -8,7 +8,14 @@ from collections import Counter
 
 from audit.label.carry import NOT_CARRIED, attach_quotations, carry_over
 from audit.label.quotes import MASK
-from audit.label.sources import SourceVerdict, _clean_source, _tail_source, classify_source, is_publisher
+from audit.label.sources import (
+    SourceVerdict,
+    _clean_source,
+    _tail_source,
+    classify_source,
+    in_subordinate_clause,
+    is_publisher,
+)
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
 from audit.rules.ruleset import Rule, RuleSet
 from audit.rules.scan import candidates, join, matching
@@ -212,7 +219,7 @@ def main_attributions(group: list[Attribution], st: Statement, ruleset: RuleSet)
     subordinate = ruleset.patterns.get("SUBORDINATE_I")
     if subordinate is None or len({a.label for a in group}) < 2:
         return group
-    main = [a for a in group if not subordinate.search(st.text[:a.source_end - st.start])]
+    main = [a for a in group if not in_subordinate_clause(a, st, subordinate)]
     return main or group
 
 

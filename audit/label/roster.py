@@ -6,6 +6,7 @@ import functools
 import re
 from collections import OrderedDict
 
+from audit.label.sources import in_subordinate_clause
 from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
 from audit.rules.ruleset import RuleSet
 
@@ -75,8 +76,7 @@ def governing(ls: LabelledStatement, subordinate: re.Pattern[str] | None = None)
     subordinate clause (the rules file's SUBORDINATE_I: "While Sanders has pledged …, Devine suggested …")."""
     carrying = [a for a in ls.attributions if a.label is ls.label]
     if subordinate is not None and len(carrying) > 1:
-        st = ls.statement
-        main = [a for a in carrying if not subordinate.search(st.text[:max(a.source_end - st.start, 0)])]
+        main = [a for a in carrying if not in_subordinate_clause(a, ls.statement, subordinate)]
         carrying = main or carrying
     return carrying[0] if carrying else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from audit.models import Label, SourceKind
+from audit.models import Attribution, Label, SourceKind, Statement
 from audit.rules.ruleset import RuleSet
 
 # Conjunctions before a source; "That" capitalised opens a sentence as a determiner ("That person said").
@@ -75,3 +75,9 @@ def _tail_source(phrase: str, shift: int, ruleset: RuleSet, publisher: str | Non
     if m is None or m.end() >= len(phrase):
         return phrase, shift, None
     return phrase[m.end():], shift + m.end(), classify_source(phrase[m.end():], ruleset, publisher)
+
+
+def in_subordinate_clause(a: Attribution, st: Statement, subordinate: re.Pattern[str]) -> bool:
+    """Whether an attribution's source stands in a subordinate clause (the rules file's SUBORDINATE_I, matched on
+    the statement up to the end of the source): "While Sanders has pledged …, Devine suggested …"."""
+    return bool(subordinate.search(st.text[:max(a.source_end - st.start, 0)]))
