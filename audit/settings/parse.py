@@ -86,7 +86,7 @@ def encoding_problem(name: str) -> str | None:
     names rather than text); None when it can."""
     try:
         info = codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
         return f"unknown encoding {name!r}"
     try:
         ok = getattr(info, "_is_text_encoding", True) and isinstance(b"A plain sentence.\n".decode(name), str)
