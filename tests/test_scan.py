@@ -13,7 +13,8 @@ from audit.label.engine import scan_document
 from audit.label.quotes import find_quotations, mask_quotations
 from audit.read import text as textmod
 from audit.rules.loader import default_rules
-from audit.rules.scan import candidates, join, matching, scannable
+from audit.rules.anchors import exact_words
+from audit.rules.scan import Words, candidates, join, matching, scannable
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "putin-trump-tomahawk.txt"
 PATTERNS = {
@@ -58,7 +59,7 @@ def test_a_match_running_into_the_next_segment_is_refused() -> None:
 
 def test_the_rule_pack_runs_where_a_statement_search_says() -> None:
     """Every rule of the shipped pack, on the seed article: the per-document tables hold every statement the
-    per-statement searches match (exactly, for gates)."""
+    per-statement searches match, and none outside a rule's gate."""
     rules, seed_text = default_rules(), SEED.read_text(encoding="utf-8")
     paragraphs = textmod.split_paragraphs(seed_text)
     statements = textmod.split_statements(seed_text, paragraphs)
@@ -66,10 +67,82 @@ def test_the_rule_pack_runs_where_a_statement_search_says() -> None:
     attribution, statement = scan_document(statements, masked, rules)
     for rule in rules.of_kind("attribution"):
         segs = [masked[s.start:s.end] for s in statements]
+        found = {i for i, seg in enumerate(segs) if rule.regex.search(seg)}
         if rule.requires is not None:
-            assert attribution[rule.id] == {i for i, seg in enumerate(segs) if rule.requires.search(seg)}, rule.id
+            gate = {i for i, seg in enumerate(segs) if rule.requires.search(seg)}
+            assert found & gate <= attribution[rule.id] <= gate, rule.id
         else:
-            assert {i for i, seg in enumerate(segs) if rule.regex.search(seg)} <= attribution[rule.id], rule.id
+            assert found <= attribution[rule.id], rule.id
     for rule in rules.of_kind("statement"):
         assert {s.index for s in statements if rule.regex.search(s.text)} <= statement[rule.id], rule.id
     assert any(attribution.values()) and any(statement.values())
+
+
+# --- the word prefilter (audit.rules.anchors, Words.may_match) ---------------------------------------------------
+
+PREFILTERED = {
+    "a-lexicon": r"\b(?:said|says|sa(?:id|ying)|told)\b",
+    "a-prefix": r"\bask",  # "asked" and "asks" hold it: a piece of a word, not a whole one
+    "optional-suffix": r"\b(?:call(?:ed|s)?|dub(?:bed)?)\s+(?:him|her)\b",
+    "case-class": r"\b[Aa]ccording\s+to\b",
+    "inline-case": r"\b(?i:polls?|survey)\b",
+    "whole-case": r"(?i)\bsaid\b",
+    "colon": r"^(?P<source>[A-Z]\w+):\s",
+    "lookahead-word": r"\b\w+(?=\s+said\b)",
+    "lookbehind": r"(?<=\bby\s)\w+",
+    "optional-prefix": r"(?:\w+ly\s+)?said\b",
+    "branch-with-a-class": r"(?:[A-Z]\w+|he)\s+said",
+    "repeat": r"(?:ab){2,3}c",
+    "nothing-known": r"^[A-Z][a-z]+$",
+}
+WORDS = ["said", "Said", "SAID", "ſaid", "says", "saying", "told", "ask", "asked", "Ask", "called", "calls",
+         "dubbed", "him", "her", "According", "according", "to", "poll", "Polls", "POLL", "ſurvey", "survey",
+         "by", "Mayor", "he", "abab", "ababc", "ababab", "c", "slowly", "İ", "K", "word"]
+
+
+@pytest.mark.parametrize("name", list(PREFILTERED))
+@settings(max_examples=300, deadline=None)
+@given(segments=st.lists(st.lists(st.sampled_from(WORDS), max_size=5).flatmap(
+    lambda ws: st.sampled_from([" ", ": ", ", ", "", "\x01"]).map(lambda sep: sep.join(ws))), max_size=6))
+def test_the_word_prefilter_keeps_every_statement_that_matches(name: str, segments: list[str]) -> None:
+    """may_match never leaves out a statement the pattern matches (case-folded letters such as "ſ" included)."""
+    pattern = re.compile(PREFILTERED[name])
+    may = Words(segments).may_match(pattern)
+    expected = {i for i, seg in enumerate(segments) if pattern.search(seg)}
+    assert may is None or expected <= set(may)
+
+
+def test_the_word_prefilter_reads_what_a_pattern_needs() -> None:
+    words = Words(["He said so.", "Asked about it, she left.", "According to the poll", "nothing here",
+                   "The survey: yes", "it asks"])
+    assert words.may_match(re.compile(PREFILTERED["a-lexicon"])) == [0]
+    # a piece of a word is looked for by its first character (a set operation): only statements with an "a"
+    assert words.may_match(re.compile(PREFILTERED["a-prefix"])) == [0, 1, 5]
+    assert words.may_match(re.compile(PREFILTERED["case-class"])) == [2]
+    assert words.may_match(re.compile(PREFILTERED["inline-case"])) == [2, 4]
+    assert words.may_match(re.compile(r"\w+:\s")) == [4]  # a colon: a piece of text, not a word
+    assert words.may_match(re.compile(PREFILTERED["nothing-known"])) is None  # no need: every statement
+
+
+def test_a_gate_that_is_only_words_is_read_as_its_words() -> None:
+    assert exact_words(re.compile(r"\b(?:sa(?:id|ys)|told)\b")) == {"said", "says", "told"}
+    assert exact_words(re.compile(r"\b(?:call(?:ed|s)?)\b|\bby\b")) == {"call", "called", "calls", "by"}
+    for other in (r"\bask", r"(?i)\bsaid\b", r"\bsaid\s+\w+\b", r"\b(?:said|)\b", r"said\b"):
+        assert exact_words(re.compile(other)) is None, other
+
+
+def test_what_a_pattern_needs_is_kept_in_the_start_up_cache(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from audit.rules import anchors, cache
+
+    monkeypatch.setenv("SOURCING_AUDIT_CACHE", str(tmp_path))
+    monkeypatch.setattr(cache, "_ENTRIES", {})
+    anchors.needs.cache_clear()
+    pattern = re.compile(r"\b(?:alpha|beta)\s+gamma\b")
+    first = anchors.needs(pattern)
+    cache.save()
+    monkeypatch.setattr(cache, "_ENTRIES", {})
+    anchors.needs.cache_clear()
+    assert anchors.needs(pattern) == first and {n.words for n in first} == {frozenset({"alpha", "beta"}),
+                                                                          frozenset({"gamma"})}
+    assert any(tmp_path.iterdir())

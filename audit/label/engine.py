@@ -17,8 +17,9 @@ from audit.label.sources import (
     is_publisher,
 )
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
+from audit.rules.anchors import exact_words
 from audit.rules.ruleset import Rule, RuleSet
-from audit.rules.scan import candidates, join, matching
+from audit.rules.scan import Words, candidates, join, matching
 
 
 def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: str | None = None,
@@ -94,14 +95,38 @@ def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
 def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
                   ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
     """Which statements each attribution rule and each statement rule may match, per document: a gated rule
-    runs exactly where its gate matches, the others where their pattern may match. A pattern that allows it
-    is searched once over all statements at once (audit.rules.scan; the gates do), any other statement by
-    statement."""
-    segments = join([masked[st.start:st.end] for st in statements])
-    attribution = {r.id: matching(r.requires, segments) if r.requires is not None
-                   else frozenset(candidates(r.regex, segments)) for r in ruleset.of_kind("attribution")}
-    texts = join([st.text for st in statements])
-    statement = {r.id: frozenset(candidates(r.regex, texts)) for r in ruleset.of_kind("statement")}
+    runs exactly where its gate matches, and every rule only where the words its pattern cannot match without
+    are (audit.rules.anchors). A pattern with no such words is searched once over all statements at once where
+    it allows it (audit.rules.scan), else statement by statement."""
+    segments = [masked[st.start:st.end] for st in statements]
+    words, joined = Words(segments), None
+    attribution = {}
+    for r in ruleset.of_kind("attribution"):
+        may = words.may_match(r.regex)
+        if r.requires is not None:
+            gate = words.may_match(r.requires)
+            scope = may if gate is None else gate if may is None else sorted(set(may) & set(gate))
+            if scope is None:
+                joined = joined or join(segments)
+                attribution[r.id] = matching(r.requires, joined)
+            elif exact_words(r.requires) is not None:  # the gate is its words: the scope is where it matches
+                attribution[r.id] = frozenset(scope)
+            else:
+                attribution[r.id] = frozenset(i for i in scope if r.requires.search(segments[i]))
+        elif may is not None:
+            attribution[r.id] = frozenset(may)
+        else:
+            joined = joined or join(segments)
+            attribution[r.id] = frozenset(candidates(r.regex, joined))
+    texts = [st.text for st in statements]
+    text_words, text_joined = Words(texts), None
+    statement = {}
+    for r in ruleset.of_kind("statement"):
+        may = text_words.may_match(r.regex)
+        if may is None:
+            text_joined = text_joined or join(texts)
+            may = candidates(r.regex, text_joined)
+        statement[r.id] = frozenset(may)
     return attribution, statement
 
 

@@ -24,7 +24,22 @@ def classify_source(phrase: str, ruleset: RuleSet, publisher: str | None = None)
 
     The head is the phrase cut where the rules file's SOURCE_HEAD_END pattern first matches ("Democrats in
     Iowa who watched the debate" -> "Democrats"), so long descriptions are judged by the noun they describe.
+    A verdict depends on the phrase, the publisher and the rule set only, so it is kept in the rule set's memo.
     """
+    memo = ruleset.memo
+    key = ("source", phrase, publisher)
+    if key in memo:
+        return memo[key]  # type: ignore[return-value]
+    if len(memo) > _MEMO_MAX:
+        memo.clear()
+    memo[key] = verdict = _classify_whole(phrase, ruleset, publisher)
+    return verdict
+
+
+_MEMO_MAX = 200_000
+
+
+def _classify_whole(phrase: str, ruleset: RuleSet, publisher: str | None) -> SourceVerdict | None:
     verdict = _classify(phrase, ruleset, publisher)
     head_end = ruleset.patterns.get("SOURCE_HEAD_END")
     if verdict is None and head_end is not None:

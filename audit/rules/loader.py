@@ -5,7 +5,7 @@ from pathlib import Path
 
 from audit.errors import RulesError
 from audit.resources import resource
-from audit.rules import cache, rulefile
+from audit.rules import anchors, cache, rulefile
 from audit.rules.entries import _check, _rule
 from audit.rules.rulefile import Doc, _Builder, _named_patterns
 from audit.rules.ruleset import RuleSet
@@ -40,6 +40,7 @@ def build(docs: list[Doc]) -> tuple[RuleSet | None, list[str]]:
     rules = [r for r in (_rule(b, rid, node) for rid, (_, node) in b.rule_nodes.items()) if r is not None]
     checks = [c for c in (_check(b, cid, node) for cid, (_, node) in b.check_nodes.items()) if c is not None]
     patterns = _named_patterns(b)
+    anchors.prime(p for r in rules if r.kind in ("attribution", "statement") for p in (r.regex, r.requires))
     cache.save()
     if b.problems:
         return None, b.problems

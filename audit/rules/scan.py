@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from audit.rules.anchors import WORD, Need, needs
 
 SEP = "\x00"
 
@@ -147,3 +150,55 @@ def _hits(pattern: re.Pattern[str], joined: Joined) -> list[tuple[int, re.Match[
             break
         pos = starts[i + 1]
     return out
+
+
+# --- statements that may match, by the words their patterns need (audit.rules.anchors) ----------------
+
+class Words:
+    """A document's statements with the set of words and of characters of each, to answer `may_match` for many
+    patterns with set operations instead of searches."""
+
+    def __init__(self, segments: Sequence[str]) -> None:
+        self.segments = segments
+        self.tokens = [frozenset(WORD.findall(seg)) for seg in segments]
+        self.chars = [frozenset(seg) for seg in segments]
+        self._lowered: list[frozenset[str]] | None = None
+
+    def lowered(self) -> list[frozenset[str]]:
+        """Each statement's words in lower case; a statement with a character beyond ASCII gets every word
+        (None below): re's case-insensitive matching of those ("ſ" matches "s") is not str.lower's."""
+        if self._lowered is None:
+            self._lowered = [frozenset(w.lower() for w in toks) if seg.isascii() else _ALL
+                             for seg, toks in zip(self.segments, self.tokens)]
+        return self._lowered
+
+    def may_match(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """The statements `pattern` may match, in order (a superset of those it matches); None: all of them."""
+        found = needs(pattern)
+        if not found:
+            return None
+        among: Iterable[int] = range(len(self.segments))
+        toks, chars = self.tokens, self.chars
+        for words, firsts, lowered in sorted(map(_checker, found), key=lambda c: (bool(c[2]), not c[0], c[1])):
+            if lowered:
+                low = self.lowered()
+                among = [i for i in among if not words.isdisjoint(toks[i]) or not firsts.isdisjoint(chars[i])
+                         or low[i] is _ALL or not lowered.isdisjoint(low[i])]
+            elif not firsts:
+                among = [i for i in among if not words.isdisjoint(toks[i])]
+            else:
+                among = [i for i in among if not words.isdisjoint(toks[i]) or not firsts.isdisjoint(chars[i])]
+            if not among:
+                return []
+        return list(among)
+
+
+_ALL: frozenset[str] = frozenset({"\x00all"})
+
+
+@lru_cache(maxsize=4096)
+def _checker(need: Need) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A Need as (its exact words; the first characters of its texts, both cases for a case-folded one: a text
+    cannot be in a statement whose characters lack its first; its case-folded words, lower-cased)."""
+    firsts = {t[0] for t in need.texts} | {c for t in need.folded_texts for c in (t[0].lower(), t[0].upper())}
+    return need.words, frozenset(firsts), frozenset(w.lower() for w in need.folded_words)

@@ -36,23 +36,27 @@ def find_settings_file(start: Path) -> Path | None:
     """The nearest .sourcing-audit.yaml, or pyproject.toml with [tool.sourcing-audit], from start up to the
     repository's root (a folder with .git) or the user's home folder, whichever comes first, as linters do: a
     settings file in a shared folder above (/tmp) must not decide how an article there is checked."""
-    folder = start.resolve()
+    folder = os.path.realpath(start)  # strings, not Paths: this runs once per input of a thousand-file run
     home = _home()
-    for d in (folder, *folder.parents):
-        if (d / FILENAME).is_file():
-            return d / FILENAME
-        if (d / "pyproject.toml").is_file() and load_settings_file(d / "pyproject.toml") is not None:
-            return d / "pyproject.toml"
-        if d == home or os.path.exists(d / ".git"):
-            break
-    return None
+    while True:
+        candidate = os.path.join(folder, FILENAME)
+        if os.path.isfile(candidate):
+            return Path(candidate)
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate) and load_settings_file(Path(candidate)) is not None:
+            return Path(candidate)
+        parent = os.path.dirname(folder)
+        if folder == home or parent == folder or os.path.exists(os.path.join(folder, ".git")):
+            return None
+        folder = parent
 
 
-def _home() -> Path | None:
+def _home() -> str | None:
     try:
-        return Path.home().resolve()
+        home = os.path.expanduser("~")
     except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry
         return None
+    return None if home == "~" else os.path.realpath(home)
 
 
 def _target(path: str, options: AuditOptions) -> Path | None:

@@ -1,0 +1,310 @@
+"""Words a pattern cannot match without: a prefilter that skips statements before any regex runs on them.
+
+`needs(pattern)` reads the pattern's parse tree (Python's own `re` parser) and returns what every match must
+contain, as a list of `Need`s (all must hold); each Need is a set of alternatives (one must hold): a whole word
+("said" between word boundaries: a token of the text, as `\\w+` cuts it) or a piece of text ("ask", ":").
+A statement that holds none of a Need's alternatives cannot match, so `Words.may_match` returns a superset of
+the statements the pattern matches, and a rule searched only there finds exactly what it found before.
+
+What it reads: literals and small character classes ([Aa]), their products through groups and alternations
+(`(?:said|says)`, a lexicon), repeats of at least one, positive lookarounds, and what stands on each side of a
+literal (\\b, ^, $, a space, a colon) to tell a whole word from a piece. Anything else (\\w, [A-Z], an optional
+part, a back-reference) only ends a literal run; a pattern with no Need left runs on every statement.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from typing import Any
+
+from audit.rules import cache
+
+try:
+    from re import _constants as _c  # type: ignore[attr-defined, unused-ignore]
+    from re import _parser as _p  # type: ignore[attr-defined, unused-ignore]
+except ImportError:  # Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef, unused-ignore]
+    import sre_parse as _p  # type: ignore[no-redef, unused-ignore]
+
+_VERSION = 2  # of the reading below: part of the start-up cache's key, so raise it with every change to it
+_MAX_STRINGS = 4000  # a literal run with more spellings than this is not spelled out
+_MAX_TEXTS = 24  # a Need with more text pieces than this costs more to test than it saves
+WORD = re.compile(r"\w+")
+_MARK = "\x02"  # a word boundary, spelled out (exact_words)
+_MARKED_WORD = re.compile(r"\x02(\w+)\x02")
+_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op)
+_BOUNDS = {_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_END, _c.AT_END_STRING}
+
+
+@dataclass(frozen=True)
+class Need:
+    """One of `words` as a whole token, or one of `texts` as a substring; `fold`: compared case-folded."""
+
+    words: frozenset[str]
+    texts: frozenset[str]
+    folded_words: frozenset[str]
+    folded_texts: frozenset[str]
+
+    @property
+    def size(self) -> int:
+        return len(self.words) + len(self.folded_words) + 8 * (len(self.texts) + len(self.folded_texts))
+
+
+@lru_cache(maxsize=4096)
+def needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
+    """What every match of `pattern` contains (see the module's docstring); () when nothing is known. Kept in
+    the start-up cache (audit.rules.cache): reading the pack's patterns takes longer than loading them."""
+    if pattern.flags & (re.ASCII | re.LOCALE) or not isinstance(pattern.pattern, str):
+        return ()
+    key = (pattern.pattern, int(pattern.flags), _VERSION)
+    hit = cache.table("needs").get(key)
+    if isinstance(hit, tuple) and all(isinstance(n, tuple) and len(n) == 4 for n in hit):
+        return tuple(Need(*n) for n in hit)
+    try:
+        tree = _p.parse(pattern.pattern, pattern.flags)
+        fold = bool(pattern.flags & re.IGNORECASE)
+        found = _needs(list(_flat(tree, fold)), False, False)  # a match may stand anywhere: no edge outside it
+    except Exception:  # another Python's parser, a pattern nested too deep: no prefilter
+        return ()
+    kept = tuple(n for n in found if len(n.texts) + len(n.folded_texts) <= _MAX_TEXTS)
+    cache.store("needs", key, tuple((n.words, n.texts, n.folded_words, n.folded_texts) for n in kept))
+    return kept
+
+
+@lru_cache(maxsize=4096)
+def exact_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The words W when `pattern` is just `\\b(?:w1|w2|...)\\b` (alternatives of such too), case-sensitive: it
+    matches a statement exactly when one of W is among the statement's words. None for any other pattern."""
+    if pattern.flags & (re.ASCII | re.LOCALE | re.IGNORECASE):
+        return None
+    try:
+        tree = list(_flat(_p.parse(pattern.pattern, pattern.flags), False))
+    except Exception:  # another Python's parser, a pattern nested too deep
+        return None
+    got = _run_strings(tree, marks=True)
+    if got is None or got[1]:
+        return None
+    words: set[str] = set()
+    for s in got[0]:
+        m = _MARKED_WORD.fullmatch(s)
+        if m is None:
+            return None
+        words.add(m.group(1))
+    return frozenset(words)
+
+
+def prime(patterns: Iterable[re.Pattern[str] | None]) -> None:
+    """Work out the Needs of these patterns now (at load time, before the start-up cache is written)."""
+    for pattern in patterns:
+        if pattern is not None:
+            needs(pattern)
+
+
+# --- the parse tree, flattened: groups opened into their parent, each literal with its case flag ------------
+
+def _flat(items: Iterable[Any], fold: bool) -> Iterable[tuple[Any, Any, bool]]:
+    for op, av in items:
+        if op is _c.SUBPATTERN:
+            _group, add, drop, sub = av
+            f = (fold or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE
+            if add & (re.ASCII | re.LOCALE):
+                yield (None, None, fold)  # unknown: ends literal runs, tells nothing
+                continue
+            yield from _flat(sub, f)
+        elif op is _c.ATOMIC_GROUP:
+            yield from _flat(av, fold)
+        else:
+            yield (op, av, fold)
+
+
+def _strings(item: tuple[Any, Any, bool], marks: bool = False) -> tuple[frozenset[str], bool] | None:
+    """The finite set of strings one item matches, and whether they compare case-folded; None: not finite.
+    `marks`: a word boundary (\\b) counts too, as the character _MARK."""
+    op, av, fold = item
+    if marks and op is _c.AT and av is _c.AT_BOUNDARY:
+        return frozenset({_MARK}), False
+    if op is _c.LITERAL:
+        if marks and chr(av) == _MARK:
+            return None
+        return frozenset({chr(av)}), fold
+    if op is _c.IN:
+        chars = set()
+        for sub_op, sub_av in av:
+            if sub_op is not _c.LITERAL:
+                return None
+            chars.add(chr(sub_av))
+        if not chars or len(chars) > 4:
+            return None
+        lowered = {c.casefold() for c in chars}
+        if len(lowered) == 1 and len(chars) > 1:  # [Aa]: one letter in either case
+            return frozenset({min(chars)}), True
+        return frozenset(chars), fold
+    if op in _REPEATS and av[1] <= 3:  # "e[ds]?": a few repeats of a finite part are finite too
+        lo, hi, sub = av
+        inner = _run_strings(list(_flat(sub, fold)), marks)
+        if inner is None or len(inner[0]) ** hi > _MAX_STRINGS:
+            return None
+        spelled: set[str] = set()
+        level = frozenset({""})
+        for k in range(hi + 1):
+            if k >= lo:
+                spelled |= level
+            level = frozenset(a + b for a, b in product(level, inner[0]))
+        return frozenset(spelled), inner[1]
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        folded = False
+        for branch in av[1]:
+            got = _run_strings(list(_flat(branch, fold)), marks)
+            if got is None:
+                return None
+            out |= got[0]
+            folded |= got[1]
+            if len(out) > _MAX_STRINGS:
+                return None
+        return frozenset(out), folded
+    return None
+
+
+def _run_strings(items: Sequence[tuple[Any, Any, bool]], marks: bool = False
+                 ) -> tuple[frozenset[str], bool] | None:
+    strings, folded = frozenset({""}), False
+    for item in items:
+        got = _strings(item, marks)
+        if got is None:
+            return None
+        if len(strings) * len(got[0]) > _MAX_STRINGS:
+            return None
+        strings = frozenset(a + b for a, b in product(strings, got[0]))
+        folded |= got[1]
+    return strings, folded
+
+
+# --- which side of an item is sure to be a non-word character (or an edge) ----------------------------------
+
+def _nonword_class(av: Any) -> bool:
+    if any(op is _c.NEGATE for op, _ in av):
+        return False
+    for op, sub in av:
+        if op is _c.LITERAL:
+            if _is_word(chr(sub)):
+                return False
+        elif op is _c.CATEGORY:
+            if sub not in (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD, _c.CATEGORY_UNI_SPACE,
+                           _c.CATEGORY_UNI_NOT_WORD, _c.CATEGORY_LINEBREAK, _c.CATEGORY_UNI_LINEBREAK):
+                return False
+        else:
+            return False
+    return True
+
+
+def _edge(item: tuple[Any, Any, bool], side: int) -> tuple[bool, bool]:
+    """(the character the item matches at that side, 0 first or -1 last, is never a word character; the item
+    may match nothing). A word boundary or an edge of the text counts as a non-word character."""
+    op, av, fold = item
+    if op is _c.AT:
+        return av in _BOUNDS, False
+    if op is _c.LITERAL:
+        return not _is_word(chr(av)), False
+    if op is _c.IN:
+        return _nonword_class(av), False
+    if op in _REPEATS:
+        lo, _hi, sub = av
+        nonword, empty = _side(list(_flat(sub, fold)), side)
+        return nonword, empty or lo == 0
+    if op is _c.BRANCH:
+        got = [_side(list(_flat(b, fold)), side) for b in av[1]]
+        return all(g[0] for g in got), any(g[1] for g in got)
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return True, True  # matches nothing: what stands beyond it decides
+    return False, False
+
+
+def _side(items: Sequence[tuple[Any, Any, bool]], side: int) -> tuple[bool, bool]:
+    """_edge of a sequence: its first (side 0) or last (-1) item that must match something decides."""
+    for item in (items if side == 0 else reversed(items)):
+        nonword, empty = _edge(item, side)
+        if not nonword:
+            return False, False
+        if not empty:
+            return True, False
+    return True, True
+
+
+def _beside(items: Sequence[tuple[Any, Any, bool]], side: int, outer: bool) -> bool:
+    """A non-word character or an edge stands just beyond `items` (side -1: they come before the spot, 0: after)."""
+    nonword, empty = _side(items, side)
+    return nonword and (not empty or outer)
+
+
+def _is_word(ch: str) -> bool:
+    return WORD.fullmatch(ch) is not None
+
+
+# --- the Needs of a sequence ----------------------------------------------------------------------------------
+
+def _needs(items: list[tuple[Any, Any, bool]], left: bool, right: bool) -> list[Need]:
+    """Needs of a flattened sequence; `left`/`right`: a non-word character or an edge stands just outside it."""
+    out: list[Need] = []
+    i, n = 0, len(items)
+    while i < n:
+        if _strings(items[i]) is not None:
+            j = i
+            while j < n and _strings(items[j]) is not None:
+                j += 1
+            got = _run_strings(items[i:j])
+            before, after = _beside(items[:i], -1, left), _beside(items[j:], 0, right)
+            if got is not None:
+                need = _run_need(got[0], got[1], before, after)
+                if need is not None:
+                    out.append(need)
+            i = j
+            continue
+        op, av, _fold = items[i]
+        if op in _REPEATS and av[0] >= 1:
+            out += _needs(list(_flat(av[2], _fold)), False, False)
+        elif op is _c.ASSERT:  # a positive lookaround: its text is in the statement too
+            out += _needs(list(_flat(av[1], _fold)), False, False)
+        elif op is _c.BRANCH:
+            need = _branch_need(av[1], _fold, _beside(items[:i], -1, left), _beside(items[i + 1:], 0, right))
+            if need is not None:
+                out.append(need)
+        i += 1
+    return out
+
+
+def _branch_need(branches: list[Any], fold: bool, left: bool, right: bool) -> Need | None:
+    """One Need for an alternation: the best Need of each branch, united; None if a branch has none."""
+    parts = []
+    for branch in branches:
+        got = _needs(list(_flat(branch, fold)), left, right)
+        if not got:
+            return None
+        parts.append(min(got, key=lambda need: need.size))
+    return Need(*(frozenset().union(*(getattr(p, f) for p in parts))
+                  for f in ("words", "texts", "folded_words", "folded_texts")))
+
+
+def _run_need(strings: frozenset[str], folded: bool, left: bool, right: bool) -> Need | None:
+    """A Need from the spellings of a literal run: for each, its longest whole word if it has one (a piece of
+    word characters with a non-word character or an edge on both sides), else the spelling as text."""
+    words: set[str] = set()
+    texts: set[str] = set()
+    for s in strings:
+        if not s or (folded and not s.isascii()):  # re's case-insensitive matching of other letters differs
+            return None
+        best = ""
+        for m in WORD.finditer(s):
+            whole = (m.start() > 0 or left) and (m.end() < len(s) or right)
+            if whole and len(m.group()) > len(best):
+                best = m.group()
+        if best:
+            words.add(best.casefold() if folded else best)
+        else:
+            texts.add(s.casefold() if folded else s)
+    if folded:
+        return Need(frozenset(), frozenset(), frozenset(words), frozenset(texts))
+    return Need(frozenset(words), frozenset(texts), frozenset(), frozenset())
