@@ -39,14 +39,14 @@ class SourceKind(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     index: int  # 1-based, as shown to readers
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One sentence of the text, with code-point offsets into the text as read."""
 
@@ -57,7 +57,7 @@ class Statement:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """The text a rule matched: the evidence behind a label."""
 
@@ -67,7 +67,7 @@ class Match:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """A cue and the source it names, found in one statement."""
 
@@ -83,7 +83,7 @@ class Attribution:
     relay: str | None = None  # an outlet that relays the source ("told the Daily Mail")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quotation:
     start: int
     end: int
@@ -91,7 +91,7 @@ class Quotation:
     attribution_statement: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelledStatement:
     statement: Statement
     label: Label
@@ -107,7 +107,7 @@ class LabelledStatement:
         return self.statement.index
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A distinct source of the article, once, with the statements that rely on it."""
 
@@ -169,7 +169,7 @@ class Readability:
     longest: tuple[int, ...]  # statement indexes, longest first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     check_id: str
     severity: str  # error | warning | info
@@ -186,7 +186,7 @@ class Finding:
     suppression_reason: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Excluded:
     reason: str
     statement: int

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,23 @@ def test_for_display_cuts_long_words_and_long_statements() -> None:
     assert for_display("z" * 60) == "z" * 60
     long = ("word " * 1000).strip()  # 4,999 characters
     assert for_display(long) == long[:3000] + " […cut for display: 1,999 more characters]"
+
+
+def test_output_given_in_pieces_is_all_written_or_not_at_all(tmp_path: Path) -> None:
+    """The JSON result is written as it is encoded (issue 13): a render that fails after some pieces leaves
+    the old file as it was and no temporary file; one that finishes writes every piece, in order."""
+    from audit.present.files import write_atomic
+
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+
+    def failing() -> Iterator[str]:
+        yield '{"documents":['
+        raise RuntimeError("a bug while encoding")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(target, failing())
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+    write_atomic(target, iter(['{"a":', '"é"', "}\n"]))
+    assert target.read_bytes() == '{"a":"é"}\n'.encode()

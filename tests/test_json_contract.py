@@ -151,3 +151,36 @@ def test_the_schema_rejects_an_unknown_label(seed_json: dict[str, Any], schema: 
     bad["documents"][0]["statements"][0]["label"] = "secondhand"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(bad)
+
+
+def test_the_streamed_result_is_the_result_encoded_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The JSON result is written a batch of statements at a time (issue 13: a 16 MB article's result was one
+    string, then its bytes); joined, the pieces are json.dumps of the whole result, batch edges included."""
+    from audit.pipeline import audit_file
+    from audit.present import output
+    from audit.rules.loader import default_rules
+
+    rules = default_rules()
+    docs = [audit_file(path) for path in sorted((REPO / "seeds").glob("*.txt"))[:3]]
+    errors = [{"path": "gone.txt", "message": "gone.txt: no such file «é»"}]
+    for batch in (1, 2, 7, 10_000):
+        monkeypatch.setattr(output, "_BATCH", batch)
+        for some, errs in ((docs, errors), (docs[:1], []), ([], [])):
+            whole = {"schema_version": "1", "tool": {"name": "sourcing-audit", "version": __version__},
+                     "rules": {"version": rules.version, "files": list(rules.paths)},
+                     "documents": [output.document_dict(d) for d in some], "errors": errs}
+            pieces = list(output.json_pieces(some, rules, errs))
+            assert "".join(pieces) == json.dumps(whole, ensure_ascii=False, separators=(",", ":")) + "\n"
+            if some and batch <= 7:  # no piece holds a document's statements whole, nor half of them
+                shortest = min(len(json.dumps(d["statements"], ensure_ascii=False)) for d in whole["documents"])
+                assert max(map(len, pieces)) < shortest / 2
+
+
+def test_json_on_stdout_and_in_a_file_are_the_same_bytes(tmp_path: Path) -> None:
+    out = tmp_path / "result.json"
+    args = [sys.executable, "-m", "audit", "check", "--format", "json", "--exit-zero"]
+    printed = subprocess.run([*args, str(SEED)], capture_output=True, cwd=REPO, timeout=120, check=True).stdout
+    subprocess.run([*args, "-o", str(out), str(SEED)], capture_output=True, cwd=REPO, timeout=120, check=True)
+    assert printed == out.read_bytes()
+    assert printed.endswith(b"}\n") and not printed.endswith(b"\n\n")
+    assert json.loads(printed)["documents"][0]["path"].endswith("putin-trump-tomahawk.txt")

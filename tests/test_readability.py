@@ -94,3 +94,21 @@ def test_words_are_counted_as_textstat_counts_them() -> None:
     got = words(TRICKY)
     assert len(got) == 22
     assert got[:3] == ["Don't", "say", "no"] and "stateoftheart" in got and "1200" in got
+
+
+def test_readability_counted_a_chunk_of_statements_at_a_time_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Words are counted a chunk of statements at a time (issue 13: a 16 MB article's words were one list of
+    millions): any chunk size gives the counts of the whole text at once, and the same longest statements."""
+    from audit.judge import readability as mod
+    from audit.pipeline import audit_file
+
+    doc = audit_file(SEED, with_readability=False)
+    claims = [s for s in doc.statements if s.label.value != "none"]
+    body = mod.words(" ".join(s.statement.text for s in claims), lowercase=True)
+    ranked = sorted(claims, key=lambda s: (-len(s.statement.text.split()), s.index))
+    assert len(claims) > 10
+    for chunk in (1, 2, 7, 10_000):
+        monkeypatch.setattr(mod, "_CHUNK", chunk)
+        got = mod.readability(doc.statements)
+        assert (got.words, got.sentences, got.syllables) == (len(body), len(claims), mod._count_syllables(body))
+        assert got.longest == tuple(s.index for s in ranked[:3])

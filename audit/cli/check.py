@@ -125,6 +125,16 @@ def write_outputs(args: argparse.Namespace, printer: Printer, docs: list[Documen
     from audit.present import formats
 
     for fmt, dest in formats.outputs(args.format, args.output):
+        if fmt == "json" and not (dest is None and args.statistics):
+            from audit.present.output import json_pieces
+
+            # written as it is encoded: a 16 MB article's result is never one string (nor its bytes)
+            pieces = json_pieces(docs, rules, errors)
+            if dest is None:
+                printer.out_pieces(pieces)
+            else:
+                printer.write_file(dest, pieces)
+            continue
         if dest is None and args.statistics:
             from audit.present.summary import statistics
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from audit.errors import AuditError
@@ -20,6 +21,17 @@ class Printer:
         except BrokenPipeError:
             raise
         except OSError as exc:  # `> /dev/full`, a closed descriptor
+            raise AuditError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+    def out_pieces(self, pieces: Iterable[str]) -> None:
+        """Write text given in pieces (a streamed JSON result), as out("".join(pieces).rstrip("\\n")) would when
+        it ends with one newline."""
+        try:
+            for piece in pieces:
+                sys.stdout.write(piece)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
             raise AuditError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
     def err(self, text: str) -> None:
@@ -42,7 +54,7 @@ class Printer:
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(text)
 
-    def write_file(self, path: str | Path, data: str | bytes) -> None:
+    def write_file(self, path: str | Path, data: str | bytes | Iterable[str]) -> None:
         from audit.present.files import write_atomic
 
         write_atomic(path, data)

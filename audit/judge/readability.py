@@ -7,6 +7,7 @@ the CMU entries and to textstat's own figures.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
@@ -19,6 +20,7 @@ from audit.rules import cache
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")  # textstat's RE_NONCONTRACTION_APOSTROPHE
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 LANG = "en_US"
+_CHUNK = 2000  # statements whose words are counted at once
 
 
 class CmuDict(Mapping[str, list[list[str]]]):
@@ -117,12 +119,14 @@ def readability(statements: tuple[LabelledStatement, ...], longest: int = 3) -> 
     as sentences, so the figures can be recomputed from the inputs the JSON carries.
     """
     claims = [s for s in statements if s.label.value != "none"] or list(statements)
-    body = words(" ".join(s.statement.text for s in claims), lowercase=True)  # one pass: lower-casing splits no word
-    count = max(len(body), 1)
+    count = syl = 0
+    for start in range(0, len(claims), _CHUNK):  # a chunk at a time: a long article's words are never all listed
+        body = words(" ".join(s.statement.text for s in claims[start:start + _CHUNK]), lowercase=True)
+        count, syl = count + len(body), syl + _count_syllables(body)  # one pass: lower-casing splits no word
+    count = max(count, 1)
     sentences = max(len(claims), 1)
-    syl = _count_syllables(body)
     wps, spw = count / sentences, syl / count
-    ranked = sorted(claims, key=lambda s: (-len(s.statement.text.split()), s.index))
+    ranked = heapq.nsmallest(longest, claims, key=lambda s: (-len(s.statement.text.split()), s.index))
     return Readability(
         flesch_kincaid_grade=round(0.39 * wps + 11.8 * spw - 15.59, 1),
         flesch_reading_ease=round(206.835 - 1.015 * wps - 84.6 * spw, 1),

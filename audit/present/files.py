@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from audit.errors import InputError
@@ -29,7 +30,7 @@ def _regular_target(path: str | Path) -> Path:
     return Path(os.path.realpath(target))
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> None:
+def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
     """Write a whole file or nothing: a temporary file beside it, renamed over it; removed on any failure,
     Ctrl-C or SIGTERM (the CLI turns SIGTERM into an exception, so this cleanup runs)."""
     target = _regular_target(path)
@@ -45,7 +46,8 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            for piece in (data,) if isinstance(data, (str, bytes)) else data:  # text given in pieces: each in turn
+                fh.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
