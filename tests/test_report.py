@@ -6,11 +6,13 @@ Regenerate the golden HTML with `UPDATE_GOLDEN=1 .venv/bin/python -m pytest test
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -111,6 +113,30 @@ def test_seed_pdf_carries_the_json_result_and_its_findings(
         assert finding["check_id"] in text, finding["check_id"]
 
 
+def pdf_destinations(pdf: Path) -> set[str]:
+    """The names of the PDF's named destinations (its anchors), from its plain and deflated objects."""
+    data = pdf.read_bytes()
+    chunks = [data]
+    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        with contextlib.suppress(zlib.error):
+            chunks.append(zlib.decompress(stream.group(1)))
+    # each destination is written as (name) [page 0 R /XYZ left top zoom]
+    return {n.decode() for chunk in chunks for n in re.findall(rb"\(([^()]*)\)\s*\[\d+ 0 R /XYZ ", chunk)}
+
+
+def test_seed_pdf_keeps_an_anchor_for_every_section_paragraph_and_statement(
+        seed_report: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    """The ids sit on headings, paragraph numbers and badges (cheaper to style), and each is still a place a
+    link can point at in the PDF: report.pdf#findings, #p12, #s7."""
+    html = seed_report[1].with_suffix(".html").read_text(encoding="utf-8")
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    paragraphs = len(re.findall(r'<p class="para">', html))
+    statements = len(re.findall(r'<span class="mark ', html)) - 7  # less the legend's seven
+    assert {f"p{n}" for n in range(1, paragraphs + 1)} | {f"s{n}" for n in range(1, statements + 1)} <= ids
+    assert {"summary", "mix", "findings", "roster", "article", "readability", "method"} <= ids
+    assert ids <= pdf_destinations(seed_report[1])
+
+
 def test_seed_html_matches_golden(seed_report: tuple[subprocess.CompletedProcess[str], Path],
                                   request: pytest.FixtureRequest) -> None:
     html = seed_report[1].with_suffix(".html").read_text(encoding="utf-8")
@@ -191,3 +217,33 @@ def test_usage_errors_exit_2_before_writing(tmp_path: Path, args: tuple[str, ...
     assert message in proc.stderr
     assert proc.stdout == ""
     assert list(tmp_path.iterdir()) == []
+
+
+def _tiny_templates(tmp_path: Path, body: str) -> Path:
+    folder = tmp_path / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / "page.html").write_text(body, encoding="utf-8")
+    return folder
+
+
+def test_compiled_templates_are_cached_and_an_edited_template_is_compiled_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCING_AUDIT_CACHE", str(tmp_path / "cache"))
+    folder = _tiny_templates(tmp_path, "<p>{{ ctx }}</p>")
+    assert Renderer(folder).html("<b>", "page.html") == "<p>&lt;b&gt;</p>"
+    cached = list((tmp_path / "cache").glob("templates-py*/*"))
+    assert len(cached) == 1
+    assert Renderer(folder).html("x", "page.html") == "<p>x</p>"  # a new renderer, as in a new process
+    _tiny_templates(tmp_path, "<h1>{{ ctx }}</h1>")
+    assert Renderer(folder).html("x", "page.html") == "<h1>x</h1>"  # the source's checksum no longer matches
+
+
+@pytest.mark.parametrize("setting", ["off", "file"], ids=["cache-off", "cache-unwritable"])
+def test_templates_render_without_a_usable_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 setting: str) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("SOURCING_AUDIT_CACHE", "off" if setting == "off" else str(blocker / "cache"))
+    folder = _tiny_templates(tmp_path, "<p>{{ ctx }}</p>")
+    assert Renderer(folder).html("x", "page.html") == "<p>x</p>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "templates"]
