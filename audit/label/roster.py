@@ -6,7 +6,7 @@ import functools
 import re
 from collections import OrderedDict
 
-from audit.label.sources import in_subordinate_clause
+from audit.label.sources import classify_source, in_subordinate_clause
 from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
 from audit.rules.ruleset import RuleSet
 
@@ -90,11 +90,17 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
     ids: dict[int, str] = {}
     subordinate = ruleset.patterns.get("SUBORDINATE_I")
     reasons: dict[int, str | None] = {}  # statement -> the reason for anonymity it gives
-    for ls in labelled:
+    paragraph: list[str] = []  # the texts of the statements so far in the current paragraph
+    for n, ls in enumerate(labelled):
+        if n == 0 or labelled[n - 1].statement.paragraph != ls.statement.paragraph:
+            paragraph = []
         gov = governing(ls, subordinate)
         for a in ls.attributions:
             if a.kind_rule in ruleset.with_role("refers-back"):
-                key = last_person
+                before = ls.statement.text[:max(a.source_start - ls.statement.start, 0)]
+                texts = (*paragraph, before)
+                key = _subject_entry(a.source_text, texts, ruleset, entries, by_surname) or \
+                    _named_before(a.source_text, texts, by_surname, entries) or last_person
                 if key is None:
                     continue
             else:
@@ -123,7 +129,61 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
                 told = next((b for b in ls.attributions if b is not a and b.kind in _PEOPLE), None)
                 if told is not None:
                     add_relay(entry, told.source_text)
+        paragraph.append(ls.statement.text)
     return _finish(entries, labelled, ids)
+
+
+_SINGULAR_PRONOUNS = frozenset(("he", "she", "him", "her"))
+_OPENING = re.compile(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)\s+[a-z]")
+
+
+def _subject_entry(pronoun: str, texts: tuple[str, ...], ruleset: RuleSet, entries: OrderedDict[str, _Entry],
+                   by_surname: dict[str, str]) -> str | None:
+    """The roster key of the person that the paragraph's statements so far open with, the nearest first, for a
+    'he' or 'she' ("Donald Trump has made several statements … 'Not yet,' he said" -> Trump, not the person
+    quoted the paragraph before); added to the roster when new. A one-word subject counts only when the roster
+    knows it as a person's surname ("Washington was quiet" may be a place)."""
+    if pronoun.lower() not in _SINGULAR_PRONOUNS:
+        return None
+    for text in reversed(texts):
+        m = _OPENING.match(text)
+        if m is None:
+            continue
+        name = person_name(m.group(1), ruleset)
+        key = by_surname.get(name.split()[-1].lower())
+        if key is not None:
+            if entries[key].kind is SourceKind.PERSON:
+                return key
+            continue
+        verdict = classify_source(m.group(1), ruleset)
+        if verdict is None or verdict.kind is not SourceKind.PERSON or verdict.rule_id in ruleset.with_role(
+                "refers-back") or verdict.rule_id in ruleset.with_role("description"):
+            continue
+        if len(name.split()) < 2 and name == m.group(1):
+            continue  # one word, no title, not in the roster: a place as often as a person
+        key = name.split()[-1].lower()
+        entries[key] = _Entry(f"S{len(entries) + 1}", name, SourceKind.PERSON, m.group(1), [])
+        by_surname[key] = key
+        return key
+    return None
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _named_before(pronoun: str, texts: tuple[str, ...], by_surname: dict[str, str],
+                  entries: OrderedDict[str, _Entry]) -> str | None:
+    """The person a 'he' or 'she' refers to when no statement of the paragraph opens with one: the last one
+    already in the roster whose surname the paragraph mentions before the pronoun ("The crowd cheered Calderon.
+    'Fine,' he said" -> Calderon). None when the pronoun is not singular or no such name is there."""
+    if pronoun.lower() not in _SINGULAR_PRONOUNS:
+        return None
+    for text in reversed(texts):
+        for word in reversed(_CAPITALISED.findall(text)):
+            key = by_surname.get(re.sub(r"[’']s$", "", word).lower())
+            if key is not None and entries[key].kind is SourceKind.PERSON:
+                return key
+    return None
 
 
 def _add_relay(entry: _Entry, a: Attribution, ruleset: RuleSet) -> None:

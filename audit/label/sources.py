@@ -8,7 +8,7 @@ from audit.models import Attribution, Label, SourceKind, Statement
 from audit.rules.ruleset import RuleSet
 
 # Conjunctions before a source; "That" capitalised opens a sentence as a determiner ("That person said").
-_TRIM_LEAD = re.compile(r"^(?:[Aa]nd|[Bb]ut|[Ss]o|[Tt]hen|[Aa]lso|[Ww]hile|[Aa]s|that|which|[Bb]ecause)\s+")
+_TRIM_LEAD = re.compile(r"^(?:[Ee]ven|[Aa]nd|[Bb]ut|[Ss]o|[Tt]hen|[Aa]lso|[Ww]hile|[Aa]s|that|which|[Bb]ecause)\s+")
 _TRIM_TAIL = re.compile(r"[\s,;:—–-]+$|\s+(?:also|then|later|now|has|have|had)$")
 
 

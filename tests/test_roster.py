@@ -1,0 +1,51 @@
+"""audit.label.roster: who a statement's source is, by name, on small hand-written paragraphs.
+
+The expected names were decided by reading each paragraph (who is speaking), not taken from the tool's output.
+"""
+from __future__ import annotations
+
+import pytest
+
+from audit.pipeline import audit_text
+
+
+def _speaker(text: str, index: int) -> str | None:
+    """The roster name of the source of statement `index`."""
+    result = audit_text(text, with_readability=False)
+    names = {s.id: s.name for s in result.sources}
+    sid = result.statements[index].source_id
+    return names.get(sid) if sid is not None else None
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Felipe Calderon said the wall was a bad idea.\n\nIn Texas, Donald Trump answered Calderon "
+                 "on Friday. “We will build it,” he said.", 2, "Donald Trump", id="he-after-a-subject-not-the-object"),
+    pytest.param("Felipe Calderon said the wall was a bad idea.\n\nDonald Trump has made several statements on "
+                 "the matter. “We will build it,” he said.", 2, "Donald Trump", id="he-after-the-paragraph-subject"),
+    pytest.param("Felipe Calderon said the wall was a bad idea.\n\nMr. Obama was angry. “Fine,” he said.", 2,
+                 "Obama", id="he-after-a-titled-subject"),
+    pytest.param("Felipe Calderon said the wall was a bad idea.\n\nWashington was quiet. “Fine,” he said.", 2,
+                 "Felipe Calderon", id="a-one-word-subject-may-be-a-place"),
+    pytest.param("Felipe Calderon said the wall was a bad idea.\n\n“Fine,” he said.", 1, "Felipe Calderon",
+                 id="he-with-no-name-in-its-paragraph"),
+    pytest.param("Felipe Calderon said the wall was a bad idea.\n\nDonald Trump spoke next.\n\nThe crowd cheered "
+                 "Calderon. “Fine,” he said.", 3, "Felipe Calderon", id="he-after-a-known-name-in-its-paragraph"),
+])
+def test_a_pronoun_names_the_person_its_paragraph_is_about(text: str, index: int, name: str) -> None:
+    assert _speaker(text, index) == name
+
+
+def test_a_name_in_apposition_names_the_source() -> None:
+    text = "Facebook created the tool in 2014, a spokeswoman, Anna Richardson White, said on Saturday."
+    assert _speaker(text, 0) == "Anna Richardson White"
+    assert audit_text(text, with_readability=False).statements[0].label.value == "named-source"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("“It would not have happened,” says J.J. MacNab, an expert on militias.", "J.J. MacNab",
+                 id="initials"),
+    pytest.param("“You don't know what you don't know,” said R. Gil Kerlikowske, the commissioner.",
+                 "R. Gil Kerlikowske", id="one-initial"),
+])
+def test_an_inverted_source_keeps_its_initials(text: str, name: str) -> None:
+    assert _speaker(text, 0) == name
