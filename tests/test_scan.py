@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from audit.label.engine import scan_document
 from audit.label.quotes import find_quotations, mask_quotations
 from audit.read import text as textmod
-from audit.rules.loader import default_rules
 from audit.rules.anchors import exact_words
+from audit.rules.loader import default_rules
 from audit.rules.scan import Words, candidates, join, matching, scannable
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "putin-trump-tomahawk.txt"
