@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+os.environ["SOURCING_AUDIT_MAX_ARTICLE_MB"] = "64"  # the 20 MB growth article is over the 10 MB default
 EVAL = REPO.parent / "shared" / "eval"
 SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"
 MB = 1_000_000

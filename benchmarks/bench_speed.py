@@ -9,7 +9,7 @@ Over the texts of ../shared/eval/polnear-train.jsonl (840 articles), each figure
      wall(jobs 1) / wall(jobs 2) is shown with the machine's load average beside it (the machine is shared);
   5. linear growth: one ~1 MB and one ~16 MB article (PolNeAR texts concatenated, each paragraph of the n-th
      round tagged " [n]" so that none repeats), `check --format json --jobs 1` on each: CPU time ratio, and
-     the 16 MB run's peak memory (maximum resident set); both runs lift the 10 MB input limit of issue 14;
+     the 16 MB run's peak memory (maximum resident set); SOURCING_AUDIT_MAX_ARTICLE_MB lifts the 10 MB limit;
   6. start-up: `sourcing-audit --version` against `check --format json` on the seed article (CPU time).
 Bars: (3) <= (1) and (3) <= 3 x (2); wall ratio of (4) >= 1.6; (5) ratio <= 17 and peak < 400 MB;
 (6) check <= 4 x --version. `--skip-linear` leaves out (5) (the slowest part); `--only-linear` runs (5) alone.
@@ -41,17 +41,15 @@ _MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
 _SRC: list[str] = []  # --src: another copy of the package to time (the code before, say)
 
 
-# The 16 MB article of (5) is over the 10 MB an article may have (audit.read.files, issue 14): its run lifts
-# the limit in that process, and fails loudly if read_limited no longer has the defaults this expects.
-_LIFT = ("import audit.read.files as F; assert F.read_limited.__defaults__ == (F.MAX_ARTICLE_BYTES, 'file'); "
-         "F.read_limited.__defaults__ = (64 * 2**20, 'file'); ")
+# The 16 MB article of (5) is over the 10 MB an article may have (audit.read.files, issue 14): every run here
+# raises the limit the way a user would, with SOURCING_AUDIT_MAX_ARTICLE_MB.
+os.environ["SOURCING_AUDIT_MAX_ARTICLE_MB"] = "64"
 
 
-def cli(lift_limit: bool = False) -> list[str]:
-    if _SRC or lift_limit:
-        path = "sys.path.insert(0, sys.argv.pop(1)); " if _SRC else ""
-        return [sys.executable, "-c", f"import sys; {path}{_LIFT if lift_limit else ''}from audit.cli import main; "
-                                      "sys.argv[0] = 'sourcing-audit'; sys.exit(main())", *_SRC[:1]]
+def cli() -> list[str]:
+    if _SRC:
+        return [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv.pop(1)); from audit.cli import main; "
+                                      "sys.argv[0] = 'sourcing-audit'; sys.exit(main())", _SRC[0]]
     return [str(Path(sys.executable).with_name("sourcing-audit"))]
 
 
@@ -132,7 +130,7 @@ def main() -> int:
     texts = [r["text"] for r in records]
     if args.only_linear:
         with tempfile.TemporaryDirectory() as tmp:
-            linear(texts, Path(tmp), [*cli(lift_limit=True), "check", "--format", "json", "--quiet"], args.repeat)
+            linear(texts, Path(tmp), [*cli(), "check", "--format", "json", "--quiet"], args.repeat)
         return 0
     size = sum(len(t.encode("utf-8")) for t in texts) / MB
     paras = paragraphs(texts)
@@ -156,7 +154,7 @@ def main() -> int:
             print(f"check --jobs 2          {two[0]:7.2f} s CPU (all processes), wall {two[2]:.2f} s: throughput "
                   f"{one[2] / two[2]:.2f}x --jobs 1 by wall; load average now {load_average()}")
         if not args.skip_linear:
-            linear(texts, Path(tmp), [*cli(lift_limit=True), *check[len(cli()):]], args.repeat)
+            linear(texts, Path(tmp), check, args.repeat)
     version = measure([*cli(), "--version"], max(args.repeat, 5))
     seed = measure([*cli(), "check", "--format", "json", str(SEED)], max(args.repeat, 5))
     print(f"start-up: --version {version[0]:.3f} s CPU, check on the seed {seed[0]:.3f} s CPU "

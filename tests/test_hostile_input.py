@@ -148,6 +148,24 @@ def test_standard_input_larger_than_the_limit_is_refused(work: Path) -> None:
     one_line(proc, "<stdin>", "larger than 10.0 MB")
 
 
+def test_the_article_limit_can_be_raised_for_a_long_article(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over 10 MB is refused with the way out in the message; SOURCING_AUDIT_MAX_ARTICLE_MB raises the limit,
+    and a value that is not a whole number of megabytes is one located error."""
+    from audit.errors import InputError
+    from audit.read.files import read_limited
+
+    long_one = work / "long.txt"
+    long_one.write_bytes(b"The mayor said the bridge would open in May.\n" * 250_000)  # 11.25 MB
+    with pytest.raises(InputError, match="SOURCING_AUDIT_MAX_ARTICLE_MB"):
+        read_limited(long_one)
+    monkeypatch.setenv("SOURCING_AUDIT_MAX_ARTICLE_MB", "12")
+    assert len(read_limited(long_one)) == 11_250_000
+    monkeypatch.setenv("SOURCING_AUDIT_MAX_ARTICLE_MB", "12.5")
+    with pytest.raises(InputError, match="whole number of megabytes"):
+        read_limited(long_one)
+    assert len(read_limited(long_one, 20 * 2**20)) == 11_250_000  # a limit given outright is not the article's
+
+
 def test_a_file_name_too_long(work: Path) -> None:
     name = "a" * 300 + ".txt"
     one_line(run("check", name, cwd=work), name, "File name too long")

@@ -30,8 +30,24 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_limited(path: str | Path, limit: int = MAX_ARTICLE_BYTES, what: str = "file") -> bytes:
-    """The bytes of a regular file of at most `limit` bytes; every problem is one InputError line."""
+def article_limit() -> int:
+    """The most bytes an article may have: MAX_ARTICLE_BYTES, or $SOURCING_AUDIT_MAX_ARTICLE_MB megabytes (a
+    whole number) for the rare longer one (a book-length transcript, a benchmark's 16 MB article)."""
+    raw = os.environ.get(LIMIT_ENV, "").strip()
+    if not raw:
+        return MAX_ARTICLE_BYTES
+    if not raw.isdigit() or int(raw) < 1:
+        raise InputError(f"{LIMIT_ENV}={raw!r}: expected a whole number of megabytes, such as 50")
+    return int(raw) * 1024 * 1024
+
+
+LIMIT_ENV = "SOURCING_AUDIT_MAX_ARTICLE_MB"
+
+
+def read_limited(path: str | Path, limit: int | None = None, what: str = "file") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (an article's: article_limit()); every problem is one
+    InputError line."""
+    limit = article_limit() if limit is None else limit
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
@@ -59,6 +75,6 @@ def read_stream(fh: BinaryIO, limit: int, name: str) -> bytes:
     if data is None:  # a non-blocking stream with nothing ready
         data = b""
     if len(data) > limit:
-        raise InputError(f"{name}: larger than {_size(limit)}, the most sourcing-audit reads; split it, or give the "
-                         "article alone")
+        raise InputError(f"{name}: larger than {_size(limit)}, the most sourcing-audit reads; split it, give the "
+                         f"article alone, or raise the limit for articles with {LIMIT_ENV}")
     return data

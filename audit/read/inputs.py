@@ -33,7 +33,7 @@ from pathlib import Path
 from zipfile import BadZipFile, ZipFile
 
 from audit.errors import InputError
-from audit.read.files import MAX_ARTICLE_BYTES, read_stream
+from audit.read.files import article_limit, read_stream
 from audit.read.markdown import markdown_view
 from audit.read.text import decode_text, read_bytes, read_text
 
@@ -131,7 +131,7 @@ def load_source(path: str, encoding: str = "utf-8", stdin_filename: str | None =
         name = stdin_filename or "<stdin>"
         if sys.stdin is None:  # started with standard input closed (`<&-`)
             raise InputError(f"{name}: standard input is closed")
-        data = read_stream(sys.stdin.buffer, MAX_ARTICLE_BYTES, name)
+        data = read_stream(sys.stdin.buffer, article_limit(), name)
         return source_from_bytes(data, name, encoding, source_format(stdin_filename or ""))
     if is_url(path):
         return url_source(path, encoding)
