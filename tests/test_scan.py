@@ -146,3 +146,15 @@ def test_what_a_pattern_needs_is_kept_in_the_start_up_cache(tmp_path: Path,
     assert anchors.needs(pattern) == first and {n.words for n in first} == {frozenset({"alpha", "beta"}),
                                                                           frozenset({"gamma"})}
     assert any(tmp_path.iterdir())
+
+
+def test_a_user_pattern_on_the_regex_module_is_not_prefiltered() -> None:
+    """The regex module's \\w and \\b are not re's ("²" is a word character to re only), so a user's pattern
+    (audit.rules.budget) runs on every statement, as before the prefilter."""
+    from audit.rules.anchors import needs
+    from audit.rules.budget import user_pattern
+
+    pattern = user_pattern(r"\bsaid\b", 0, "rule 'mine'")
+    assert pattern.search("He said² so") is not None  # where a prefilter on re's words would leave it out
+    assert needs(pattern) == () and exact_words(pattern) is None
+    assert Words(["He said² so"]).may_match(pattern) is None

@@ -57,8 +57,9 @@ class Need:
 def needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
     """What every match of `pattern` contains (see the module's docstring); () when nothing is known. Kept in
     the start-up cache (audit.rules.cache): reading the pack's patterns takes longer than loading them."""
-    if pattern.flags & (re.ASCII | re.LOCALE) or not isinstance(pattern.pattern, str):
-        return ()
+    if not isinstance(pattern, re.Pattern) or pattern.flags & (re.ASCII | re.LOCALE) or \
+            not isinstance(pattern.pattern, str):
+        return ()  # a user's pattern runs on the regex module (audit.rules.budget), whose \w is not re's
     key = (pattern.pattern, int(pattern.flags), _VERSION)
     hit = cache.table("needs").get(key)
     if isinstance(hit, tuple) and all(isinstance(n, tuple) and len(n) == 4 for n in hit):
@@ -78,7 +79,7 @@ def needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
 def exact_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The words W when `pattern` is just `\\b(?:w1|w2|...)\\b` (alternatives of such too), case-sensitive: it
     matches a statement exactly when one of W is among the statement's words. None for any other pattern."""
-    if pattern.flags & (re.ASCII | re.LOCALE | re.IGNORECASE):
+    if not isinstance(pattern, re.Pattern) or pattern.flags & (re.ASCII | re.LOCALE | re.IGNORECASE):
         return None
     try:
         tree = list(_flat(_p.parse(pattern.pattern, pattern.flags), False))

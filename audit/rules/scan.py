@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from audit.rules.anchors import WORD, Need, needs
 
@@ -160,17 +160,20 @@ class Words:
 
     def __init__(self, segments: Sequence[str]) -> None:
         self.segments = segments
-        self.tokens = [frozenset(WORD.findall(seg)) for seg in segments]
-        self.chars = [frozenset(seg) for seg in segments]
-        self._lowered: list[frozenset[str]] | None = None
 
+    @cached_property
+    def tokens(self) -> list[frozenset[str]]:
+        return [frozenset(WORD.findall(seg)) for seg in self.segments]
+
+    @cached_property
+    def chars(self) -> list[frozenset[str]]:
+        return [frozenset(seg) for seg in self.segments]
+
+    @cached_property
     def lowered(self) -> list[frozenset[str]]:
         """Each statement's words in lower case; a statement with a character beyond ASCII gets every word
-        (None below): re's case-insensitive matching of those ("ſ" matches "s") is not str.lower's."""
-        if self._lowered is None:
-            self._lowered = [frozenset(w.lower() for w in toks) if seg.isascii() else _ALL
-                             for seg, toks in zip(self.segments, self.tokens)]
-        return self._lowered
+        (_ALL): re's case-insensitive matching of those ("ſ" matches "s") is not str.lower's."""
+        return [frozenset(WORD.findall(seg.lower())) if seg.isascii() else _ALL for seg in self.segments]
 
     def may_match(self, pattern: re.Pattern[str]) -> list[int] | None:
         """The statements `pattern` may match, in order (a superset of those it matches); None: all of them."""
@@ -178,16 +181,16 @@ class Words:
         if not found:
             return None
         among: Iterable[int] = range(len(self.segments))
-        toks, chars = self.tokens, self.chars
         for words, firsts, lowered in sorted(map(_checker, found), key=lambda c: (bool(c[2]), not c[0], c[1])):
-            if lowered:
-                low = self.lowered()
-                among = [i for i in among if not words.isdisjoint(toks[i]) or not firsts.isdisjoint(chars[i])
-                         or low[i] is _ALL or not lowered.isdisjoint(low[i])]
-            elif not firsts:
+            toks = self.tokens if words else []
+            chars = self.chars if firsts else []
+            low = self.lowered if lowered else []
+            if not firsts and not lowered:
                 among = [i for i in among if not words.isdisjoint(toks[i])]
             else:
-                among = [i for i in among if not words.isdisjoint(toks[i]) or not firsts.isdisjoint(chars[i])]
+                among = [i for i in among if (words and not words.isdisjoint(toks[i]))
+                         or (firsts and not firsts.isdisjoint(chars[i]))
+                         or (lowered and (low[i] is _ALL or not lowered.isdisjoint(low[i])))]
             if not among:
                 return []
         return list(among)
