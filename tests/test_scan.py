@@ -94,8 +94,15 @@ PREFILTERED = {
     "branch-with-a-class": r"(?:[A-Z]\w+|he)\s+said",
     "repeat": r"(?:ab){2,3}c",
     "nothing-known": r"^[A-Z][a-z]+$",
+    # found by review: case-folded texts alone, where re takes "ſ", "K" (Kelvin) and "İ" for ASCII letters
+    "folded-text": r"(?i)s:",
+    "folded-ss": r"(?i)spokes(?:man|woman)",
+    "folded-k": r"(?i)k\b",
+    "folded-i": r"(?i)i-",
+    "long-s-class": r"[ſs]aid",
 }
-WORDS = ["said", "Said", "SAID", "ſaid", "says", "saying", "told", "ask", "asked", "Ask", "called", "calls",
+WORDS = ["ſ:", "ſpokesman", "\u212a", "İ-", "i-",
+         "said", "Said", "SAID", "ſaid", "says", "saying", "told", "ask", "asked", "Ask", "called", "calls",
          "dubbed", "him", "her", "According", "according", "to", "poll", "Polls", "POLL", "ſurvey", "survey",
          "by", "Mayor", "he", "abab", "ababc", "ababab", "c", "slowly", "İ", "K", "word"]
 
@@ -127,8 +134,26 @@ def test_the_word_prefilter_reads_what_a_pattern_needs() -> None:
 def test_a_gate_that_is_only_words_is_read_as_its_words() -> None:
     assert exact_words(re.compile(r"\b(?:sa(?:id|ys)|told)\b")) == {"said", "says", "told"}
     assert exact_words(re.compile(r"\b(?:call(?:ed|s)?)\b|\bby\b")) == {"call", "called", "calls", "by"}
-    for other in (r"\bask", r"(?i)\bsaid\b", r"\bsaid\s+\w+\b", r"\b(?:said|)\b", r"said\b"):
+    assert exact_words(re.compile(r"\bsaid\b|\bsays\b")) == {"said", "says"}  # the parser factors out "\bsa"
+    # found by review: an atomic group commits to "say" and never tries "says"
+    for other in (r"\bask", r"(?i)\bsaid\b", r"\bsaid\s+\w+\b", r"\b(?:said|)\b", r"said\b",
+                  r"(?>\b(?:say|says))\b", r"\b(?:says?+)\b"):
         assert exact_words(re.compile(other)) is None, other
+
+
+def test_a_gate_of_words_runs_exactly_where_its_words_are() -> None:
+    """Found by review: the gate `\bsaid\b|\bsays\b` (read by needs() as the pieces "sa" and "id"/"ys") was
+    taken as matching wherever those pieces stood ("This is it." has an "s" and an "i")."""
+    from dataclasses import replace
+
+    rules = default_rules()
+    rule = replace(next(r for r in rules.of_kind("attribution") if r.requires is not None),
+                   requires=re.compile(r"\bsaid\b|\bsays\b"), regex=re.compile(r"(?P<source>\w+) (?P<cue>\w+)"))
+    pack = replace(rules, rules=(rule,))
+    text = "This is it. She says so. He said yes."
+    statements = textmod.split_statements(text, textmod.split_paragraphs(text))
+    attribution, _ = scan_document(statements, text, pack)
+    assert attribution[rule.id] == {1, 2}
 
 
 def test_what_a_pattern_needs_is_kept_in_the_start_up_cache(tmp_path: Path,

@@ -103,14 +103,16 @@ def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleS
     attribution = {}
     for r in ruleset.of_kind("attribution"):
         may = words.may_match(r.regex)
-        if r.requires is not None:
+        if r.requires is not None and (exact := exact_words(r.requires)) is not None:
+            # the gate is its words: where a statement holds one of them (and the pattern may match)
+            attribution[r.id] = frozenset(i for i in (range(len(segments)) if may is None else may)
+                                          if not exact.isdisjoint(words.tokens[i]))
+        elif r.requires is not None:
             gate = words.may_match(r.requires)
             scope = may if gate is None else gate if may is None else sorted(set(may) & set(gate))
             if scope is None:
                 joined = joined or join(segments)
                 attribution[r.id] = matching(r.requires, joined)
-            elif exact_words(r.requires) is not None:  # the gate is its words: the scope is where it matches
-                attribution[r.id] = frozenset(scope)
             else:
                 attribution[r.id] = frozenset(i for i in scope if r.requires.search(segments[i]))
         elif may is not None:

@@ -17,10 +17,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
 from typing import Any
 
 from audit.rules import cache
+from audit.rules.spellings import REPEATS, flat, run_strings, strings
 
 try:
     from re import _constants as _c  # type: ignore[attr-defined, unused-ignore]
@@ -29,13 +29,10 @@ except ImportError:  # Python 3.10
     import sre_constants as _c  # type: ignore[no-redef, unused-ignore]
     import sre_parse as _p  # type: ignore[no-redef, unused-ignore]
 
-_VERSION = 2  # of the reading below: part of the start-up cache's key, so raise it with every change to it
-_MAX_STRINGS = 4000  # a literal run with more spellings than this is not spelled out
+_VERSION = 3  # of the reading below: part of the start-up cache's key, so raise it with every change to it
 _MAX_TEXTS = 24  # a Need with more text pieces than this costs more to test than it saves
 WORD = re.compile(r"\w+")
-_MARK = "\x02"  # a word boundary, spelled out (exact_words)
 _MARKED_WORD = re.compile(r"\x02(\w+)\x02")
-_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op)
 _BOUNDS = {_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_END, _c.AT_END_STRING}
 
 
@@ -67,7 +64,7 @@ def needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
     try:
         tree = _p.parse(pattern.pattern, pattern.flags)
         fold = bool(pattern.flags & re.IGNORECASE)
-        found = _needs(list(_flat(tree, fold)), False, False)  # a match may stand anywhere: no edge outside it
+        found = _needs(list(flat(tree, fold)), False, False)  # a match may stand anywhere: no edge outside it
     except Exception:  # another Python's parser, a pattern nested too deep: no prefilter
         return ()
     kept = tuple(n for n in found if len(n.texts) + len(n.folded_texts) <= _MAX_TEXTS)
@@ -81,11 +78,13 @@ def exact_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     matches a statement exactly when one of W is among the statement's words. None for any other pattern."""
     if not isinstance(pattern, re.Pattern) or pattern.flags & (re.ASCII | re.LOCALE | re.IGNORECASE):
         return None
+    if any(commit in pattern.pattern for commit in ("(?>", "++", "*+", "?+", "}+")):
+        return None  # an atomic group or a possessive repeat may never try a spelling listed: not exact
     try:
-        tree = list(_flat(_p.parse(pattern.pattern, pattern.flags), False))
+        tree = list(flat(_p.parse(pattern.pattern, pattern.flags), False))
     except Exception:  # another Python's parser, a pattern nested too deep
         return None
-    got = _run_strings(tree, marks=True)
+    got = run_strings(tree, marks=True)
     if got is None or got[1]:
         return None
     words: set[str] = set()
@@ -102,86 +101,6 @@ def prime(patterns: Iterable[re.Pattern[str] | None]) -> None:
     for pattern in patterns:
         if pattern is not None:
             needs(pattern)
-
-
-# --- the parse tree, flattened: groups opened into their parent, each literal with its case flag ------------
-
-def _flat(items: Iterable[Any], fold: bool) -> Iterable[tuple[Any, Any, bool]]:
-    for op, av in items:
-        if op is _c.SUBPATTERN:
-            _group, add, drop, sub = av
-            f = (fold or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE
-            if add & (re.ASCII | re.LOCALE):
-                yield (None, None, fold)  # unknown: ends literal runs, tells nothing
-                continue
-            yield from _flat(sub, f)
-        elif op is _c.ATOMIC_GROUP:
-            yield from _flat(av, fold)
-        else:
-            yield (op, av, fold)
-
-
-def _strings(item: tuple[Any, Any, bool], marks: bool = False) -> tuple[frozenset[str], bool] | None:
-    """The finite set of strings one item matches, and whether they compare case-folded; None: not finite.
-    `marks`: a word boundary (\\b) counts too, as the character _MARK."""
-    op, av, fold = item
-    if marks and op is _c.AT and av is _c.AT_BOUNDARY:
-        return frozenset({_MARK}), False
-    if op is _c.LITERAL:
-        if marks and chr(av) == _MARK:
-            return None
-        return frozenset({chr(av)}), fold
-    if op is _c.IN:
-        chars = set()
-        for sub_op, sub_av in av:
-            if sub_op is not _c.LITERAL:
-                return None
-            chars.add(chr(sub_av))
-        if not chars or len(chars) > 4:
-            return None
-        lowered = {c.casefold() for c in chars}
-        if len(lowered) == 1 and len(chars) > 1:  # [Aa]: one letter in either case
-            return frozenset({min(chars)}), True
-        return frozenset(chars), fold
-    if op in _REPEATS and av[1] <= 3:  # "e[ds]?": a few repeats of a finite part are finite too
-        lo, hi, sub = av
-        inner = _run_strings(list(_flat(sub, fold)), marks)
-        if inner is None or len(inner[0]) ** hi > _MAX_STRINGS:
-            return None
-        spelled: set[str] = set()
-        level = frozenset({""})
-        for k in range(hi + 1):
-            if k >= lo:
-                spelled |= level
-            level = frozenset(a + b for a, b in product(level, inner[0]))
-        return frozenset(spelled), inner[1]
-    if op is _c.BRANCH:
-        out: set[str] = set()
-        folded = False
-        for branch in av[1]:
-            got = _run_strings(list(_flat(branch, fold)), marks)
-            if got is None:
-                return None
-            out |= got[0]
-            folded |= got[1]
-            if len(out) > _MAX_STRINGS:
-                return None
-        return frozenset(out), folded
-    return None
-
-
-def _run_strings(items: Sequence[tuple[Any, Any, bool]], marks: bool = False
-                 ) -> tuple[frozenset[str], bool] | None:
-    strings, folded = frozenset({""}), False
-    for item in items:
-        got = _strings(item, marks)
-        if got is None:
-            return None
-        if len(strings) * len(got[0]) > _MAX_STRINGS:
-            return None
-        strings = frozenset(a + b for a, b in product(strings, got[0]))
-        folded |= got[1]
-    return strings, folded
 
 
 # --- which side of an item is sure to be a non-word character (or an edge) ----------------------------------
@@ -212,12 +131,12 @@ def _edge(item: tuple[Any, Any, bool], side: int) -> tuple[bool, bool]:
         return not _is_word(chr(av)), False
     if op is _c.IN:
         return _nonword_class(av), False
-    if op in _REPEATS:
+    if op in REPEATS:
         lo, _hi, sub = av
-        nonword, empty = _side(list(_flat(sub, fold)), side)
+        nonword, empty = _side(list(flat(sub, fold)), side)
         return nonword, empty or lo == 0
     if op is _c.BRANCH:
-        got = [_side(list(_flat(b, fold)), side) for b in av[1]]
+        got = [_side(list(flat(b, fold)), side) for b in av[1]]
         return all(g[0] for g in got), any(g[1] for g in got)
     if op in (_c.ASSERT, _c.ASSERT_NOT):
         return True, True  # matches nothing: what stands beyond it decides
@@ -252,11 +171,11 @@ def _needs(items: list[tuple[Any, Any, bool]], left: bool, right: bool) -> list[
     out: list[Need] = []
     i, n = 0, len(items)
     while i < n:
-        if _strings(items[i]) is not None:
+        if strings(items[i]) is not None:
             j = i
-            while j < n and _strings(items[j]) is not None:
+            while j < n and strings(items[j]) is not None:
                 j += 1
-            got = _run_strings(items[i:j])
+            got = run_strings(items[i:j])
             before, after = _beside(items[:i], -1, left), _beside(items[j:], 0, right)
             if got is not None:
                 need = _run_need(got[0], got[1], before, after)
@@ -265,10 +184,10 @@ def _needs(items: list[tuple[Any, Any, bool]], left: bool, right: bool) -> list[
             i = j
             continue
         op, av, _fold = items[i]
-        if op in _REPEATS and av[0] >= 1:
-            out += _needs(list(_flat(av[2], _fold)), False, False)
+        if op in REPEATS and av[0] >= 1:
+            out += _needs(list(flat(av[2], _fold)), False, False)
         elif op is _c.ASSERT:  # a positive lookaround: its text is in the statement too
-            out += _needs(list(_flat(av[1], _fold)), False, False)
+            out += _needs(list(flat(av[1], _fold)), False, False)
         elif op is _c.BRANCH:
             need = _branch_need(av[1], _fold, _beside(items[:i], -1, left), _beside(items[i + 1:], 0, right))
             if need is not None:
@@ -281,7 +200,7 @@ def _branch_need(branches: list[Any], fold: bool, left: bool, right: bool) -> Ne
     """One Need for an alternation: the best Need of each branch, united; None if a branch has none."""
     parts = []
     for branch in branches:
-        got = _needs(list(_flat(branch, fold)), left, right)
+        got = _needs(list(flat(branch, fold)), left, right)
         if not got:
             return None
         parts.append(min(got, key=lambda need: need.size))

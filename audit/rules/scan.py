@@ -181,16 +181,16 @@ class Words:
         if not found:
             return None
         among: Iterable[int] = range(len(self.segments))
-        for words, firsts, lowered in sorted(map(_checker, found), key=lambda c: (bool(c[2]), not c[0], c[1])):
+        for words, firsts, lowered, folded in sorted(map(_checker, found), key=lambda c: (c[3], not c[0], c[1])):
             toks = self.tokens if words else []
             chars = self.chars if firsts else []
-            low = self.lowered if lowered else []
-            if not firsts and not lowered:
+            low = self.lowered if folded else []
+            if not firsts and not folded:
                 among = [i for i in among if not words.isdisjoint(toks[i])]
             else:
                 among = [i for i in among if (words and not words.isdisjoint(toks[i]))
                          or (firsts and not firsts.isdisjoint(chars[i]))
-                         or (lowered and (low[i] is _ALL or not lowered.isdisjoint(low[i])))]
+                         or (folded and (low[i] is _ALL or not lowered.isdisjoint(low[i])))]
             if not among:
                 return []
         return list(among)
@@ -200,8 +200,11 @@ _ALL: frozenset[str] = frozenset({"\x00all"})
 
 
 @lru_cache(maxsize=4096)
-def _checker(need: Need) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _checker(need: Need) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
     """A Need as (its exact words; the first characters of its texts, both cases for a case-folded one: a text
-    cannot be in a statement whose characters lack its first; its case-folded words, lower-cased)."""
+    cannot be in a statement whose characters lack its first; its case-folded words, lower-cased; whether it
+    has case-folded parts, which keep every statement with a character beyond ASCII: re's case-insensitive
+    matching takes "ſ" for "s", "K" (Kelvin) for "k", "İ" and "ı" for "i")."""
     firsts = {t[0] for t in need.texts} | {c for t in need.folded_texts for c in (t[0].lower(), t[0].upper())}
-    return need.words, frozenset(firsts), frozenset(w.lower() for w in need.folded_words)
+    folded = bool(need.folded_words or need.folded_texts)
+    return need.words, frozenset(firsts), frozenset(w.lower() for w in need.folded_words), folded
