@@ -10,7 +10,6 @@ from audit.models import Finding, Label, LabelledStatement, Paragraph, Quotation
 from audit.read.text import clip
 from audit.rules import cache
 from audit.rules.ruleset import SEVERITIES, Check, RuleSet
-from audit.rules.scan import Words
 
 SEVERITY_ORDER = SEVERITIES
 _EXCERPT = 200
@@ -48,18 +47,6 @@ class Context:
 
     def claims(self) -> list[LabelledStatement]:
         return [ls for ls in self.labelled if ls.index not in self.skipped]
-
-    @cached_property
-    def _claim_words(self) -> tuple[list[LabelledStatement], Words]:
-        claims = self.claims()
-        return claims, Words([ls.statement.text for ls in claims])
-
-    def claims_matching(self, pattern: re.Pattern[str]) -> list[LabelledStatement]:
-        """The claims `pattern` finds something in: searched only where the words it needs are (audit.rules.scan)."""
-        claims, words = self._claim_words
-        may = words.may_match(pattern)
-        return [claims[i] for i in (range(len(claims)) if may is None else may)
-                if pattern.search(claims[i].statement.text)]
 
     def lede(self) -> list[LabelledStatement]:
         return [ls for ls in self.claims() if ls.statement.paragraph <= self.rules.lede_paragraphs]

@@ -97,7 +97,23 @@ def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleS
     """Which statements each attribution rule and each statement rule may match, per document: a gated rule
     runs exactly where its gate matches, and every rule only where the words its pattern cannot match without
     are (audit.rules.anchors). A pattern with no such words is searched once over all statements at once where
-    it allows it (audit.rules.scan), else statement by statement."""
+    it allows it (audit.rules.scan), else statement by statement. A long document goes _CHUNK statements at a
+    time, so that the sets of words of a 16 MB article are never all held at once."""
+    attribution: dict[str, set[int]] = {r.id: set() for r in ruleset.of_kind("attribution")}
+    statement: dict[str, set[int]] = {r.id: set() for r in ruleset.of_kind("statement")}
+    for lo in range(0, len(statements), _CHUNK):
+        for found, part in zip((attribution, statement), _scan_part(statements[lo:lo + _CHUNK], masked, ruleset)):
+            for rule_id, hits in part.items():
+                found[rule_id].update(lo + i for i in hits)
+    return ({k: frozenset(v) for k, v in attribution.items()}, {k: frozenset(v) for k, v in statement.items()})
+
+
+_CHUNK = 2000
+
+
+def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
+               ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+    """scan_document on some of a document's statements, numbered from 0."""
     segments = [masked[st.start:st.end] for st in statements]
     words, joined = Words(segments), None
     attribution = {}
