@@ -6,10 +6,11 @@ contain, as a list of `Need`s (all must hold); each Need is a set of alternative
 A statement that holds none of a Need's alternatives cannot match, so `Words.may_match` returns a superset of
 the statements the pattern matches, and a rule searched only there finds exactly what it found before.
 
-What it reads: literals and small character classes ([Aa]), their products through groups and alternations
-(`(?:said|says)`, a lexicon), repeats of at least one, positive lookarounds, and what stands on each side of a
-literal (\\b, ^, $, a space, a colon) to tell a whole word from a piece. Anything else (\\w, [A-Z], an optional
-part, a back-reference) only ends a literal run; a pattern with no Need left runs on every statement.
+What it reads: literals and small character classes ([Aa]), their products through groups, alternations and
+short repeats (`(?:said|says)`, a lexicon's trie, `e[ds]?`; audit.rules.spellings), repeats of at least one,
+positive lookarounds, and what stands on each side of a literal (\\b, ^, $, a space, a colon) to tell a whole
+word from a piece. Anything else (\\w, [A-Z], a back-reference) only ends a literal run; a pattern with no Need
+left runs on every statement. User patterns (the regex module's) are not read: its \\w is not re's.
 """
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ _BOUNDS = {_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_END, _
 
 @dataclass(frozen=True)
 class Need:
-    """One of `words` as a whole token, or one of `texts` as a substring; `fold`: compared case-folded."""
+    """One of `words` as a whole token, or one of `texts` as a substring; the `folded_` ones under re's
+    IGNORECASE (lower-cased here; ASCII only)."""
 
     words: frozenset[str]
     texts: frozenset[str]
