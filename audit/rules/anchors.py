@@ -77,9 +77,20 @@ def needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
 @lru_cache(maxsize=4096)
 def exact_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The words W when `pattern` is just `\\b(?:w1|w2|...)\\b` (alternatives of such too), case-sensitive: it
-    matches a statement exactly when one of W is among the statement's words. None for any other pattern."""
+    matches a statement exactly when one of W is among the statement's words. None for any other pattern.
+    Kept in the start-up cache, as needs() is."""
     if not isinstance(pattern, re.Pattern) or pattern.flags & (re.ASCII | re.LOCALE | re.IGNORECASE):
         return None
+    key = ("exact", pattern.pattern, int(pattern.flags), _VERSION)
+    hit = cache.table("needs").get(key)
+    if isinstance(hit, tuple) and len(hit) == 1 and (hit[0] is None or isinstance(hit[0], frozenset)):
+        return hit[0]
+    found = _exact_words(pattern)
+    cache.store("needs", key, (found,))
+    return found
+
+
+def _exact_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if any(commit in pattern.pattern for commit in ("(?>", "++", "*+", "?+", "}+")):
         return None  # an atomic group or a possessive repeat may never try a spelling listed: not exact
     try:
@@ -98,11 +109,14 @@ def exact_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(words)
 
 
-def prime(patterns: Iterable[re.Pattern[str] | None]) -> None:
-    """Work out the Needs of these patterns now (at load time, before the start-up cache is written)."""
+def prime(patterns: Iterable[re.Pattern[str]], gates: Iterable[re.Pattern[str]]) -> None:
+    """Work out the Needs of these patterns and gates, and whether each gate is only words, now (at load time,
+    before the start-up cache is written)."""
     for pattern in patterns:
-        if pattern is not None:
-            needs(pattern)
+        needs(pattern)
+    for gate in gates:
+        needs(gate)
+        exact_words(gate)
 
 
 # --- which side of an item is sure to be a non-word character (or an edge) ----------------------------------

@@ -40,7 +40,8 @@ def build(docs: list[Doc]) -> tuple[RuleSet | None, list[str]]:
     rules = [r for r in (_rule(b, rid, node) for rid, (_, node) in b.rule_nodes.items()) if r is not None]
     checks = [c for c in (_check(b, cid, node) for cid, (_, node) in b.check_nodes.items()) if c is not None]
     patterns = _named_patterns(b)
-    anchors.prime(p for r in rules if r.kind in ("attribution", "statement") for p in (r.regex, r.requires))
+    scanned = [r for r in rules if r.kind in ("attribution", "statement")]
+    anchors.prime([r.regex for r in scanned], [r.requires for r in scanned if r.requires is not None])
     cache.save()
     if b.problems:
         return None, b.problems
