@@ -1,9 +1,25 @@
 """Every value that crosses a stage boundary: load -> split -> attribute -> label -> score -> check -> render."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Any
+from operator import attrgetter
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def _pickled_by_fields(cls: type[T]) -> type[T]:
+    """Pickle as (class, field values), so unpickling is one call of the class. `--jobs` workers hand every
+    result back through a pipe; dataclasses' own pickling of slots classes looks the fields up again for each
+    object, which was 60% of the parent's time unpickling results (a serial cost that held --jobs 2 back)."""
+    values = attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+
+    def __reduce__(self: T) -> tuple[type[T], tuple[Any, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
 
 
 class Label(str, Enum):
@@ -39,6 +55,7 @@ class SourceKind(str, Enum):
         return self.value
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     index: int  # 1-based, as shown to readers
@@ -46,6 +63,7 @@ class Paragraph:
     end: int
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Statement:
     """One sentence of the text, with code-point offsets into the text as read."""
@@ -57,6 +75,7 @@ class Statement:
     text: str
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Match:
     """The text a rule matched: the evidence behind a label."""
@@ -67,6 +86,7 @@ class Match:
     text: str
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """A cue and the source it names, found in one statement."""
@@ -83,6 +103,7 @@ class Attribution:
     relay: str | None = None  # an outlet that relays the source ("told the Daily Mail")
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Quotation:
     start: int
@@ -91,6 +112,7 @@ class Quotation:
     attribution_statement: int | None
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class LabelledStatement:
     statement: Statement
@@ -107,6 +129,7 @@ class LabelledStatement:
         return self.statement.index
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     """A distinct source of the article, once, with the statements that rely on it."""
@@ -169,6 +192,7 @@ class Readability:
     longest: tuple[int, ...]  # statement indexes, longest first
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     check_id: str
@@ -186,6 +210,7 @@ class Finding:
     suppression_reason: str | None = None
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Excluded:
     reason: str
