@@ -1,6 +1,7 @@
 """`--jobs N` (issue 13): several processes, the same output byte for byte, in input order, through the real CLI."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,30 @@ def test_jobs_must_be_a_whole_number_of_at_least_one(value: str) -> None:
     proc = run("check", "--jobs", value, SEED)
     assert proc.returncode == 2
     assert "argument -j/--jobs: expected" in proc.stderr
+
+
+def test_json_files_and_a_baseline_are_the_same_with_many_jobs(articles: list[Path], tmp_path: Path) -> None:
+    """Workers encode each document's JSON themselves (not with a baseline, which changes the documents)."""
+    base = tmp_path / "base.json"
+    base.write_text(run("check", "--format", "json", "--jobs", "1", articles[1]).stdout, encoding="utf-8")
+    for extra in ([], ["--baseline", str(base)]):
+        outs = []
+        for jobs in ("1", "3"):
+            target = tmp_path / f"out-{jobs}-{len(extra)}.json"
+            proc = run("check", "--jobs", jobs, "-o", f"json={target}", "-o", "text=-", *extra, *articles)
+            outs.append((target.read_text(encoding="utf-8"), proc.stdout, proc.returncode))
+        assert outs[0] == outs[1]
+        labels = [s["label"] for s in json.loads(outs[0][0])["documents"][2]["statements"]]
+        assert labels == ["anonymous-source"]  # the senior official who asked not to be named
+
+
+def test_documents_encoded_apart_make_the_same_json() -> None:
+    from audit.api import audit_data
+    from audit.present.output import document_pieces, json_pieces, to_json
+    from audit.rules.loader import default_rules
+
+    docs = [audit_data(SEED.read_bytes(), "seed.txt"), audit_data(b"The mayor said it would open in May.\n", "b.txt")]
+    rules, errors = default_rules(), [{"path": "c.txt", "message": "c.txt: the file is empty"}]
+    rendered: list[str | None] = [None, "".join(document_pieces(docs[1]))]
+    assert "".join(json_pieces(docs, rules, errors, rendered)) == to_json(docs, rules, errors)
+    assert json.loads(rendered[1] or "")["statements"][0]["label"] == "named-source"

@@ -37,7 +37,11 @@ def check_command(args: argparse.Namespace, printer: Printer) -> int:
         printer.err(str(problem))
     rules, named = None, set[str]()
     jobs = 1 if "-" in paths else args.jobs  # standard input is this process's
-    audited = in_order(functools.partial(_audit_one, options), paths, jobs, functools.partial(_warm, options))
+    # With workers, each renders its document's JSON too: the parent would otherwise encode every document
+    # after the last one came back, alone on one core (a baseline changes the documents, so not then).
+    render = jobs != 1 and known is None and _writes_json(args)
+    audited = in_order(functools.partial(_audit_one, options, render), paths, jobs, functools.partial(_warm, options))
+    rendered: list[str | None] = []
     for n, (path, got) in enumerate(zip(paths, audited), 1):
         if got.stop is not None:  # a broken rules or settings file is not one article's problem: stop
             raise (RulesError if got.stop[0] == "rules" else ConfigError)(list(got.stop[1]))
@@ -46,11 +50,12 @@ def check_command(args: argparse.Namespace, printer: Printer) -> int:
         if got.doc is not None and rules is not None:
             _name_settings(None if options.config else got.config, named, printer)
             docs.append(without_baseline(got.doc, known, rules, got.fail_on) if known is not None else got.doc)
+            rendered.append(got.json)
         else:
             errors.append({"path": path, "message": str(got.error)})
             printer.err(str(got.error))
         printer.tick(n, len(paths), "checking")
-    write_outputs(args, printer, docs, rules or rules_for(tuple(args.rules)), errors)
+    write_outputs(args, printer, docs, rules or rules_for(tuple(args.rules)), errors, rendered)
     if errors:
         return 2
     return 1 if any(d.verdict.fails for d in docs) and not args.exit_zero else 0
@@ -66,9 +71,19 @@ class Audited:
     error: str | None = None  # the input's problem (one line), when there is no doc
     config: str | None = None  # the settings file in force, if one was found
     stop: tuple[str, tuple[str, ...]] | None = None  # ("rules" or "config", problems): the run ends
+    json: str | None = None  # the document's JSON, when the worker was asked to render it
 
 
-def _audit_one(options: AuditOptions, path: str) -> Audited:
+_RENDER_LIMIT = 1_000_000  # characters: a longer article's JSON is written in pieces by the parent, never one string
+
+
+def _writes_json(args: argparse.Namespace) -> bool:
+    from audit.present import formats
+
+    return any(fmt == "json" for fmt, _ in formats.outputs(args.format, args.output))
+
+
+def _audit_one(options: AuditOptions, render: bool, path: str) -> Audited:
     from audit.api import audit_source, settings_for
 
     files = None
@@ -83,6 +98,10 @@ def _audit_one(options: AuditOptions, path: str) -> Audited:
         return Audited(stop=("config", exc.problems))
     except AuditError as exc:
         return Audited(rule_files=files, error=str(exc))
+    if render and len(doc.text) <= _RENDER_LIMIT:
+        from audit.present.output import document_pieces
+
+        return Audited(doc, files, settings.fail_on, config=settings.config, json="".join(document_pieces(doc)))
     return Audited(doc, files, settings.fail_on, config=settings.config)
 
 
@@ -121,7 +140,8 @@ def _baseline(path: str) -> Counter[Key]:
 
 
 def write_outputs(args: argparse.Namespace, printer: Printer, docs: list[DocumentResult], rules: RuleSet,
-                  errors: list[dict[str, str]]) -> None:
+                  errors: list[dict[str, str]], rendered: list[str | None] | None = None) -> None:
+    """Each requested output; `rendered`: documents' JSON already encoded by the workers (None where not)."""
     from audit.present import formats
 
     for fmt, dest in formats.outputs(args.format, args.output):
@@ -129,7 +149,7 @@ def write_outputs(args: argparse.Namespace, printer: Printer, docs: list[Documen
             from audit.present.output import json_pieces
 
             # written as it is encoded: a 16 MB article's result is never one string (nor its bytes)
-            pieces = json_pieces(docs, rules, errors)
+            pieces = json_pieces(docs, rules, errors, rendered)
             if dest is None:
                 printer.out_pieces(pieces)
             else:

@@ -109,16 +109,19 @@ def document_pieces(d: DocumentResult) -> Iterator[str]:
     yield "}"
 
 
-def json_pieces(docs: list[DocumentResult], rules: RuleSet, errors: list[dict[str, str]]) -> Iterator[str]:
+def json_pieces(docs: list[DocumentResult], rules: RuleSet, errors: list[dict[str, str]],
+                rendered: list[str | None] | None = None) -> Iterator[str]:
     """The JSON result (schema_version 1) in pieces, a document at a time: what to_json returns, for writing
-    to a file or standard output without holding the whole text (or a dict tree of it) in memory."""
+    to a file or standard output without holding the whole text (or a dict tree of it) in memory.
+    `rendered[n]`, where given, is docs[n] already encoded by document_pieces (by a --jobs worker)."""
     head = {"schema_version": SCHEMA_VERSION, "tool": {"name": "sourcing-audit", "version": __version__},
             "rules": {"version": rules.version, "files": list(rules.paths)}}
     yield _ENCODER.encode(head)[:-1] + ',"documents":['
     for n, doc in enumerate(docs):
         if n:
             yield ","
-        yield from document_pieces(doc)
+        done = rendered[n] if rendered else None
+        yield from (done,) if done is not None else document_pieces(doc)
     yield '],"errors":' + _ENCODER.encode(errors) + "}\n"
 
 
