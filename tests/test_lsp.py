@@ -357,6 +357,33 @@ def test_a_broken_rules_file_is_a_message_not_a_crash(folder: Path) -> None:
         client.close()
 
 
+def test_an_edited_rules_file_is_read_again(folder: Path) -> None:
+    """A house rules file that adds a check finding 'officials', then the same file edited to find 'sources'."""
+    rules = folder / "house.yaml"
+    house = ("checks:\n  - id: house-bare\n    kind: anonymous-bare\n    severity: error\n"
+             "    params: {{pattern: '{word}'}}\n    message: house style\n    why: House style.\n"
+             "    fix: Describe.\n    standard: House.\n    examples:\n      match: ['{example}']\n"
+             "      no_match: ['Mayor Ruiz said so.']\n")
+    rules.write_text(house.format(word="officials", example="Officials said so."), encoding="utf-8")
+    (folder / ".sourcing-audit.yaml").write_text("rules: [house.yaml]\n", encoding="utf-8")
+    watch = {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}
+    client, _ = start(folder, "--debounce", "20", capabilities=watch)
+    try:
+        registered = client.wait(lambda m: m.get("method") == "client/registerCapability")
+        globs = {w["globPattern"] for w in registered["params"]["registrations"][0]["registerOptions"]["watchers"]}
+        assert "**/*.yaml" in globs
+        uri = open_draft(client, folder / "draft.md", DRAFT)
+        base = [("lede-unsourced", span(DRAFT, LEDE)), ("anonymous-bare", span(DRAFT, ANON)),
+                ("anonymous-no-reason", span(DRAFT, ANON))]
+        assert found(client.diagnostics(uri, 1)) == expect(*base, ("house-bare", span(DRAFT, ANON)))
+        # the draft has no "sources": the edited check finds nothing, and the pack's own checks stay
+        rules.write_text(house.format(word="sources", example="Sources said so."), encoding="utf-8")
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": rules.as_uri(), "type": 2}]})
+        assert found(client.diagnostics(uri, 1)) == expect(*base)
+    finally:
+        client.close()
+
+
 def test_initialization_options_are_the_settings(folder: Path) -> None:
     client, _ = start(folder, "--debounce", "20", options={"select": ["anonymous-bare"], "colour": 1})
     try:

@@ -20,8 +20,9 @@ from audit.lsp.options import LspConfig, configure
 from audit.lsp.session import Session
 from audit.lsp.views import hover_text, inlay_hints, lsp_range
 
-#: The files whose change can change a draft's findings: settings files and suppression sidecars.
-WATCHED = ("**/.sourcing-audit.yaml", "**/*.sourcing-audit.yaml", "**/pyproject.toml")
+#: The files whose change can change a draft's findings: settings files, suppression sidecars and rules files
+#: (YAML files of any name: a settings file may name any as its rules; a changed one is loaded again).
+WATCHED = ("**/.sourcing-audit.yaml", "**/*.sourcing-audit.yaml", "**/pyproject.toml", "**/*.yaml", "**/*.yml")
 
 
 class AuditServer(LanguageServer):

@@ -1,6 +1,7 @@
 """Load the default rule pack and extra rule files into one RuleSet."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from audit.errors import RulesError
@@ -59,12 +60,25 @@ def default_rules() -> RuleSet:
     return _DEFAULT[0]
 
 
-_BY_FILES: dict[tuple[str, ...], RuleSet] = {}
+_BY_FILES: dict[tuple[str, ...], tuple[tuple[tuple[int, int] | None, ...], RuleSet]] = {}
 
 
 def rules_for(files: tuple[str, ...] = ()) -> RuleSet:
-    """The default pack plus these rule files, loaded once per process for each distinct list."""
+    """The default pack plus these rule files, loaded once per process for each distinct list, and again when
+    one of the files has changed since (a language server outlives edits to the rules it uses)."""
     key = tuple(files)
-    if key not in _BY_FILES:
-        _BY_FILES[key] = load_rules(*key) if key else default_rules()
-    return _BY_FILES[key]
+    stamp = tuple(_stamp(path) for path in key)
+    known = _BY_FILES.get(key)
+    if known is None or known[0] != stamp:
+        known = stamp, load_rules(*key) if key else default_rules()
+        _BY_FILES[key] = known
+    return known[1]
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    """A rules file's modification time and size, which change when it is edited; None when it cannot be read."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_mtime_ns, info.st_size
