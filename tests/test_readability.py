@@ -112,3 +112,30 @@ def test_readability_counted_a_chunk_of_statements_at_a_time_is_the_same(monkeyp
         got = mod.readability(doc.statements)
         assert (got.words, got.sentences, got.syllables) == (len(body), len(claims), mod._count_syllables(body))
         assert got.longest == tuple(s.index for s in ranked[:3])
+
+
+def test_a_word_cmu_lacks_is_hyphenated_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Pyphen's count of a word the CMU dictionary lacks is kept in the start-up cache: a later run reads it
+    there and never loads Pyphen's dictionary."""
+    import pyphen
+
+    from audit.judge import readability as mod
+    from audit.rules import cache
+
+    monkeypatch.setenv("SOURCING_AUDIT_CACHE", str(tmp_path))
+    monkeypatch.setattr(cache, "_ENTRIES", {})
+    monkeypatch.setattr(cache, "_CHANGED", set())
+    monkeypatch.setattr(mod, "_SYLLABLES", {})
+    monkeypatch.setattr(mod, "_cmu_lookup", lambda: lambda words: {})  # as if CMU had none of them
+    names = ["zelenskyy", "peskov", "tomahawk"]
+    expected = [len(pyphen.Pyphen(lang="en_US").positions(w)) + 1 for w in names]
+    assert [mod._count_syllables([w]) for w in names] == expected
+    assert list(tmp_path.glob("pyphen-syllables-*.marshal"))
+
+    def refuse() -> None:
+        raise AssertionError("Pyphen was loaded for a word in the cache")
+
+    monkeypatch.setattr(mod, "_pyphen", refuse)
+    monkeypatch.setattr(cache, "_ENTRIES", {})  # a new process
+    monkeypatch.setattr(mod, "_SYLLABLES", {})
+    assert [mod._count_syllables([w]) for w in names] == expected

