@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from audit.models import LabelledStatement, Readability
 from audit.rules import cache
@@ -59,13 +58,6 @@ def words(text: str, lowercase: bool = False) -> list[str]:
     return (text.lower() if lowercase else text).split()
 
 
-@lru_cache(maxsize=1)
-def _pyphen() -> Any:
-    import pyphen
-
-    return pyphen.Pyphen(lang=LANG)
-
-
 _SYLLABLES: dict[str, int] = {}  # word -> its count, filled as words are met (a few thousand per corpus)
 
 
@@ -85,22 +77,59 @@ def _count_syllables(lowered: list[str]) -> int:
 
 
 def _hyphenated(new: list[str]) -> dict[str, int]:
-    """Pyphen's count (its hyphenation points, plus one) of each word the CMU dictionary lacks, from the start-up
-    cache (audit.rules.cache) for a word met before: loading Pyphen's dictionary, for the one name an article
-    has that CMU lacks, was a fifth of a one-article `check`."""
+    """Pyphen's count of each word the CMU dictionary lacks: its hyphenation points, plus one. The points are
+    found as pyphen.HyphDict.positions finds them (Liang's algorithm), with Pyphen's default margins (two
+    letters each side), from the patterns of Pyphen's dictionary kept in the start-up cache (_patterns):
+    importing Pyphen and parsing its dictionary was a fifth of a one-article `check`."""
     if not new:
         return {}
-    stamp = f"{_stamp('pyphen', f'dictionaries/hyph_{LANG}.dic')}-{_stamp('pyphen', '__init__.py')}"
-    seen = cache.table("pyphen-syllables")
+    pointed = {word: f".{word.lower()}." for word in new}
+    lookup = _patterns()
+    longest = int(lookup([_LONGEST]).get(_LONGEST, "=0")[1:])
+    pieces = sorted({w[i:j] for w in pointed.values() for i in range(len(w)) for j in range(i + 1, i + longest + 1)})
+    patterns = {piece: _unpack(packed) for piece, packed in lookup(pieces).items()}
     out = {}
-    for word in new:
-        count = seen.get((stamp, word))
-        if not isinstance(count, int):
-            count = len(_pyphen().positions(word)) + 1
-            cache.store("pyphen-syllables", (stamp, word), count)
-        out[word] = count
-    cache.save()
+    for word, text in pointed.items():
+        values = [0] * (len(text) + 1)
+        for i in range(len(text) - 1):
+            for j in range(i + 1, min(i + longest, len(text)) + 1):
+                found = patterns.get(text[i:j])
+                if found:
+                    offset, marks = found
+                    for k, mark in enumerate(marks, i + offset):
+                        values[k] = max(values[k], mark)
+        out[word] = sum(1 for i, v in enumerate(values) if v % 2 and 2 <= i - 1 <= len(word) - 2) + 1
     return out
+
+
+_LONGEST = ""  # the key under which _patterns keeps the longest pattern's length
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> Callable[[list[str]], dict[str, str]]:
+    """The patterns of Pyphen's LANG dictionary by their letters, each as text (_pack), from the start-up cache:
+    a run reads only the patterns its words hold. The cache holds the dictionary, nothing from the articles."""
+    stamp = f"{LANG}-{_stamp('pyphen', f'dictionaries/hyph_{LANG}.dic')}-{_stamp('pyphen', '__init__.py')}"
+    return cache.word_texts("hyphenation", stamp, _read_patterns)
+
+
+def _read_patterns() -> dict[str, str]:
+    import pyphen
+
+    read = pyphen.Pyphen(lang=LANG).hd.patterns  # letters -> (offset, values), as HyphDict.positions reads them
+    packed = {str(k): _pack(int(offset), [int(v) for v in marks]) for k, (offset, marks) in read.items()}
+    packed[_LONGEST] = f"={max(map(len, read), default=0)}"
+    return packed
+
+
+def _pack(offset: int, marks: list[int]) -> str:
+    """Offset and values as "offset:v1,v2,...", text that SQLite keeps as text."""
+    return f"{offset}:{','.join(map(str, marks))}"
+
+
+def _unpack(packed: str) -> tuple[int, tuple[int, ...]]:
+    offset, _, marks = packed.partition(":")
+    return int(offset), tuple(int(m) for m in marks.split(","))
 
 
 @lru_cache(maxsize=1)

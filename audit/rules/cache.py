@@ -19,11 +19,12 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 _MAX_ENTRIES = 20_000  # beyond this (rules edited many times over), start again
 _ENTRIES: dict[str, dict[Any, Any]] = {}
 _CHANGED: set[str] = set()
+_V = TypeVar("_V", int, str)
 
 
 def folder() -> Path | None:
@@ -143,6 +144,17 @@ def word_counts(name: str, stamp: str, build: Callable[[], dict[str, int]]) -> C
     """A lookup of whole-number values by word, from an SQLite file in the cache (made from `build()` the first
     time, and again when `stamp` changes), so that a run reads only the words it asks for; from `build()` in
     memory when there is no cache."""
+    return _lookup(name, stamp, build, int)
+
+
+def word_texts(name: str, stamp: str, build: Callable[[], dict[str, str]]) -> Callable[[list[str]], dict[str, str]]:
+    """The same as word_counts for text values (each with a character other than a digit: SQLite would store
+    "0102" as the number 102)."""
+    return _lookup(name, stamp, build, str)
+
+
+def _lookup(name: str, stamp: str, build: Callable[[], dict[str, _V]],
+            convert: Callable[[Any], _V]) -> Callable[[list[str]], dict[str, _V]]:
     where = folder()
     path = where / f"{name}-{stamp}.sqlite" if where is not None else None
     if path is not None and not path.exists():
@@ -158,21 +170,21 @@ def word_counts(name: str, stamp: str, build: Callable[[], dict[str, int]]) -> C
         table_ = build()
         return lambda words: {w: table_[w] for w in words if w in table_}
     lock = threading.Lock()
-    return lambda words: _select(db, lock, words)
+    return lambda words: _select(db, lock, words, convert)
 
 
-def _select(db: Any, lock: threading.Lock, words: list[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
+def _select(db: Any, lock: threading.Lock, words: list[str], convert: Callable[[Any], _V]) -> dict[str, _V]:
+    out: dict[str, _V] = {}
     for i in range(0, len(words), 500):
         part = words[i:i + 500]
         query = f"SELECT word, n FROM counts WHERE word IN ({','.join('?' * len(part))})"
         with lock:
             rows = db.execute(query, part).fetchall()
-        out.update((str(w), int(n)) for w, n in rows)
+        out.update((str(w), convert(n)) for w, n in rows)
     return out
 
 
-def _write_counts(path: Path, counts: dict[str, int]) -> None:
+def _write_counts(path: Path, counts: dict[str, Any]) -> None:
     import sqlite3
 
     try:
