@@ -89,3 +89,13 @@ def test_word_counts_serve_other_threads(fresh: Path) -> None:
     for w in workers:
         w.join()
     assert got == [{"poem": 2}] * 4
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_the_program_of_a_pattern_builds_it_again(fresh: Path, pattern: str, flags: int) -> None:
+    kept = cache.compile(pattern, flags)
+    found = cache.program_of(kept)
+    assert found is cache.table("regex")[(pattern, flags)]  # the one kept when it was compiled, not made again
+    assert cache.rebuild(pattern, found) == kept == re.compile(pattern, flags)
+    elsewhere = re.compile(pattern + "|x", flags)  # compiled by re: worked out from the pattern
+    assert cache.rebuild(elsewhere.pattern, cache.program_of(elsewhere) or ()) == elsewhere

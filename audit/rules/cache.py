@@ -101,6 +101,17 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+def program_of(compiled: re.Pattern[str]) -> tuple[Any, ...] | None:
+    """The program of a compiled pattern: the one `compile` keeps in the regex table when it made the pattern
+    (with the flags it was given, which lack the re.UNICODE that `re` adds), else worked out anew."""
+    entries = table("regex")
+    for flags in (compiled.flags & ~re.UNICODE, compiled.flags):
+        hit = entries.get((compiled.pattern, int(flags)))
+        if isinstance(hit, tuple) and len(hit) == 5 and hit[0] == compiled.flags:
+            return hit
+    return program(compiled.pattern, compiled.flags)
+
+
 def rebuild(pattern: str, found: tuple[Any, ...]) -> re.Pattern[str]:
     """The pattern object built from a program that `program` returned (compiled anew if that fails)."""
     flags, code, groups, groupindex, indexgroup = found

@@ -12,6 +12,7 @@ ever saves time. SOURCING_AUDIT_CACHE=off turns it off with the rest of the cach
 """
 from __future__ import annotations
 
+import contextlib
 import copyreg
 import dataclasses
 import hashlib
@@ -45,12 +46,16 @@ def load(name: str) -> RuleSet | None:
     where = cache.folder()
     if where is None:
         return None
+    path = where / f"ruleset-{name}.pickle"
     try:
-        with open(where / f"ruleset-{name}.pickle", "rb") as fh:
+        with open(path, "rb") as fh:
             values = pickle.load(fh)
-        return RuleSet(*values)
+        found = RuleSet(*values)
     except Exception:  # a missing, truncated or stale file: load the rules as if there were none
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: the last to be dropped (save keeps the _KEPT most recent)
+    return found
 
 
 def save(name: str, ruleset: RuleSet) -> None:
@@ -82,7 +87,7 @@ def _mtime(path: Path) -> int:
 
 
 def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[Any, ...]:
-    program = cache.program(pattern.pattern, pattern.flags)
+    program = cache.program_of(pattern)
     if program is None:
         return re.compile, (pattern.pattern, pattern.flags)
     return cache.rebuild, (pattern.pattern, program)
