@@ -38,6 +38,7 @@ def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("SOURCING_AUDIT_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(cache, "_ENTRIES", {})
     monkeypatch.setattr(cache, "_CHANGED", set())
+    monkeypatch.setattr(cache, "_SEEDED", {})
     return tmp_path / "cache"
 
 
@@ -118,3 +119,28 @@ def test_off_keeps_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     assert load_rules().rules
     assert snapshot.load(snapshot.key([])) is None
     assert not list(tmp_path.rglob("ruleset-*"))
+
+
+def test_the_prefilter_comes_with_the_snapshot(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that loads the rules from their snapshot reads no "needs" table (audit.rules.anchors): the
+    snapshot carries the reading of its own patterns, the same as the table holds."""
+    from audit.rules import anchors
+
+    anchors.needs.cache_clear()  # as a new process starts (earlier tests read the same patterns elsewhere)
+    anchors.exact_words.cache_clear()
+    first = load_rules()
+    scanned = [r for r in first.rules if r.kind in ("attribution", "statement")]
+    expected = [(anchors.needs(r.regex), r.requires and anchors.exact_words(r.requires)) for r in scanned]
+    assert any(need for need, _ in expected)
+    monkeypatch.setattr(cache, "_ENTRIES", {})  # a new process
+    monkeypatch.setattr(cache, "_SEEDED", {})
+    anchors.needs.cache_clear()
+    anchors.exact_words.cache_clear()
+    _no_parsing(monkeypatch)
+    again = load_rules()
+    got = [(anchors.needs(r.regex), r.requires and anchors.exact_words(r.requires))
+           for r in again.rules if r.kind in ("attribution", "statement")]
+    assert got == expected
+    assert "needs" not in cache._ENTRIES  # the table's file was never read
+    anchors.needs.cache_clear()
+    anchors.exact_words.cache_clear()

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 _MAX_ENTRIES = 20_000  # beyond this (rules edited many times over), start again
 _ENTRIES: dict[str, dict[Any, Any]] = {}
 _CHANGED: set[str] = set()
+_SEEDED: dict[str, dict[Any, Any]] = {}
 _V = TypeVar("_V", int, str)
 
 
@@ -49,6 +50,25 @@ def table(name: str) -> dict[Any, Any]:
         except (OSError, EOFError, ValueError, TypeError):
             pass
     return _ENTRIES[name]
+
+
+def seed(name: str, entries: dict[Any, Any]) -> None:
+    """Entries of table `name` known without reading its file (a rule set's snapshot carries those of its own
+    patterns, audit.rules.snapshot): `lookup` answers from them first."""
+    _SEEDED.setdefault(name, {}).update(entries)
+
+
+def lookup(name: str, key: Any) -> Any:
+    """The entry `key` of table `name` (None when there is none): a seeded one, else the table's."""
+    seeded = _SEEDED.get(name)
+    if seeded is not None and key in seeded:
+        return seeded[key]
+    return table(name).get(key)
+
+
+def known(name: str) -> dict[Any, Any]:
+    """Every entry of table `name` this process knows: the table's and the seeded ones."""
+    return {**table(name), **_SEEDED.get(name, {})}
 
 
 def store(name: str, key: Any, value: Any) -> None:
@@ -84,10 +104,13 @@ def engine() -> int:
     return int(_sre.MAGIC)
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """re.compile(pattern, flags), from the cached program when there is one (same errors when it fails)."""
+def compile(pattern: str, flags: int = 0, kept_in: str = "regex") -> re.Pattern[str]:
+    """re.compile(pattern, flags), from the cached program when there is one (same errors when it fails).
+
+    `kept_in` names the table: patterns compiled at run time (the checks' params) keep a small one of their own,
+    so a run that loads the rules from their snapshot (audit.rules.snapshot) never reads the rule pack's."""
     key = (pattern, int(flags))
-    hit = table("regex").get(key)
+    hit = table(kept_in).get(key)
     if hit is not None:
         try:
             flags_in, code, groups, groupindex, indexgroup = hit
@@ -97,7 +120,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     compiled = re.compile(pattern, flags)
     found = program(pattern, flags)
     if found is not None:
-        store("regex", key, found)
+        store(kept_in, key, found)
     return compiled
 
 

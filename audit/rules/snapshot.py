@@ -7,8 +7,10 @@ SHA-256 of its bytes, and the size and time of every module the loading runs (au
 it reads through), so that an edit to a rules file or to the loader makes a new snapshot. A pattern of the
 default pack is kept as the program `re` builds it from (cache.program), and built straight from it, as the
 regex cache does: the same program, so the same matches. A user's pattern (the regex module's, audit.rules.budget)
-is kept as that module pickles it. A snapshot that cannot be read, or that does not rebuild, is ignored: it only
-ever saves time. SOURCING_AUDIT_CACHE=off turns it off with the rest of the cache.
+is kept as that module pickles it. The prefilter's reading of the patterns (the "needs" table of
+audit.rules.anchors) goes with them, so a run reads no other table to start. A snapshot that cannot be read,
+or that does not rebuild, is ignored: it only ever saves time. SOURCING_AUDIT_CACHE=off turns it off with the
+rest of the cache.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ from typing import Any
 from audit.rules import cache
 from audit.rules.ruleset import RuleSet
 
-_FORMAT = 1  # raise with every change to what is stored
+_FORMAT = 2  # raise with every change to what is stored
 _KEPT = 8  # snapshots kept in the folder (other rule files, other checkouts); the oldest go first
 _PACKAGE = Path(__file__).resolve().parents[1]
 _READ_THROUGH = ("models.py", "errors.py", "resources.py", "read/yamlnodes.py", "read/files.py")
@@ -49,8 +51,9 @@ def load(name: str) -> RuleSet | None:
     path = where / f"ruleset-{name}.pickle"
     try:
         with open(path, "rb") as fh:
-            values = pickle.load(fh)
+            values, needs = pickle.load(fh)
         found = RuleSet(*values)
+        cache.seed("needs", needs)
     except Exception:  # a missing, truncated or stale file: load the rules as if there were none
         return None
     with contextlib.suppress(OSError):
@@ -67,7 +70,7 @@ def save(name: str, ruleset: RuleSet) -> None:
     pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = {**copyreg.dispatch_table, re.Pattern: _reduce_pattern}
     try:
-        pickler.dump(tuple(getattr(ruleset, f.name) for f in dataclasses.fields(RuleSet)))
+        pickler.dump((tuple(getattr(ruleset, f.name) for f in dataclasses.fields(RuleSet)), _needs(ruleset)))
         where.mkdir(parents=True, exist_ok=True)
         tmp = where / f"ruleset-{name}.pickle.{os.getpid()}.tmp"
         tmp.write_bytes(buf.getvalue())
@@ -77,6 +80,14 @@ def save(name: str, ruleset: RuleSet) -> None:
             path.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
+
+
+def _needs(ruleset: RuleSet) -> dict[Any, Any]:
+    """The entries of the start-up cache's "needs" table (audit.rules.anchors) for this rule set's patterns and
+    gates, worked out when it was loaded: kept with it, so that a run never reads the whole table."""
+    texts = {p.pattern for r in ruleset.rules for p in (r.regex, r.requires) if p is not None}
+    return {k: v for k, v in cache.known("needs").items()
+            if isinstance(k, tuple) and k and (k[0] in texts or (k[0] == "exact" and k[1:2] and k[1] in texts))}
 
 
 def _mtime(path: Path) -> int:
