@@ -18,6 +18,7 @@ def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("SOURCING_AUDIT_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(cache, "_ENTRIES", {})
     monkeypatch.setattr(cache, "_CHANGED", set())
+    monkeypatch.setattr(cache, "_SEEDED", {})
     return tmp_path / "cache"
 
 
@@ -89,3 +90,23 @@ def test_word_counts_serve_other_threads(fresh: Path) -> None:
     for w in workers:
         w.join()
     assert got == [{"poem": 2}] * 4
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_the_program_of_a_pattern_builds_it_again(fresh: Path, pattern: str, flags: int) -> None:
+    kept = cache.compile(pattern, flags)
+    found = cache.program_of(kept)
+    assert found is cache.table("regex")[(pattern, flags)]  # the one kept when it was compiled, not made again
+    assert cache.rebuild(pattern, found) == kept == re.compile(pattern, flags)
+    elsewhere = re.compile(pattern + "|x", flags)  # compiled by re: worked out from the pattern
+    assert cache.rebuild(elsewhere.pattern, cache.program_of(elsewhere) or ()) == elsewhere
+
+
+def test_a_pattern_kept_in_its_own_table(fresh: Path) -> None:
+    first = cache.compile(r"\bsources? said\b", re.IGNORECASE, kept_in="check-params")
+    cache.save()
+    assert [p.name.split("-py")[0] for p in fresh.glob("*.marshal")] == ["check-params"]
+    cache._ENTRIES.clear()
+    assert cache.compile(r"\bsources? said\b", re.IGNORECASE, kept_in="check-params") == first
+    assert (r"\bsources? said\b", re.IGNORECASE) in cache.table("check-params")
+    assert not cache.table("regex")

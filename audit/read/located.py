@@ -4,13 +4,13 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from audit.errors import ConfigError, InputError
 from audit.read.files import MAX_CONFIG_BYTES, read_limited
-from audit.read.yamlnodes import YamlProblem, compose
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_SETTINGS_VALUES = 20_000  # values in a settings file or sidecar, aliases expanded (a real one has under 200)
 
@@ -35,6 +35,10 @@ class Located:
 
 def read_yaml(path: Path) -> Located:
     """A YAML file as values with line:col; syntax errors and duplicate keys raise ConfigError."""
+    import yaml  # here: most runs read no YAML (the rules come from their snapshot, audit.rules.snapshot)
+
+    from audit.read.yamlnodes import YamlProblem, compose
+
     text = _decoded(path)
     try:
         root = compose(text, str(path), max_values=MAX_SETTINGS_VALUES)
@@ -54,6 +58,8 @@ def read_yaml(path: Path) -> Located:
 
 
 def _walk(node: yaml.Node, keys: tuple[Any, ...], loc: Located, problems: list[str]) -> None:
+    import yaml
+
     loc.marks[keys] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen = set()

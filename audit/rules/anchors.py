@@ -60,7 +60,7 @@ def needs(pattern: re.Pattern[str]) -> tuple[Need, ...]:
             not isinstance(pattern.pattern, str):
         return ()  # a user's pattern runs on the regex module (audit.rules.budget), whose \w is not re's
     key = (pattern.pattern, int(pattern.flags), _VERSION)
-    hit = cache.table("needs").get(key)
+    hit = cache.lookup("needs", key)
     if isinstance(hit, tuple) and all(isinstance(n, tuple) and len(n) == 4 for n in hit):
         return tuple(Need(*n) for n in hit)
     try:
@@ -82,7 +82,7 @@ def exact_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if not isinstance(pattern, re.Pattern) or pattern.flags & (re.ASCII | re.LOCALE | re.IGNORECASE):
         return None
     key = ("exact", pattern.pattern, int(pattern.flags), _VERSION)
-    hit = cache.table("needs").get(key)
+    hit = cache.lookup("needs", key)
     if isinstance(hit, tuple) and len(hit) == 1 and (hit[0] is None or isinstance(hit[0], frozenset)):
         return hit[0]
     found = _exact_words(pattern)

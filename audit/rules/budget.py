@@ -20,15 +20,12 @@ import time
 from collections.abc import Iterator
 from typing import Any, cast
 
-import regex
-
 from audit.errors import AuditError
 
 DOCUMENT_SECONDS = 1.0  # all user patterns together, per article (the regex module may overshoot it 3x)
 PROBE_SECONDS = 0.05  # each probe text, when the rules are loaded
 _PROBES = tuple(unit * (2000 // len(unit)) + "!" for unit in ("a", "A", "x", " ", ",", "a ", "Aa", "a,", "1"))
-_FLAGS = ((re.IGNORECASE, regex.IGNORECASE), (re.MULTILINE, regex.MULTILINE), (re.DOTALL, regex.DOTALL),
-          (re.VERBOSE, regex.VERBOSE))
+_FLAGS = ((re.IGNORECASE, "IGNORECASE"), (re.MULTILINE, "MULTILINE"), (re.DOTALL, "DOTALL"), (re.VERBOSE, "VERBOSE"))
 _deadline: list[float] = []  # the current article's deadline (a stack: nested audits keep their own)
 
 
@@ -102,11 +99,13 @@ def user_pattern(source: str, flags: int, what: str) -> re.Pattern[str]:
 
     Raises re.error for a pattern that does not compile (as `re` would word it), and ValueError for one that
     backtracks on the probe texts."""
+    import regex  # only here: a run with the default pack alone never imports it
+
     re.compile(source, flags)  # the same syntax errors, worded as for the default pack
     rflags = regex.V0
-    for ours, theirs in _FLAGS:
+    for ours, theirs in _FLAGS:  # the regex module's flags of the same names
         if flags & ours:
-            rflags |= theirs
+            rflags |= getattr(regex, theirs)
     try:
         compiled = regex.compile(source, rflags)
     except (regex.error, ValueError, TypeError) as exc:  # what `re` reads and `regex` does not (rare)

@@ -19,11 +19,13 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 _MAX_ENTRIES = 20_000  # beyond this (rules edited many times over), start again
 _ENTRIES: dict[str, dict[Any, Any]] = {}
 _CHANGED: set[str] = set()
+_SEEDED: dict[str, dict[Any, Any]] = {}
+_V = TypeVar("_V", int, str)
 
 
 def folder() -> Path | None:
@@ -48,6 +50,25 @@ def table(name: str) -> dict[Any, Any]:
         except (OSError, EOFError, ValueError, TypeError):
             pass
     return _ENTRIES[name]
+
+
+def seed(name: str, entries: dict[Any, Any]) -> None:
+    """Entries of table `name` known without reading its file (a rule set's snapshot carries those of its own
+    patterns, audit.rules.snapshot): `lookup` answers from them first."""
+    _SEEDED.setdefault(name, {}).update(entries)
+
+
+def lookup(name: str, key: Any) -> Any:
+    """The entry `key` of table `name` (None when there is none): a seeded one, else the table's."""
+    seeded = _SEEDED.get(name)
+    if seeded is not None and key in seeded:
+        return seeded[key]
+    return table(name).get(key)
+
+
+def known(name: str) -> dict[Any, Any]:
+    """Every entry of table `name` this process knows: the table's and the seeded ones."""
+    return {**table(name), **_SEEDED.get(name, {})}
 
 
 def store(name: str, key: Any, value: Any) -> None:
@@ -75,13 +96,21 @@ def save() -> None:
 
 
 def _file(name: str) -> str:
-    return f"{name}-py{sys.version_info[0]}.{sys.version_info[1]}-sre{_sre.MAGIC}.marshal"
+    return f"{name}-py{sys.version_info[0]}.{sys.version_info[1]}-sre{engine()}.marshal"
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """re.compile(pattern, flags), from the cached program when there is one (same errors when it fails)."""
+def engine() -> int:
+    """The version of `re`'s engine: programs are kept per engine."""
+    return int(_sre.MAGIC)
+
+
+def compile(pattern: str, flags: int = 0, kept_in: str = "regex") -> re.Pattern[str]:
+    """re.compile(pattern, flags), from the cached program when there is one (same errors when it fails).
+
+    `kept_in` names the table: patterns compiled at run time (the checks' params) keep a small one of their own,
+    so a run that loads the rules from their snapshot (audit.rules.snapshot) never reads the rule pack's."""
     key = (pattern, int(flags))
-    hit = table("regex").get(key)
+    hit = table(kept_in).get(key)
     if hit is not None:
         try:
             flags_in, code, groups, groupindex, indexgroup = hit
@@ -89,10 +118,30 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         except (TypeError, ValueError, RuntimeError):
             pass
     compiled = re.compile(pattern, flags)
-    program = _program(pattern, flags)
-    if program is not None:
-        store("regex", key, program)
+    found = program(pattern, flags)
+    if found is not None:
+        store(kept_in, key, found)
     return compiled
+
+
+def program_of(compiled: re.Pattern[str]) -> tuple[Any, ...] | None:
+    """The program of a compiled pattern: the one `compile` keeps in the regex table when it made the pattern
+    (with the flags it was given, which lack the re.UNICODE that `re` adds), else worked out anew."""
+    entries = table("regex")
+    for flags in (compiled.flags & ~re.UNICODE, compiled.flags):
+        hit = entries.get((compiled.pattern, int(flags)))
+        if isinstance(hit, tuple) and len(hit) == 5 and hit[0] == compiled.flags:
+            return hit
+    return program(compiled.pattern, compiled.flags)
+
+
+def rebuild(pattern: str, found: tuple[Any, ...]) -> re.Pattern[str]:
+    """The pattern object built from a program that `program` returned (compiled anew if that fails)."""
+    flags, code, groups, groupindex, indexgroup = found
+    try:
+        return _build(pattern, flags, _ints(code), groups, groupindex, indexgroup)
+    except (TypeError, ValueError, RuntimeError):
+        return re.compile(pattern, flags)
 
 
 def _ints(code: bytes) -> list[int]:
@@ -101,7 +150,7 @@ def _ints(code: bytes) -> list[int]:
     return program.tolist()
 
 
-def _program(pattern: str, flags: int) -> tuple[Any, ...] | None:
+def program(pattern: str, flags: int) -> tuple[Any, ...] | None:
     """What `re` builds a pattern object from, as plain values; None where its internals are not as expected."""
     try:
         from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -129,6 +178,17 @@ def word_counts(name: str, stamp: str, build: Callable[[], dict[str, int]]) -> C
     """A lookup of whole-number values by word, from an SQLite file in the cache (made from `build()` the first
     time, and again when `stamp` changes), so that a run reads only the words it asks for; from `build()` in
     memory when there is no cache."""
+    return _lookup(name, stamp, build, int)
+
+
+def word_texts(name: str, stamp: str, build: Callable[[], dict[str, str]]) -> Callable[[list[str]], dict[str, str]]:
+    """The same as word_counts for text values (each with a character other than a digit: SQLite would store
+    "0102" as the number 102)."""
+    return _lookup(name, stamp, build, str)
+
+
+def _lookup(name: str, stamp: str, build: Callable[[], dict[str, _V]],
+            convert: Callable[[Any], _V]) -> Callable[[list[str]], dict[str, _V]]:
     where = folder()
     path = where / f"{name}-{stamp}.sqlite" if where is not None else None
     if path is not None and not path.exists():
@@ -144,21 +204,21 @@ def word_counts(name: str, stamp: str, build: Callable[[], dict[str, int]]) -> C
         table_ = build()
         return lambda words: {w: table_[w] for w in words if w in table_}
     lock = threading.Lock()
-    return lambda words: _select(db, lock, words)
+    return lambda words: _select(db, lock, words, convert)
 
 
-def _select(db: Any, lock: threading.Lock, words: list[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
+def _select(db: Any, lock: threading.Lock, words: list[str], convert: Callable[[Any], _V]) -> dict[str, _V]:
+    out: dict[str, _V] = {}
     for i in range(0, len(words), 500):
         part = words[i:i + 500]
         query = f"SELECT word, n FROM counts WHERE word IN ({','.join('?' * len(part))})"
         with lock:
             rows = db.execute(query, part).fetchall()
-        out.update((str(w), int(n)) for w, n in rows)
+        out.update((str(w), convert(n)) for w, n in rows)
     return out
 
 
-def _write_counts(path: Path, counts: dict[str, int]) -> None:
+def _write_counts(path: Path, counts: dict[str, Any]) -> None:
     import sqlite3
 
     try:

@@ -3,23 +3,38 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from audit.errors import RulesError
+from audit.errors import InputError, RulesError
+from audit.read.files import MAX_CONFIG_BYTES, read_limited
 from audit.resources import resource
-from audit.rules import anchors, cache, rulefile
-from audit.rules.entries import _check, _rule
-from audit.rules.rulefile import Doc, _Builder, _named_patterns
+from audit.rules import snapshot
 from audit.rules.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    from audit.rules.rulefile import Doc
 
 DEFAULT_RULES = resource("rules.yaml")
 
 
 def load_rules(*extra: str | Path, base: str | Path | None = DEFAULT_RULES) -> RuleSet:
-    """Load the default pack (or `base`) and overlay each extra file; all problems raise one RulesError."""
+    """Load the default pack (or `base`) and overlay each extra file; all problems raise one RulesError.
+
+    The same files under the same code come back from the snapshot of the last load (audit.rules.snapshot);
+    the YAML is read, and yaml and the regex module imported, only when there is none."""
+    paths = [Path(p) for p in ([base] if base is not None else []) + list(extra)]
+    raw = [_read(path) for path in paths]
+    name = snapshot.key([(str(p), data) for p, data in zip(paths, raw) if isinstance(data, bytes)])
+    if all(isinstance(data, bytes) for data in raw):
+        found = snapshot.load(name)
+        if found is not None:
+            return found
+    from audit.rules import rulefile
+
     docs = []
     problems: list[str] = []
-    for path in ([base] if base is not None else []) + list(extra):
-        doc, errs = rulefile.read(Path(path))
+    for path, data in zip(paths, raw):
+        doc, errs = rulefile.parse(path, data) if isinstance(data, bytes) else (None, [data])
         problems += errs
         if doc is not None:
             docs.append(doc)
@@ -28,11 +43,24 @@ def load_rules(*extra: str | Path, base: str | Path | None = DEFAULT_RULES) -> R
     ruleset, problems = build(docs)
     if problems or ruleset is None:
         raise RulesError(problems)
+    snapshot.save(name, ruleset)
     return ruleset
+
+
+def _read(path: Path) -> bytes | str:
+    """The bytes of a rules file, or the problem that stopped its reading."""
+    try:
+        return read_limited(path, MAX_CONFIG_BYTES, "rules file")
+    except InputError as exc:
+        return str(exc)
 
 
 def build(docs: list[Doc]) -> tuple[RuleSet | None, list[str]]:
     """Merge documents in order (later files add to or override earlier ones) and validate everything."""
+    from audit.rules import anchors, cache
+    from audit.rules.entries import _check, _rule
+    from audit.rules.rulefile import _Builder, _named_patterns
+
     b = _Builder()
     for doc in docs:
         b.add_doc(doc)

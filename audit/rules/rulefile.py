@@ -10,9 +10,7 @@ from typing import Any
 
 import yaml
 
-from audit.errors import InputError
 from audit.models import Label, SourceKind
-from audit.read.files import MAX_CONFIG_BYTES, read_limited
 from audit.read.yamlnodes import YamlProblem, compose
 from audit.resources import resource
 from audit.rules import cache
@@ -36,12 +34,11 @@ class Doc:
     root: yaml.MappingNode
 
 
-def read(path: Path) -> tuple[Doc | None, list[str]]:
-    """Parse one rules file into nodes; syntax errors come back as located problems."""
+def parse(path: Path, data: bytes) -> tuple[Doc | None, list[str]]:
+    """Parse the bytes of one rules file (audit.rules.loader reads them) into nodes; syntax errors come back as
+    located problems."""
     try:
-        text = read_limited(path, MAX_CONFIG_BYTES, "rules file").decode("utf-8")
-    except InputError as exc:
-        return None, [str(exc)]
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [f"{path}: cannot read rules file: {exc}"]
     try:
