@@ -95,7 +95,8 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
         if n == 0 or labelled[n - 1].statement.paragraph != ls.statement.paragraph:
             paragraph = []
         gov = governing(ls, subordinate)
-        for a in ls.attributions:
+        # page furniture ("See also: …", "More on this:") names no source, even when a rule found a cue in it
+        for a in ls.attributions if ls.label is not Label.NONE else ():
             if a.kind_rule in ruleset.with_role("refers-back"):
                 before = ls.statement.text[:max(a.source_start - ls.statement.start, 0)]
                 texts = (*paragraph, before)
