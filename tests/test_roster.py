@@ -49,3 +49,23 @@ def test_a_name_in_apposition_names_the_source() -> None:
 ])
 def test_an_inverted_source_keeps_its_initials(text: str, name: str) -> None:
     assert _speaker(text, 0) == name
+
+
+def test_page_furniture_names_no_source() -> None:
+    """A "See also" line reads like "X: …" to the colon rules, but it is furniture (label none): no source."""
+    text = ("The mayor said the budget was balanced.\n\nSee also: Council budget explained\n\n"
+            "Jane Smith said the water was clean.")
+    result = audit_text(text, with_readability=False)
+    see_also = next(s for s in result.statements if s.statement.text.startswith("See also"))
+    assert see_also.label.value == "none" and see_also.source_id is None
+    assert [s.name for s in result.sources] == ["The mayor", "Jane Smith"]
+    assert all(see_also.index not in s.statements for s in result.sources)
+
+
+def test_a_pronoun_taken_back_to_an_unnamed_person_names_that_person() -> None:
+    """'He' after an unnamed official is that official: the label says anonymous, so must the source."""
+    text = ("Mayor Ana Ruiz opened the bridge on Friday.\n\nA senior official who asked not to be named said the "
+            "repairs had cost more than planned. He said the contractor was paid twice.")
+    result = audit_text(text, with_readability=False)
+    assert result.statements[2].label.value == "anonymous-source"
+    assert _speaker(text, 2) == "A senior official who asked not to be named"

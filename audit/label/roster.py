@@ -87,6 +87,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
     entries: OrderedDict[str, _Entry] = OrderedDict()
     by_surname: dict[str, str] = {}
     last_person: str | None = None
+    last_of_kind: dict[SourceKind, str] = {}  # the roster key of the last source of each kind named so far
     ids: dict[int, str] = {}
     subordinate = ruleset.patterns.get("SUBORDINATE_I")
     reasons: dict[int, str | None] = {}  # statement -> the reason for anonymity it gives
@@ -95,8 +96,15 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
         if n == 0 or labelled[n - 1].statement.paragraph != ls.statement.paragraph:
             paragraph = []
         gov = governing(ls, subordinate)
-        for a in ls.attributions:
-            if a.kind_rule in ruleset.with_role("refers-back"):
+        # page furniture ("See also: …", "More on this:") names no source, even when a rule found a cue in it
+        for a in ls.attributions if ls.label is not Label.NONE else ():
+            if a.kind_rule in ruleset.with_role("refers-back") and a.kind is not SourceKind.PERSON:
+                # the labeller took the pronoun back to an unnamed person or a body ("A senior official spoke.
+                # He said …"): the source is the last of that kind, so that its name and its label agree
+                key = last_of_kind.get(a.kind)
+                if key is None:
+                    continue
+            elif a.kind_rule in ruleset.with_role("refers-back"):
                 before = ls.statement.text[:max(a.source_start - ls.statement.start, 0)]
                 texts = (*paragraph, before)
                 key = _subject_entry(a.source_text, texts, ruleset, entries, by_surname) or \
@@ -112,6 +120,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
                         by_surname.setdefault(name.split()[-1].lower(), key)
                 elif len(name) > len(entries[key].name) and a.kind is SourceKind.PERSON:
                     entries[key].name = name
+                last_of_kind[entries[key].kind] = key
             entry = entries[key]
             if a.kind is SourceKind.PERSON:
                 last_person = key
