@@ -6,7 +6,9 @@
 It audits every /tmp/pn/*.txt (plain-text copies of the PolNeAR training articles; --corpus for another folder)
 and the seeds, in batches of --batch files per `check` process, plus `eval` on ../shared/eval/dev-gold.jsonl
 and `rules test`. The JSON documents are compared whole, ignoring only timing fields (none today: the list
-is TIMING_KEYS). Extra flags after `--` go to every `check` (for example `-- --jobs 2`).
+is TIMING_KEYS) and the checkout's own folder (the rules file's path names it: it is written as <repo>, so a
+reference saved in another worktree compares). Extra flags after `--` go to every `check` (for example
+`-- --jobs 2`).
 """
 from __future__ import annotations
 
@@ -41,12 +43,17 @@ def run_all(corpus: Path, batch: int, extra: list[str]) -> dict[str, str]:
                               text=True, cwd=REPO)
         if proc.returncode not in (0, 1):
             raise SystemExit(f"check exited {proc.returncode}: {proc.stderr[:400]}")
-        out[f"check-{i:05d}.json"] = json.dumps(_strip(json.loads(proc.stdout)), indent=1, sort_keys=True)
+        out[f"check-{i:05d}.json"] = _here(json.dumps(_strip(json.loads(proc.stdout)), indent=1, sort_keys=True))
     gold = REPO.parent / "shared" / "eval" / "dev-gold.jsonl"
     for name, cmd in (("eval.txt", ["eval", str(gold)]), ("rules-test.txt", ["rules", "test"])):
         proc = subprocess.run([*cli(), *cmd], capture_output=True, text=True, cwd=REPO)
-        out[name] = f"exit {proc.returncode}\n{proc.stdout}{proc.stderr}"
+        out[name] = _here(f"exit {proc.returncode}\n{proc.stdout}{proc.stderr}")
     return out
+
+
+def _here(text: str) -> str:
+    """The text with this checkout's folder written as <repo> (JSON escapes nothing in a plain path)."""
+    return text.replace(str(REPO), "<repo>")
 
 
 def main() -> int:
