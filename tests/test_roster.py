@@ -49,3 +49,8 @@ def test_a_name_in_apposition_names_the_source() -> None:
 ])
 def test_an_inverted_source_keeps_its_initials(text: str, name: str) -> None:
     assert _speaker(text, 0) == name
+
+
+def test_an_office_of_a_state_is_no_part_of_the_name() -> None:
+    text = "Deputy Secretary of State Tom Nides said the talks would go on."
+    assert _speaker(text, 0) == "Tom Nides"
