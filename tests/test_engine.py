@@ -311,3 +311,15 @@ def test_quotation_paragraph_after_a_short_attribution() -> None:
     # GUIDELINES carry-over: "The mayor said." closes a paragraph; the quotation paragraph is the mayor's
     text = "The deal is done. The mayor said.\n\n“We will win this fight and we will win it soon.”"
     assert _labels(text) == [UNATT, NAMED, NAMED]
+
+
+def test_a_paragraph_of_quotation_after_an_indirect_quote_takes_its_speaker() -> None:
+    # "Carter said that …" closes a paragraph; the next paragraph is all quotation, with no speaker of its
+    # own: the news convention gives it to the same speaker. A paragraph that goes on after the quotation
+    # (or a quotation that starts mid-paragraph) is not taken.
+    text = ("Carter said that critics had long predicted a withdrawal, but this would not happen.\n\n"
+            "“That is because this region matters most. We will stay.”\n\n"
+            "The fleet left on Monday.\n\n“No one knows why.” Then the ships sailed.")
+    labels = [(ls.statement.text[:12], ls.label.value, ls.carried_from) for ls in _labelled(text)]
+    assert labels[1:3] == [("“That is bec", NAMED, 0), ("We will stay", NAMED, 0)]
+    assert [lab for _, lab, _ in labels[3:]] == ["unattributed"] * 3

@@ -69,3 +69,8 @@ def test_a_pronoun_taken_back_to_an_unnamed_person_names_that_person() -> None:
     result = audit_text(text, with_readability=False)
     assert result.statements[2].label.value == "anonymous-source"
     assert _speaker(text, 2) == "A senior official who asked not to be named"
+
+
+def test_an_office_of_a_state_is_no_part_of_the_name() -> None:
+    text = "Deputy Secretary of State Tom Nides said the talks would go on."
+    assert _speaker(text, 0) == "Tom Nides"

@@ -58,6 +58,10 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 6 \
             and statements[first].text[:1] in "“\"‘'" and statements[prev].paragraph < statements[first].paragraph:
         return prev  # "The mayor said." closing a paragraph, then a paragraph of quotation
+    if prev >= 0 and attributed[prev] and statements[first].text[:1] in "“\"‘'" \
+            and statements[prev].paragraph == statements[first].paragraph - 1 \
+            and (last + 1 == len(statements) or statements[last + 1].paragraph != statements[last].paragraph):
+        return prev  # "Carter said that …" closing a paragraph, then a whole paragraph of quotation
     same_paragraph = long and prev >= 0 and statements[prev].paragraph == statements[first].paragraph
     if before and (same_paragraph or statements[first].text[:1] in "“\"‘'"):
         last_q = before[-1]

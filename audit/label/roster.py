@@ -31,6 +31,8 @@ def person_name(phrase: str, ruleset: RuleSet) -> str:
     """'Representative Don Bacon' -> 'Don Bacon': the closing run of capitalised words, titles dropped."""
     m = _CAPS.search(phrase, max(len(phrase) - _NAME_REACH, 0))  # bounded: a long capitalised run is no name
     name = m.group() if m else phrase
+    if m and phrase[:m.start()].endswith(" of ") and name.count(" ") >= 2:
+        name = name.split(" ", 1)[1]  # "Secretary of State Tom Nides": "State" names the office, not the person
     titles = _title_words(ruleset.lexicons.get("person_titles", ()), ruleset.lexicons.get("title_abbreviations", ()))
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in titles:

@@ -19,6 +19,10 @@ _BLANK = re.compile(r"^[\s\ufeff\u200b\u200c\u200d\u2060]*$")
 _SOFT_END = re.compile(r"[A-Za-z0-9,;’'\"”-]\s*$")  # a line that stops mid-sentence
 _SENTENCE_END = re.compile(r"[.?!…:”’\"')\]]\s*$")
 _CONTINUES = re.compile(r"[a-z,;)\]]")  # a statement that cannot start a sentence
+# A statement that ends on a title before a name: Bling Fire sometimes breaks "Mr. | Netanyahu considers" or
+# "said Rep. | Will Hurd" (a title never ends a sentence, unlike "Jr." or "St.").
+_TITLE_END = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Maj|Prof|Rev"
+                        r"|Hon|Amb|Atty|Supt)\.$")
 _SPLITTER = None
 
 
@@ -191,8 +195,9 @@ def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None)
             seg = chunk[cursor:b]
             s = para.start + cursor + len(seg) - len(seg.lstrip())
             e = para.start + b - (len(seg) - len(seg.rstrip()))
-            if e > s and out and out[-1].paragraph == para.index and _CONTINUES.match(text[s:e]):
-                prev = out.pop()  # a false break ("Sens. Jon Tester (D-Mont.) | and David Vitter")
+            if e > s and out and out[-1].paragraph == para.index and (
+                    _CONTINUES.match(text[s:e]) or _TITLE_END.search(out[-1].text)):
+                prev = out.pop()  # a false break ("Sens. Jon Tester (D-Mont.) | and David Vitter", "Mr. | Obama")
                 s = prev.start
             if e > s:
                 out.append(Statement(len(out), s, e, para.index, text[s:e]))
