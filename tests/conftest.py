@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+from audit.rules import cache
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -28,3 +31,14 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ.pop("SOURCING_AUDIT_CACHE", None)
     else:
         os.environ["SOURCING_AUDIT_CACHE"] = before
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """An empty start-up cache folder, and no tables read yet in this process (tests of audit.rules.cache and
+    of the rule set's snapshot)."""
+    monkeypatch.setenv("SOURCING_AUDIT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_ENTRIES", {})
+    monkeypatch.setattr(cache, "_CHANGED", set())
+    monkeypatch.setattr(cache, "_SEEDED", {})
+    return tmp_path / "cache"

@@ -12,16 +12,6 @@ PATTERNS = [(r"\b(?:said|says)\b", 0), (r"(?P<source>[A-Z]\w+) (?P<cue>told)\b(?
             (r"^according to\s+(?P<who>.+?)[,.]$", re.IGNORECASE | re.MULTILINE), (r"[^\W\d_]+(?<=s)", re.I)]
 
 
-@pytest.fixture
-def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """An empty cache folder, and no tables read yet in this process."""
-    monkeypatch.setenv("SOURCING_AUDIT_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(cache, "_ENTRIES", {})
-    monkeypatch.setattr(cache, "_CHANGED", set())
-    monkeypatch.setattr(cache, "_SEEDED", {})
-    return tmp_path / "cache"
-
-
 @pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
 def test_a_pattern_from_the_cache_is_the_pattern_compiled(fresh: Path, pattern: str, flags: int) -> None:
     first = cache.compile(pattern, flags)

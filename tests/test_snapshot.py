@@ -32,16 +32,6 @@ RULES = (
 TEXT = "Officials told reporters. According to Ms. Smith, it said so; Reuters says the talks failed, sources said."
 
 
-@pytest.fixture
-def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """An empty cache folder, and no tables read yet in this process."""
-    monkeypatch.setenv("SOURCING_AUDIT_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(cache, "_ENTRIES", {})
-    monkeypatch.setattr(cache, "_CHANGED", set())
-    monkeypatch.setattr(cache, "_SEEDED", {})
-    return tmp_path / "cache"
-
-
 def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: Any) -> Any:
         raise AssertionError("the rules file was parsed: the snapshot was not used")
