@@ -140,3 +140,16 @@ def test_words_cmu_lacks_are_counted_as_pyphen_counts_them(monkeypatch: pytest.M
     mod._patterns.cache_clear()  # a new process, where Pyphen cannot be imported
     monkeypatch.setitem(sys.modules, "pyphen", None)
     assert mod._hyphenated(sample) == expected
+
+
+def test_a_very_long_run_of_letters_is_counted_as_pyphen_counts_it() -> None:
+    """A 'word' longer than prose has (a blob of letters) goes to Pyphen itself: looking up all its pieces in the
+    patterns table took seconds and hundreds of MB for a 200,000-letter run. Words either side of the cut agree."""
+    import pyphen
+
+    from audit.judge import readability as mod
+
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    words = ["hyphenation" * 9, "hyphenation" * 10, "representation" * 2000]  # 99, 110 and 28,000 letters
+    assert mod._hyphenated(words) == {w: len(hyphenator.positions(w)) + 1 for w in words}
+    assert len(words[0]) <= mod._LONG_WORD < len(words[1])

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from audit.models import LabelledStatement, Readability
 from audit.rules import cache
@@ -81,14 +82,14 @@ def _hyphenated(new: list[str]) -> dict[str, int]:
     found as pyphen.HyphDict.positions finds them (Liang's algorithm), with Pyphen's default margins (two
     letters each side), from the patterns of Pyphen's dictionary kept in the start-up cache (_patterns):
     importing Pyphen and parsing its dictionary was a fifth of a one-article `check`."""
-    if not new:
-        return {}
-    pointed = {word: f".{word.lower()}." for word in new}
+    out = {word: len(_pyphen().positions(word)) + 1 for word in new if len(word) > _LONG_WORD}
+    if len(out) == len(new):
+        return out
+    pointed = {word: f".{word.lower()}." for word in new if word not in out}
     lookup = _patterns()
     longest = int(lookup([_LONGEST]).get(_LONGEST, "=0")[1:])
     pieces = sorted({w[i:j] for w in pointed.values() for i in range(len(w)) for j in range(i + 1, i + longest + 1)})
     patterns = {piece: _unpack(packed) for piece, packed in lookup(pieces).items()}
-    out = {}
     for word, text in pointed.items():
         values = [0] * (len(text) + 1)
         for i in range(len(text) - 1):
@@ -103,6 +104,16 @@ def _hyphenated(new: list[str]) -> dict[str, int]:
 
 
 _LONGEST = ""  # the key under which _patterns keeps the longest pattern's length
+# Longer "words" (a run of letters from a table or an encoded blob, not prose) go to Pyphen itself: their pieces
+# would be too many to look up in the table (a 200,000-letter run took 17 s and 590 MB that way).
+_LONG_WORD = 100
+
+
+@lru_cache(maxsize=1)
+def _pyphen() -> Any:
+    import pyphen
+
+    return pyphen.Pyphen(lang=LANG)
 
 
 @lru_cache(maxsize=1)
