@@ -69,6 +69,9 @@ def test_a_pronoun_taken_back_to_an_unnamed_person_names_that_person() -> None:
     result = audit_text(text, with_readability=False)
     assert result.statements[2].label.value == "anonymous-source"
     assert _speaker(text, 2) == "A senior official who asked not to be named"
+    # a group named in between is no "he"
+    text = "A senior official said talks stalled. Residents said they were angry. He said the deal was off."
+    assert _speaker(text, 2) == "A senior official"
 
 
 def test_an_office_of_a_state_is_no_part_of_the_name() -> None:

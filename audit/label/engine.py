@@ -15,6 +15,7 @@ from audit.label.sources import (
     classify_source,
     in_subordinate_clause,
     is_publisher,
+    singular,
 )
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
 from audit.rules.anchors import exact_words
@@ -158,11 +159,6 @@ def choose(labels: list[Label], ruleset: RuleSet) -> Label:
 
 
 _GROUP_PRONOUNS = ("they", "it", "them")
-_SINGULAR = re.compile(r"^(?:a|an|one|another|the|this|that)\s", re.I)
-
-
-def _singular(phrase: str) -> bool:
-    return bool(_SINGULAR.match(phrase)) and not phrase.rstrip().endswith("s")
 
 
 def resolve_pronouns(attrs: list[list[Attribution]], statements: tuple[Statement, ...],
@@ -188,7 +184,7 @@ def resolve_pronouns(attrs: list[list[Attribution]], statements: tuple[Statement
                     a = dataclasses.replace(a, kind=ref.kind, label=ref.label)
             else:  # any source can be "it" or "they" ("Bloomberg reported … It said …")
                 last_any = a
-                if a.kind is SourceKind.PERSON or (a.kind is SourceKind.UNNAMED and _singular(a.source_text)):
+                if a.kind is SourceKind.PERSON or (a.kind is SourceKind.UNNAMED and singular(a.source_text)):
                     last_person = a
             resolved.append(a)
         out.append(resolved)

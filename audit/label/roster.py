@@ -6,7 +6,7 @@ import functools
 import re
 from collections import OrderedDict
 
-from audit.label.sources import classify_source, in_subordinate_clause
+from audit.label.sources import classify_source, in_subordinate_clause, singular
 from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
 from audit.rules.ruleset import RuleSet
 
@@ -89,7 +89,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
     entries: OrderedDict[str, _Entry] = OrderedDict()
     by_surname: dict[str, str] = {}
     last_person: str | None = None
-    last_of_kind: dict[SourceKind, str] = {}  # the roster key of the last source of each kind named so far
+    last_of_kind: dict[tuple[SourceKind, bool], str] = {}  # (kind, singular) -> the last such source's key
     ids: dict[int, str] = {}
     subordinate = ruleset.patterns.get("SUBORDINATE_I")
     reasons: dict[int, str | None] = {}  # statement -> the reason for anonymity it gives
@@ -103,7 +103,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
             if a.kind_rule in ruleset.with_role("refers-back") and a.kind is not SourceKind.PERSON:
                 # the labeller took the pronoun back to an unnamed person or a body ("A senior official spoke.
                 # He said …"): the source is the last of that kind, so that its name and its label agree
-                key = last_of_kind.get(a.kind)
+                key = last_of_kind.get((a.kind, a.source_text.lower() in _SINGULAR_PRONOUNS))
                 if key is None:
                     continue
             elif a.kind_rule in ruleset.with_role("refers-back"):
@@ -122,7 +122,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
                         by_surname.setdefault(name.split()[-1].lower(), key)
                 elif len(name) > len(entries[key].name) and a.kind is SourceKind.PERSON:
                     entries[key].name = name
-                last_of_kind[entries[key].kind] = key
+                _remember(last_of_kind, entries[key].kind, key, a.source_text)
             entry = entries[key]
             if a.kind is SourceKind.PERSON:
                 last_person = key
@@ -142,6 +142,14 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
                     add_relay(entry, told.source_text)
         paragraph.append(ls.statement.text)
     return _finish(entries, labelled, ids)
+
+
+def _remember(last: dict[tuple[SourceKind, bool], str], kind: SourceKind, key: str, phrase: str) -> None:
+    """The last source of each kind, for a "they" or an "it" (any), and for a "he" or a "she" (one person or one
+    body: "a senior official", not "residents")."""
+    last[kind, False] = key
+    if kind is not SourceKind.UNNAMED or singular(phrase):
+        last[kind, True] = key
 
 
 _SINGULAR_PRONOUNS = frozenset(("he", "she", "him", "her"))

@@ -92,6 +92,14 @@ def _tail_source(phrase: str, shift: int, ruleset: RuleSet, publisher: str | Non
     return phrase[m.end():], shift + m.end(), classify_source(phrase[m.end():], ruleset, publisher)
 
 
+_SINGULAR = re.compile(r"^(?:a|an|one|another|the|this|that)\s", re.I)
+
+
+def singular(phrase: str) -> bool:
+    """A description of one person ("a senior official", "the spokeswoman"), not of a group ("officials")."""
+    return bool(_SINGULAR.match(phrase)) and not phrase.rstrip().endswith("s")
+
+
 def in_subordinate_clause(a: Attribution, st: Statement, subordinate: re.Pattern[str]) -> bool:
     """Whether an attribution's source stands in a subordinate clause (the rules file's SUBORDINATE_I, matched on
     the statement up to the end of the source): "While Sanders has pledged …, Devine suggested …"."""
