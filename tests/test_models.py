@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from audit.models import DocumentResult
+from audit.models import DocumentResult, Excluded
 from audit.pipeline import audit_file
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "putin-trump-tomahawk.txt"
@@ -40,3 +40,14 @@ def test_a_per_statement_value_has_slots_not_a_dict(doc: DocumentResult, name: s
 def test_a_whole_result_survives_pickling(doc: DocumentResult) -> None:
     back = pickle.loads(pickle.dumps(doc))
     assert back == doc and back.statements[3].statement.text == doc.statements[3].statement.text
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Tagged(Excluded):  # a subclass of a model, as a library user might write
+    tag: str = "t"
+
+
+def test_a_subclass_of_a_model_pickles_as_itself() -> None:
+    value = _Tagged("furniture", 3, 1, "See also", tag="kept")
+    back = pickle.loads(pickle.dumps(value))
+    assert type(back) is _Tagged and back == value and back.tag == "kept"
