@@ -33,6 +33,7 @@ _FORMAT = 2  # raise with every change to what is stored
 _KEPT = 8  # snapshots kept in the folder (other rule files, other checkouts); the oldest go first
 _PACKAGE = Path(__file__).resolve().parents[1]
 _READ_THROUGH = ("models.py", "errors.py", "resources.py", "read/yamlnodes.py", "read/files.py")
+_LIBRARIES = ("yaml", "regex")  # what parses the rule files and compiles user patterns
 
 
 def key(files: list[tuple[str, bytes]]) -> str:
@@ -105,9 +106,11 @@ def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[Any, ...]:
 
 
 def _code_stamp() -> tuple[tuple[str, int, int], ...]:
-    """Size and modification time of each module that loading a rules file runs."""
+    """Size and modification time of each module that loading a rules file runs, and of the YAML parser and
+    the regex module (found, not imported): a new release of either makes a new snapshot."""
     paths = sorted(p for p in (_PACKAGE / "rules").iterdir() if p.suffix == ".py")
     paths += [_PACKAGE / name for name in _READ_THROUGH]
+    paths += [Path(origin) for origin in map(_origin, _LIBRARIES) if origin is not None]
     out = []
     for path in paths:
         try:
@@ -116,3 +119,13 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
             continue
         out.append((path.name, info.st_size, info.st_mtime_ns))
     return tuple(out)
+
+
+def _origin(package: str) -> str | None:
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    return spec.origin if spec is not None else None
