@@ -12,16 +12,16 @@ T = TypeVar("T")
 def _pickled_by_fields(cls: type[T]) -> type[T]:
     """Pickle as (class, field values), so unpickling is one call of the class. `--jobs` workers hand every
     result back through a pipe; dataclasses' own pickling of slots classes looks the fields up again for each
-    object, which was 60% of the parent's time unpickling results (a serial cost that held --jobs 2 back).
-    The values are read by the object's own class's fields (a subclass keeps its type and its fields)."""
-
-    def __reduce__(self: T) -> tuple[type[T], tuple[Any, ...]]:
-        kind = type(self)
-        values = _VALUES.get(kind) or _VALUES.setdefault(kind, _field_values(kind))
-        return kind, values(self)
-
-    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    object, which was 60% of the parent's time unpickling results (a serial cost that held --jobs 2 back)."""
+    cls.__reduce__ = _by_fields  # type: ignore[method-assign]
     return cls
+
+
+def _by_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
+    """The object's own class (a subclass keeps its type and its fields) and its field values."""
+    kind = type(self)
+    values = _VALUES.get(kind) or _VALUES.setdefault(kind, _field_values(kind))
+    return kind, values(self)
 
 
 _VALUES: dict[type, Any] = {}  # class -> the function that gives an object's field values as a tuple

@@ -11,7 +11,6 @@ import heapq
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from audit.models import LabelledStatement, Readability
@@ -125,9 +124,7 @@ def _patterns() -> Callable[[list[str]], dict[str, str]]:
 
 
 def _read_patterns() -> dict[str, str]:
-    import pyphen
-
-    read = pyphen.Pyphen(lang=LANG).hd.patterns  # letters -> (offset, values), as HyphDict.positions reads them
+    read = _pyphen().hd.patterns  # letters -> (offset, values), as HyphDict.positions reads them
     packed = {str(k): _pack(int(offset), [int(v) for v in marks]) for k, (offset, marks) in read.items()}
     packed[_LONGEST] = f"={max(map(len, read), default=0)}"
     return packed
@@ -160,16 +157,12 @@ def _cmu_counts() -> dict[str, int]:
 def _stamp(package: str, data: str) -> str | None:
     """The size and time of a file of an installed package (found, not imported): a new release makes a new
     table."""
-    import importlib.util
-
-    spec = importlib.util.find_spec(package)
-    if spec is None or spec.origin is None:
-        return None
+    path = cache.package_file(package, data)
     try:
-        info = (Path(spec.origin).parent / data).stat()
+        info = path.stat() if path is not None else None
     except OSError:
         return None
-    return f"{info.st_size}-{info.st_mtime_ns}"
+    return f"{info.st_size}-{info.st_mtime_ns}" if info is not None else None
 
 
 def readability(statements: tuple[LabelledStatement, ...], longest: int = 3) -> Readability:

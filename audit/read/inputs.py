@@ -41,6 +41,8 @@ SIDECAR_SUFFIX = ".sourcing-audit.yaml"  # ARTICLE.md.sourcing-audit.yaml: the s
 _BROKEN_ZIP = (KeyError, ValueError, EOFError, OSError, NotImplementedError, IndexError,
                RuntimeError,  # a part marked encrypted
                AttributeError, TypeError)  # what zipfile and python-docx raise on a damaged file (found by fuzzing)
+MAX_DOCX_PARTS = 2000  # a Word document's zip parts (an ordinary one has 10 to 40)
+MAX_DOCX_UNPACKED = 100 * 2**20  # bytes, every part unpacked (images included)
 
 
 def _broken_zip() -> tuple[type[BaseException], ...]:
@@ -49,8 +51,6 @@ def _broken_zip() -> tuple[type[BaseException], ...]:
     from zipfile import BadZipFile
 
     return (BadZipFile, zlib.error, *_BROKEN_ZIP)
-MAX_DOCX_PARTS = 2000  # a Word document's zip parts (an ordinary one has 10 to 40)
-MAX_DOCX_UNPACKED = 100 * 2**20  # bytes, every part unpacked (images included)
 
 
 @dataclass(frozen=True)

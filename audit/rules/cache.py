@@ -99,6 +99,20 @@ def _file(name: str) -> str:
     return f"{name}-py{sys.version_info[0]}.{sys.version_info[1]}-sre{engine()}.marshal"
 
 
+def package_file(package: str, name: str) -> Path | None:
+    """A file of an installed package, found without importing the package (None when it is not installed):
+    its size and time tell a new release (the stamps of the tables and of the rule set's snapshot)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / name
+
+
 def engine() -> int:
     """The version of `re`'s engine: programs are kept per engine."""
     return int(_sre.MAGIC)

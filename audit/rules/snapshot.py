@@ -110,7 +110,7 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
     the regex module (found, not imported): a new release of either makes a new snapshot."""
     paths = sorted(p for p in (_PACKAGE / "rules").iterdir() if p.suffix == ".py")
     paths += [_PACKAGE / name for name in _READ_THROUGH]
-    paths += [Path(origin) for origin in map(_origin, _LIBRARIES) if origin is not None]
+    paths += [p for p in (cache.package_file(name, "__init__.py") for name in _LIBRARIES) if p is not None]
     out = []
     for path in paths:
         try:
@@ -119,13 +119,3 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
             continue
         out.append((path.name, info.st_size, info.st_mtime_ns))
     return tuple(out)
-
-
-def _origin(package: str) -> str | None:
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec(package)
-    except (ImportError, ValueError):
-        return None
-    return spec.origin if spec is not None else None
