@@ -20,7 +20,7 @@ _TOP_KEYS = {"version", "precedence", "lede_paragraphs", "lexicons", "patterns",
 _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags", "message", "why",
               "examples", "override", "confidence", "requires", "where", "carry", "role"}
 #: Where a `statement` rule may fire (`where:` in rules.yaml); every listed condition must hold.
-WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph")
+WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph", "in-link-list")
 #: How far an attribution rule's label carries (`carry:` in rules.yaml): over the rest of its paragraph
 #: ("PENCE: …" in a transcript) or, by default, only over the quotation it introduces.
 CARRY = ("paragraph",)
