@@ -248,6 +248,17 @@ def test_colon_introduces_the_next_paragraph() -> None:
     assert _labels(text) == [NAMED, NAMED, UNATT]
 
 
+def test_colon_introduces_a_list_of_paragraphs() -> None:
+    text = ("Soerens argued that:\n\n- Only 2,200 refugees have been admitted.\n\n- Each was vetted for 18 months.\n\n"
+            "The vote is on Tuesday.\n\n- The polls open at seven.")
+    assert _labels(text) == [NAMED, NAMED, NAMED, UNATT, UNATT]
+
+
+def test_colon_block_is_one_paragraph_when_it_is_no_list() -> None:
+    text = "Soerens argued that:\n\nOnly 2,200 refugees have been admitted.\n\n- The polls open at seven."
+    assert _labels(text) == [NAMED, NAMED, UNATT]
+
+
 def test_participle_before_a_named_recipient() -> None:
     text = "Hours later, Trump returned the compliment, telling Reuters, “Sheldon is a friend. He is amazing.”"
     assert _labels(text) == [NAMED, NAMED]

@@ -6,6 +6,7 @@ after a `carry: paragraph` attribution (a transcript's "PENCE: …"), the rest o
 from __future__ import annotations
 
 import bisect
+import re
 
 from audit.models import Attribution, Label, Match, Quotation, Statement
 from audit.rules.ruleset import RuleSet
@@ -89,16 +90,24 @@ def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attrib
 
 def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict[int, int]) -> None:
     """An attributed statement that closes its paragraph with a colon ("Hewitt writes:") introduces the next
-    paragraph: its statements without an attribution of their own take its label (a block quotation)."""
+    paragraph: its statements without an attribution of their own take its label (a block quotation). When that
+    paragraph is a list item ("- …", "• …", "1. …"), the list items that follow it are in the block too."""
     for i, st in enumerate(statements[:-1]):
         nxt = statements[i + 1]
         if own[i][0] in NOT_CARRIED or not st.text.rstrip().endswith(":") or nxt.paragraph == st.paragraph:
             continue
-        j = i + 1
-        while j < len(statements) and statements[j].paragraph == nxt.paragraph:
+        listed = bool(_LIST_ITEM.match(nxt.text))
+        j, paragraph = i + 1, nxt.paragraph
+        while j < len(statements) and (statements[j].paragraph == paragraph or (
+                listed and statements[j].paragraph == paragraph + 1 and _LIST_ITEM.match(statements[j].text))):
+            paragraph = statements[j].paragraph
             if own[j][0] is None and j not in carried:
                 carried[j] = i
             j += 1
+
+
+# A list item's marker: a dash or bullet, a number, or the "l " a Wingdings bullet becomes in plain text.
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·▪◦–—]|l(?=\s)|\d{1,2}[.)])\s+\S")
 
 
 def _carry(own: Own,
