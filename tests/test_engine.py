@@ -324,6 +324,23 @@ def test_quotation_paragraph_after_a_short_attribution() -> None:
     assert _labels(text) == [UNATT, NAMED, NAMED]
 
 
+def test_quotation_after_a_short_attribution_in_the_same_paragraph() -> None:
+    # "Bystrom agreed." and then her quotation, in the same paragraph; a long statement before it gives none
+    text = ("The vote is on Tuesday. Professor Ann Lee agreed. “They are running out of time. The race is over.”\n\n"
+            "Smith told reporters on Monday that the party had spent the whole of the year in the state. "
+            "“The race is over. They lost.”")
+    assert _labels(text) == [UNATT, NAMED, NAMED, NAMED, NAMED, UNATT, UNATT]
+
+
+def test_question_closed_before_a_tag_that_opens_the_next_statement() -> None:
+    # "'Why …?' Lichtman said about McCain's effort …": the tag opens the next statement, which runs on
+    text = "“Why would you cozy up to him?” Lichtman said about the senator’s long effort to keep his distance."
+    assert _labels(text) == [NAMED, NAMED]
+    text = ("The movie, “The Secret Soldiers of the Night,” is based on a book. "
+            "Smith said about the film that it had been cut twice before it opened.")
+    assert _labels(text) == [UNATT, NAMED]
+
+
 def test_a_paragraph_of_quotation_after_an_indirect_quote_takes_its_speaker() -> None:
     # "Carter said that …" closes a paragraph; the next paragraph is all quotation, with no speaker of its
     # own: the news convention gives it to the same speaker. A paragraph that goes on after the quotation

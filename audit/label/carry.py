@@ -41,6 +41,9 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
 
 
 _LONG_QUOTE = 4  # words: shorter quotations mid-sentence are scare quotes or titles, nobody's words
+# A statement that opens with its speaker and a verb of saying: the tag of the quotation just before it.
+_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|wrote|writes|told|tells|replied|"
+                        r"continued|recalled|explained)\b")
 
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
@@ -50,10 +53,14 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     if attributed[first]:
         return first  # "Trump responded: 'No. …'"
     nxt = last + 1
-    if nxt < len(statements) and attributed[nxt] and len(statements[nxt].text.split()) <= 8 \
-            and statements[nxt].paragraph == statements[last].paragraph:
-        return nxt  # "'How many times…?' / Clinton said."
+    if nxt < len(statements) and attributed[nxt] and statements[nxt].paragraph == statements[last].paragraph \
+            and (len(statements[nxt].text.split()) <= 8 or (
+                statements[last].text.rstrip()[-1:] in "”\"’'" and _TAG_FIRST.match(statements[nxt].text))):
+        return nxt  # "'How many times…?' / Clinton said." or "'Why …?' Lichtman said about McCain's effort …"
     prev = first - 1
+    if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 10 \
+            and statements[first].text[:1] in "“\"‘'" and statements[prev].paragraph == statements[first].paragraph:
+        return prev  # "Bystrom agreed. “Mainstream Republicans are running out of time …”"
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
     if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 6 \
