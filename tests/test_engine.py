@@ -336,6 +336,8 @@ def test_question_closed_before_a_tag_that_opens_the_next_statement() -> None:
     # "'Why …?' Lichtman said about McCain's effort …": the tag opens the next statement, which runs on
     text = "“Why would you cozy up to him?” Lichtman said about the senator’s long effort to keep his distance."
     assert _labels(text) == [NAMED, NAMED]
+    text = "“We will see, right?” Clinton remarked, alluding to the actor’s latest turn as a rugged frontiersman."
+    assert _labels(text) == [NAMED, NAMED]
     text = ("The movie, “The Secret Soldiers of the Night,” is based on a book. "
             "Smith said about the film that it had been cut twice before it opened.")
     assert _labels(text) == [UNATT, NAMED]

@@ -41,9 +41,9 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
 
 
 _LONG_QUOTE = 4  # words: shorter quotations mid-sentence are scare quotes or titles, nobody's words
-# A statement that opens with its speaker and a verb of saying: the tag of the quotation just before it.
-_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|wrote|writes|told|tells|replied|"
-                        r"continued|recalled|explained)\b")
+# A statement that opens with its speaker and a verb (the statement has a cue: this is the tag of the quotation
+# just before it): one to four capitalised words, then a past or present verb ("Clinton remarked, …").
+_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|told|wrote|[a-z]{2,}(?:ed|s))\b")
 
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
