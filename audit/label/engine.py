@@ -153,6 +153,8 @@ def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
 
 
 def _placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False) -> bool:
+    if not rule.where:  # most rules: no place asked, no table built
+        return True
     return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > 1,
                 "first-paragraph": st.paragraph == 1, "in-link-list": in_list and whole}[cond] for cond in rule.where)
 
