@@ -43,7 +43,7 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
 _LONG_QUOTE = 4  # words: shorter quotations mid-sentence are scare quotes or titles, nobody's words
 # A statement that opens with its speaker and a verb (the statement has a cue: this is the tag of the quotation
 # just before it): one to four capitalised words, then a past or present verb ("Clinton remarked, …").
-_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|told|wrote|[a-z]{2,}(?:ed|s))\b")
+_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|told|wrote|[a-z]{2,}(?:ed|s))\b(?!\s+(?:that\b|[a-z]+\s+(?:had|has|have|was|were|is|are|would|will|could|left|went|[a-z]{2,}ed)\b))")
 
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
@@ -107,6 +107,8 @@ def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dic
         j, paragraph = i + 1, nxt.paragraph
         while j < len(statements) and (statements[j].paragraph == paragraph or (
                 listed and statements[j].paragraph == paragraph + 1 and _LIST_ITEM.match(statements[j].text))):
+            if j > i + 1 and own[j][0] is not None and statements[j].text.rstrip().endswith(":"):
+                break  # the next block starts here: it walks on from there
             paragraph = statements[j].paragraph
             if own[j][0] is None and j not in carried:
                 carried[j] = i
