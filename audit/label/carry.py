@@ -43,7 +43,10 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
 _LONG_QUOTE = 4  # words: shorter quotations mid-sentence are scare quotes or titles, nobody's words
 # A statement that opens with its speaker and a verb (the statement has a cue: this is the tag of the quotation
 # just before it): one to four capitalised words, then a past or present verb ("Clinton remarked, …").
-_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|told|wrote|[a-z]{2,}(?:ed|s))\b(?!\s+(?:that\b|[a-z]+\s+(?:had|has|have|was|were|is|are|would|will|could|left|went|[a-z]{2,}ed)\b))")
+# Not a tag that goes on with a clause of its own ("Police said fans left …", "Jones added that …").
+_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|told|wrote|[a-z]{2,}(?:ed|s))\b"
+                        r"(?!\s+(?:that\b|[a-z]+\s+(?:had|has|have|was|were|is|are|would|will|could|left|went"
+                        r"|[a-z]{2,}ed)\b))")
 
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
