@@ -159,13 +159,11 @@ def _placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False) -> bo
                 "first-paragraph": st.paragraph == 1, "in-link-list": in_list and whole}[cond] for cond in rule.where)
 
 
-def in_link_list(st: Statement, whole: bool, fired: list[tuple[Rule, re.Match[str]]], ruleset: RuleSet) -> bool:
-    """Whether the next statement may be a line of a list of links: this one is a paragraph of its own that is a
-    list label (the rules file's LINK_LIST_LABEL_I: "Related:", "More stories") or a line a rule placed
-    `in-link-list` took, so a list of related headlines is furniture down to its first line of prose."""
-    label = ruleset.patterns.get("LINK_LIST_LABEL_I")
-    return whole and (bool(label is not None and label.search(st.text))
-                      or any("in-link-list" in rule.where for rule, _ in fired))
+def in_link_list(whole: bool, fired: list[tuple[Rule, re.Match[str]]]) -> bool:
+    """Whether the next statement may be a line of a list of links: this one is a paragraph of its own that a
+    `role: list-label` rule took ("Related:", "More stories") or a rule placed `in-link-list` took, so a list of
+    related headlines is furniture down to its first line of prose."""
+    return whole and any(rule.role == "list-label" or "in-link-list" in rule.where for rule, _ in fired)
 
 
 def choose(labels: list[Label], ruleset: RuleSet) -> Label:
@@ -246,7 +244,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
         whole = per_paragraph[st.paragraph] == 1
         fired = statement_rules(st, ruleset, whole, statement_runs, in_list)
-        in_list = in_link_list(st, whole, fired, ruleset)
+        in_list = in_link_list(whole, fired)
         for rule, m in fired:
             if rule.label is not None:
                 labels.append(rule.label)
