@@ -87,7 +87,7 @@ BAD = {
         "10:11: rule 'test-said': unknown role 'pronoun' (expected: relay, refers-back, description, list-label)"),
     "unknown-carry": (
         GOOD.replace("    message: a speech verb", "    carry: document\n    message: a speech verb"),
-        "10:12: rule 'test-said': unknown carry 'document' (expected: paragraph)"),
+        "10:12: rule 'test-said': unknown carry 'document' (expected: paragraph, back)"),
 }
 
 

@@ -86,8 +86,10 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
 def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attribution]],
                       own: Own, carried: dict[int, int],
                       ruleset: RuleSet) -> None:
-    """Statements after one attributed by a `carry: paragraph` rule, in its paragraph, take its label."""
+    """Statements after one attributed by a `carry: paragraph` rule, in its paragraph, take its label; with
+    `carry: back`, the statements before it in its paragraph do."""
     carriers = {r.id for r in ruleset.of_kind("attribution") if r.carry == "paragraph"}
+    backward = {r.id for r in ruleset.of_kind("attribution") if r.carry == "back"}
     speaker: int | None = None
     for i, st in enumerate(statements):
         if speaker is not None and statements[speaker].paragraph != st.paragraph:
@@ -96,6 +98,11 @@ def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attrib
             speaker = i
         elif speaker is not None and own[i][0] is None and i not in carried:
             carried[i] = speaker
+        if backward and own[i][0] not in NOT_CARRIED and any(a.rule_id in backward for a in attrs[i]):
+            j = i - 1  # "… [Reuters.]": the statements before the citation, in its paragraph, are the item it cites
+            while j >= 0 and statements[j].paragraph == st.paragraph and own[j][0] is None and j not in carried:
+                carried[j] = i
+                j -= 1
 
 
 def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict[int, int]) -> None:

@@ -22,8 +22,9 @@ _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags"
 #: Where a `statement` rule may fire (`where:` in rules.yaml); every listed condition must hold.
 WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph", "in-link-list")
 #: How far an attribution rule's label carries (`carry:` in rules.yaml): over the rest of its paragraph
-#: ("PENCE: …" in a transcript) or, by default, only over the quotation it introduces.
-CARRY = ("paragraph",)
+#: ("PENCE: …" in a transcript), back over the statements before it in its paragraph (a citation that closes a
+#: round-up item, "… [Reuters.]") or, by default, only over the quotation it introduces.
+CARRY = ("paragraph", "back")
 #: What a rule's match stands for beyond its label (`role:` in rules.yaml): `relay` (an attribution that passes
 #: on another one in the statement, "X told the Daily Mail": both stand), `refers-back` (a source phrase that
 #: stands for an earlier source, "he"), `description` (a source phrase kept whole as the roster's name,
@@ -59,7 +60,7 @@ class Rule:
     confidence: float = 1.0
     requires: re.Pattern[str] | None = None  # a cheap pattern a statement must contain for the rule to run
     where: tuple[str, ...] = ()  # statement rules: conditions on the statement's place (WHERE)
-    carry: str | None = None  # attribution rules: "paragraph" carries the label over the paragraph (CARRY)
+    carry: str | None = None  # attribution rules: "paragraph" / "back" carry the label over the paragraph (CARRY)
     role: str | None = None  # what the match stands for beyond its label (ROLES)
 
     def applies(self, text: str) -> bool:

@@ -1,0 +1,38 @@
+"""A bracketed citation that closes a paragraph ("… [Reuters.]"), as newsletters and round-ups cite each item:
+the item's statements rest on the cited source (GUIDELINES.md: another outlet's reporting is a secondhand report),
+and only the statements of that paragraph do.
+
+The expected labels were decided by reading the text against ../shared/eval/GUIDELINES.md, not taken from the
+tool's output.
+"""
+from __future__ import annotations
+
+from audit.pipeline import audit_text
+
+
+def _labels(text: str) -> list[tuple[str, str]]:
+    return [(s.statement.text, s.label.value) for s in audit_text(text, with_readability=False).statements]
+
+
+def test_a_closing_citation_carries_back_over_its_paragraph_only() -> None:
+    text = ("The council met on Monday.\n\n"
+            "STORM HITS COAST The storm knocked out power to 40,000 homes. "
+            "Crews expect a week of repairs. [Reuters.]\n\n"
+            "The pool reopens in June.\n")
+    assert _labels(text) == [
+        ("The council met on Monday.", "unattributed"),
+        ("STORM HITS COAST The storm knocked out power to 40,000 homes.", "secondhand-report"),
+        ("Crews expect a week of repairs.", "secondhand-report"),
+        ("[Reuters.]", "secondhand-report"),
+        ("The pool reopens in June.", "unattributed"),
+    ]
+
+
+def test_stage_directions_and_link_labels_in_brackets_are_no_citation() -> None:
+    text = ("“We are not going anywhere,” the mayor said. “Not now.” [Applause.]\n\n"
+            "The council voted to close the pool. [Watch]\n\n"
+            "The library lost its grant. [Source]\n")
+    labels = _labels(text)
+    assert labels[-2:] == [("The library lost its grant.", "unattributed"), ("[Source]", "unattributed")]
+    assert ("The council voted to close the pool.", "unattributed") in labels
+    assert labels[0][1] == labels[1][1] == "named-source"
