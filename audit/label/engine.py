@@ -7,13 +7,13 @@ import re
 from collections import Counter
 
 from audit.label.carry import NOT_CARRIED, attach_quotations, carry_over
+from audit.label.governs import main_attributions
 from audit.label.quotes import MASK
 from audit.label.sources import (
     SourceVerdict,
     _clean_source,
     _tail_source,
     classify_source,
-    in_subordinate_clause,
     is_publisher,
     singular,
 )
@@ -237,8 +237,9 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     relays = ruleset.with_role("relay")
     in_list = False
     for st, group in zip(statements, attrs):
-        labels = [a.label for a in main_attributions(group, st, ruleset)
-                  if not _relay_deferred(a, group, publisher, relays)]
+        main = main_attributions(group, st, ruleset)
+        labels = [a.label for a in main if not _relay_deferred(a, group, publisher, relays)]
+        group[:] = main + [a for a in group if a not in main]  # the roster reads the governing ones first
         matches = list(dict.fromkeys(m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start,
                                                                              a.source_end, a.source_text))))
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
@@ -262,20 +263,6 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
         out.append(LabelledStatement(st, final, tuple(rule_ids), tuple(sorted(matches, key=lambda m: m.start)),
                                      None, carried_from, tuple(group), _confidence(final, group, carried_from)))
     return tuple(out), quotations
-
-
-def main_attributions(group: list[Attribution], st: Statement, ruleset: RuleSet) -> list[Attribution]:
-    """The attributions that govern a statement: those outside subordinate clauses, when they disagree.
-
-    "Before city officials had weighed in, Rep. King said…" rests on King: an attribution whose clause opens
-    with a subordinating word (the rules file's SUBORDINATE_I, matched on the statement up to the end of the
-    source) gives way when another one has a different label.
-    """
-    subordinate = ruleset.patterns.get("SUBORDINATE_I")
-    if subordinate is None or len({a.label for a in group}) < 2:
-        return group
-    main = [a for a in group if not in_subordinate_clause(a, st, subordinate)]
-    return main or group
 
 
 def _relay_deferred(a: Attribution, group: list[Attribution], publisher: str | None, relays: frozenset[str]) -> bool:

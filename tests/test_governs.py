@@ -1,0 +1,61 @@
+"""The attribution that governs a statement decides its label and the person the roster names for it (issue 7,
+"precedence across every match lets one spurious match inside the reported content override the right source").
+
+Expected labels and names were decided by reading each invented sentence against ../shared/eval/GUIDELINES.md.
+"""
+from __future__ import annotations
+
+from audit.pipeline import audit_text
+
+
+def _first(text: str) -> tuple[str, str]:
+    """The first statement's label and the name of the source the roster gives it."""
+    result = audit_text(text, with_readability=False)
+    ls = result.statements[0]
+    names = {s.id: s.name for s in result.sources}
+    return ls.label.value, names.get(ls.source_id or "", "")
+
+
+def test_a_closing_tag_governs_a_document_word_inside_the_content() -> None:
+    # "the treaty … signals" is what Wilders says, not a document the article cites
+    assert _first('The rejection of the treaty signals "the beginning of the end" for the union, said Geert '
+                  'Wilders, founder of the party.\n') == ("named-source", "Geert Wilders")
+
+
+def test_a_cue_inside_the_subjects_relative_clause_gives_way_to_the_subjects_verb() -> None:
+    assert _first("Mr. Slinker, whose latest start-up, Paradata, uses big data to help brands find suppliers, "
+                  "said the plan was sound.\n") == ("named-source", "Slinker")
+
+
+def test_a_tag_followed_by_its_own_clause_is_no_closing_tag() -> None:
+    # "In the order, the judge said that …": the order is a court filing and stays the statement's document
+    label, _ = _first("In the court order, Judge Ann Curiel said that the campaign had broken the rules.\n")
+    assert label == "document"
+
+
+def test_an_opening_phrase_before_the_speaker_is_no_content() -> None:
+    # "In the recorded call, X told Y, saying, '…'": the recording governs; the speaker's verb is no closing tag
+    label, _ = _first("In the recorded call, the envoy informed the adviser, saying, “The talks are over and the "
+                      "deal is off.”\n")
+    assert label == "leaked-transcript"
+    label, _ = _first("In the recorded call, the envoy said the talks were over.\n")
+    assert label == "leaked-transcript"
+
+
+def test_a_report_cited_after_the_tag_still_stands() -> None:
+    label, _ = _first("The plan is dead, the mayor said, according to a report in the Chronicle.\n")
+    assert label == "secondhand-report"
+
+
+def test_a_cue_outside_an_aside_is_not_nested() -> None:
+    # a far-reaching, wrong "Washington … adding" must not swallow the official who said it
+    assert _first("Washington did not complain when China's spending helped global growth, a Chinese official "
+                  "said, adding that the plant was small.\n") == ("anonymous-source", "a Chinese official")
+    assert _first("At a town hall meeting in New Hampshire, a young woman asked the senator about several women "
+                  "who said they were harassed.\n")[0] == "anonymous-source"
+
+
+def test_an_aside_that_says_where_the_source_came_from_stays_in_the_chain() -> None:
+    label, _ = _first("A legal opinion drafted for the project in May, and obtained by the Chronicle, concluded "
+                      "that the centre qualified as a charity.\n")
+    assert label == "secondhand-report"
