@@ -6,7 +6,7 @@ import re
 
 from audit.judge.context import _END_PUNCT
 from audit.label.engine import _take
-from audit.label.roster import person_name
+from audit.label.names import person_name
 from audit.rules.loader import default_rules
 
 OLD_END_PUNCT = re.compile(r"[\s.,;:!?…’'\"”»)]+$")

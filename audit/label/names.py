@@ -1,0 +1,161 @@
+"""Person names in source phrases: the name itself without titles, its surname as a key, and a gender where the
+phrase or the article gives one (a title, a word such as "spokeswoman", a common first name)."""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from audit.rules.ruleset import RuleSet
+
+MALE, FEMALE = "m", "f"
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
+_CAPS = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
+_NAME_REACH = 300  # characters from the end of a phrase where its closing name may start (else O(n^2) search)
+# capitalised words that open a clause or a noun phrase but name nobody ("When Trump spoke", "His wife said")
+LEADS = re.compile(r"^(?:(?:And|But|So|Or|Yet|As|When|While|Because|Since|Although|Though|If|After|Before|Until|Once|"
+                    r"Unlike|Like|With|Without|For|From|In|On|At|By|To|Of|Despite|Even|Also|Then|Now|His|Her|Their|Its|"
+                    r"Our|My|Your|This|That|These|Those|Early|Later|Inside|Outside|Moreover|However|Meanwhile|Does|Did|Do|Is|"
+                    r"Are|Was|Were|Can|Could|Will|Would|Should|Has|Have|Had|How|Why|What|Who|Where)\s+)+")
+_PROPER = re.compile(r"\b[a-z][\w’'-]*[,;]?\s([A-Z][a-z-]+)\b(?![.’']|\s+[A-Z])")
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+_MEMO_MAX = 200_000  # entries in the rule set's memo before it starts afresh (as audit.label.sources does)
+
+
+def _memo(ruleset: RuleSet, key: tuple[str, str], make: Callable[[], object]) -> object:
+    memo = ruleset.memo
+    if key not in memo:
+        if len(memo) > _MEMO_MAX:
+            memo.clear()
+        memo[key] = make()
+    return memo[key]
+
+
+def person_name(phrase: str, ruleset: RuleSet) -> str:
+    """'Representative Don Bacon' -> 'Don Bacon': the closing run of capitalised words, titles dropped (kept in the
+    rule set's memo, as source verdicts are)."""
+    return _memo(ruleset, ("person_name", phrase), lambda: _person_name(phrase, ruleset))  # type: ignore[return-value]
+
+
+def _person_name(phrase: str, ruleset: RuleSet) -> str:
+    m = _CAPS.search(phrase, max(len(phrase) - _NAME_REACH, 0))  # bounded: a long capitalised run is no name
+    name = m.group() if m else phrase
+    if m and phrase[:m.start()].endswith(" of ") and name.count(" ") >= 2:
+        name = name.split(" ", 1)[1]  # "Secretary of State Tom Nides": "State" names the office, not the person
+    titles = _title_words(ruleset.lexicons.get("person_titles", ()), ruleset.lexicons.get("title_abbreviations", ()))
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=8)
+def _title_words(titles: tuple[str, ...], abbreviations: tuple[str, ...]) -> frozenset[str]:
+    """Lower-case titles without their full stop, made once per rule set (person_name runs per attribution)."""
+    return frozenset(t.lower().rstrip(".") for t in (*titles, *abbreviations))
+
+
+@functools.lru_cache(maxsize=8)
+def _gender_words(female: tuple[str, ...], male: tuple[str, ...], female_names: tuple[str, ...],
+                  male_names: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """(words of a phrase that give a gender, given names that do), each to its gender."""
+    words = {w.lower().rstrip("."): FEMALE for w in female} | {w.lower().rstrip("."): MALE for w in male}
+    names = dict.fromkeys(female_names, FEMALE) | dict.fromkeys(male_names, MALE)
+    return words, names
+
+
+def gender_of(phrase: str, ruleset: RuleSet) -> str | None:
+    """The gender a person's source phrase gives ("Mrs. Lee", "the spokeswoman", "Ann Lee"), else None (memo'd)."""
+    return _memo(ruleset, ("gender", phrase), lambda: _gender_of(phrase, ruleset))  # type: ignore[return-value]
+
+
+def _gender_of(phrase: str, ruleset: RuleSet) -> str | None:
+    lex = ruleset.lexicons
+    words, names = _gender_words(lex.get("female_words", ()), lex.get("male_words", ()), lex.get("female_names", ()),
+                                 lex.get("male_names", ()))
+    found = {words[w] for w in (t.lower().rstrip(".") for t in _WORD.findall(phrase)) if w in words}
+    if len(found) == 1:
+        return found.pop()
+    first = person_name(phrase, ruleset).split()[0] if phrase.strip() else ""
+    return names.get(first)
+
+
+_FIRST_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+|[A-Z][a-z]+\s+)?$")
+_REACH = 40  # characters before a surname where its first name or title may start
+
+
+def given_with(surname: str, text: str, ruleset: RuleSet) -> tuple[bool, str | None]:
+    """Whether the text gives `surname` after a common first name or a title ("Hillary Clinton", "Mr. Comey"), and
+    the gender those give (None when they disagree: "Bill Clinton" and "Hillary Clinton")."""
+    lex = ruleset.lexicons
+    firsts = _firsts(lex.get("female_names", ()), lex.get("male_names", ()), lex.get("title_abbreviations", ()))
+    genders: set[str | None] = set()
+    at = text.find(surname)
+    while at >= 0:
+        m = _FIRST_BEFORE.search(text, max(at - _REACH, 0), at)
+        if m is not None and m.group(1) in firsts and not text[at + len(surname):at + len(surname) + 1].isalnum():
+            genders.add(gender_of(m.group(1), ruleset))
+        at = text.find(surname, at + 1)
+    return bool(genders), genders.pop() if len(genders) == 1 else None
+
+
+@functools.lru_cache(maxsize=8)
+def _firsts(female: tuple[str, ...], male: tuple[str, ...], titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset((*female, *male, *titles))
+
+
+def surname_of(name: str) -> str:
+    """The last word of a person's name, in lower case, without a possessive ("Clinton's" -> "clinton")."""
+    return re.sub(r"[’']s$", "", name.split()[-1]).lower() if name.strip() else ""
+
+
+def _fits(known: str | None, gender: str | None) -> bool:
+    return known is None or gender is None or known == gender
+
+
+@dataclass
+class People:
+    """Persons by name, one key per person: "Hillary Clinton" and "Bill Clinton" apart (a common first name or a
+    gender tells them apart; another first word counts as no first name), a bare "Clinton" the first of that surname
+    whose gender fits, "Clinton" then "Hillary Clinton" one person."""
+
+    given: frozenset[str]  # the common first names (the rules file's female_names and male_names)
+    families: dict[str, list[str]] = field(default_factory=dict)  # surname -> keys, in order of first mention
+    firsts: dict[str, set[str]] = field(default_factory=dict)  # key -> the first names it has been given with
+    genders: dict[str, str | None] = field(default_factory=dict)  # key -> gender, when known
+
+    @classmethod
+    def of(cls, ruleset: RuleSet) -> People:
+        return cls(frozenset((*ruleset.lexicons.get("female_names", ()), *ruleset.lexicons.get("male_names", ()))))
+
+    def key(self, name: str, gender: str | None = None, add: bool = True) -> str | None:
+        """The key of the person `name` names (a name without titles); a new one when none fits and `add`."""
+        words, surname = name.split(), surname_of(name)
+        family = self.families.setdefault(surname, [])
+        first = words[0] if len(words) > 1 and words[0] in self.given else None
+        fitting = [k for k in family if _fits(self.genders[k], gender)]
+        if first is not None:
+            found = next((k for k in family if first in self.firsts[k]), None) or \
+                next((k for k in fitting if not self.firsts[k]), None)
+        else:
+            found = fitting[0] if fitting else None
+        if found is None and not add:
+            return None
+        if found is None:
+            found = f"{surname}#{len(family)}" if family else surname
+            family.append(found)
+            self.firsts[found], self.genders[found] = set(), None
+        if first is not None:
+            self.firsts[found].add(first)
+        if gender is not None and self.genders[found] is None:
+            self.genders[found] = gender
+        return found
+
+
+def proper_in(texts: Iterable[str]) -> frozenset[str]:
+    """Words the texts capitalise after a lower-case word, not before another capitalised one ("met Keyworth at"):
+    names, where a capital at a statement's start may be any word ("Does", "There")."""
+    return frozenset(m.group(1) for text in texts for m in _PROPER.finditer(text) if not LEADS.match(m.group(1) + " "))
