@@ -8,7 +8,7 @@ from collections import Counter
 
 from audit.label.carry import NOT_CARRIED, attach_quotations, carry_over
 from audit.label.quotes import MASK
-from audit.label.referents import resolve_all
+from audit.label.referents import Referent, resolve_all
 from audit.label.sources import (
     _clean_source,
     _tail_source,
@@ -163,11 +163,16 @@ def resolve_pronouns(attrs: list[list[Attribution]], statements: tuple[Statement
     that gender where the text gives one, "they" to a group or a body, "it" to a body) and takes its kind and label;
     a pronoun that relays ("he told the Daily Mail") keeps its own label."""
     relays = ruleset.with_role("relay")
-    return [[a if ref is None else dataclasses.replace(a, referent=ref.standing_for(a)) if
-             a.label is not Label.NAMED or a.rule_id in relays else
-             dataclasses.replace(a, kind=ref.kind, label=ref.label, referent=ref.standing_for(a))
-             for a, ref in zip(group, refs)]
+    return [[_stand_for(a, ref, a.rule_id in relays) for a, ref in zip(group, refs)]
             for group, refs in zip(attrs, resolve_all(statements, attrs, ruleset))]
+
+
+def _stand_for(a: Attribution, ref: Referent | None, relay: bool) -> Attribution:
+    if ref is None:
+        return a
+    if a.label is not Label.NAMED or relay:
+        return dataclasses.replace(a, referent=ref.standing_for(a))
+    return dataclasses.replace(a, kind=ref.kind, label=ref.label, referent=ref.standing_for(a))
 
 
 def label_statements(statements: tuple[Statement, ...], masked: str, spans: tuple[tuple[int, int], ...],
