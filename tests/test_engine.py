@@ -248,6 +248,17 @@ def test_colon_introduces_the_next_paragraph() -> None:
     assert _labels(text) == [NAMED, NAMED, UNATT]
 
 
+def test_colon_introduces_a_list_of_paragraphs() -> None:
+    text = ("Soerens argued that:\n\n- Only 2,200 refugees have been admitted.\n\n- Each was vetted for 18 months.\n\n"
+            "The vote is on Tuesday.\n\n- The polls open at seven.")
+    assert _labels(text) == [NAMED, NAMED, NAMED, UNATT, UNATT]
+
+
+def test_colon_block_is_one_paragraph_when_it_is_no_list() -> None:
+    text = "Soerens argued that:\n\nOnly 2,200 refugees have been admitted.\n\n- The polls open at seven."
+    assert _labels(text) == [NAMED, NAMED, UNATT]
+
+
 def test_participle_before_a_named_recipient() -> None:
     text = "Hours later, Trump returned the compliment, telling Reuters, “Sheldon is a friend. He is amazing.”"
     assert _labels(text) == [NAMED, NAMED]
@@ -311,6 +322,25 @@ def test_quotation_paragraph_after_a_short_attribution() -> None:
     # GUIDELINES carry-over: "The mayor said." closes a paragraph; the quotation paragraph is the mayor's
     text = "The deal is done. The mayor said.\n\n“We will win this fight and we will win it soon.”"
     assert _labels(text) == [UNATT, NAMED, NAMED]
+
+
+def test_quotation_after_a_short_attribution_in_the_same_paragraph() -> None:
+    # "Bystrom agreed." and then her quotation, in the same paragraph; a long statement before it gives none
+    text = ("The vote is on Tuesday. Professor Ann Lee agreed. “They are running out of time. The race is over.”\n\n"
+            "Smith told reporters on Monday that the party had spent the whole of the year in the state. "
+            "“The race is over. They lost.”")
+    assert _labels(text) == [UNATT, NAMED, NAMED, NAMED, NAMED, UNATT, UNATT]
+
+
+def test_question_closed_before_a_tag_that_opens_the_next_statement() -> None:
+    # "'Why …?' Lichtman said about McCain's effort …": the tag opens the next statement, which runs on
+    text = "“Why would you cozy up to him?” Lichtman said about the senator’s long effort to keep his distance."
+    assert _labels(text) == [NAMED, NAMED]
+    text = "“We will see, right?” Clinton remarked, alluding to the actor’s latest turn as a rugged frontiersman."
+    assert _labels(text) == [NAMED, NAMED]
+    text = ("The movie, “The Secret Soldiers of the Night,” is based on a book. "
+            "Smith said about the film that it had been cut twice before it opened.")
+    assert _labels(text) == [UNATT, NAMED]
 
 
 def test_a_paragraph_of_quotation_after_an_indirect_quote_takes_its_speaker() -> None:

@@ -6,6 +6,7 @@ after a `carry: paragraph` attribution (a transcript's "PENCE: …"), the rest o
 from __future__ import annotations
 
 import bisect
+import re
 
 from audit.models import Attribution, Label, Match, Quotation, Statement
 from audit.rules.ruleset import RuleSet
@@ -40,6 +41,12 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
 
 
 _LONG_QUOTE = 4  # words: shorter quotations mid-sentence are scare quotes or titles, nobody's words
+# A statement that opens with its speaker and a verb (the statement has a cue: this is the tag of the quotation
+# just before it): one to four capitalised words, then a past or present verb ("Clinton remarked, …").
+# Not a tag that goes on with a clause of its own ("Police said fans left …", "Jones added that …").
+_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|told|wrote|[a-z]{2,}(?:ed|s))\b"
+                        r"(?!\s+(?:that\b|[a-z]+\s+(?:had|has|have|was|were|is|are|would|will|could|left|went"
+                        r"|[a-z]{2,}ed)\b))")
 
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
@@ -49,10 +56,14 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     if attributed[first]:
         return first  # "Trump responded: 'No. …'"
     nxt = last + 1
-    if nxt < len(statements) and attributed[nxt] and len(statements[nxt].text.split()) <= 8 \
-            and statements[nxt].paragraph == statements[last].paragraph:
-        return nxt  # "'How many times…?' / Clinton said."
+    if nxt < len(statements) and attributed[nxt] and statements[nxt].paragraph == statements[last].paragraph \
+            and (len(statements[nxt].text.split()) <= 8 or (
+                statements[last].text.rstrip()[-1:] in "”\"’'" and _TAG_FIRST.match(statements[nxt].text))):
+        return nxt  # "'How many times…?' / Clinton said." or "'Why …?' Lichtman said about McCain's effort …"
     prev = first - 1
+    if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 10 \
+            and statements[first].text[:1] in "“\"‘'" and statements[prev].paragraph == statements[first].paragraph:
+        return prev  # "Bystrom agreed. “Mainstream Republicans are running out of time …”"
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
     if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 6 \
@@ -89,16 +100,26 @@ def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attrib
 
 def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict[int, int]) -> None:
     """An attributed statement that closes its paragraph with a colon ("Hewitt writes:") introduces the next
-    paragraph: its statements without an attribution of their own take its label (a block quotation)."""
+    paragraph: its statements without an attribution of their own take its label (a block quotation). When that
+    paragraph is a list item ("- …", "• …", "1. …"), the list items that follow it are in the block too."""
     for i, st in enumerate(statements[:-1]):
         nxt = statements[i + 1]
         if own[i][0] in NOT_CARRIED or not st.text.rstrip().endswith(":") or nxt.paragraph == st.paragraph:
             continue
-        j = i + 1
-        while j < len(statements) and statements[j].paragraph == nxt.paragraph:
+        listed = bool(_LIST_ITEM.match(nxt.text))
+        j, paragraph = i + 1, nxt.paragraph
+        while j < len(statements) and (statements[j].paragraph == paragraph or (
+                listed and statements[j].paragraph == paragraph + 1 and _LIST_ITEM.match(statements[j].text))):
+            if j > i + 1 and own[j][0] is not None and statements[j].text.rstrip().endswith(":"):
+                break  # the next block starts here: it walks on from there
+            paragraph = statements[j].paragraph
             if own[j][0] is None and j not in carried:
                 carried[j] = i
             j += 1
+
+
+# A list item's marker: a dash or bullet, a number, or the "l " a Wingdings bullet becomes in plain text.
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·▪◦–—]|l(?=\s)|\d{1,2}[.)])\s+\S")
 
 
 def _carry(own: Own,

@@ -86,10 +86,13 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
 
 
 def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
-                    runs: dict[str, frozenset[int]] | None = None) -> list[tuple[Rule, re.Match[str]]]:
-    """The statement rules that fire on a statement; `whole`: the statement is its paragraph's only one."""
+                    runs: dict[str, frozenset[int]] | None = None, in_list: bool = False
+                    ) -> list[tuple[Rule, re.Match[str]]]:
+    """The statement rules that fire on a statement; `whole`: the statement is its paragraph's only one;
+    `in_list`: it follows a list label ("Related:") or a line of the list under one (see `in_link_list`)."""
     return [(r, m) for r in ruleset.of_kind("statement")
-            if _placed(r, st, whole) and (runs is None or st.index in runs[r.id]) and (m := r.regex.search(st.text))]
+            if _placed(r, st, whole, in_list) and (runs is None or st.index in runs[r.id])
+            and (m := r.regex.search(st.text))]
 
 
 def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
@@ -148,9 +151,18 @@ def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
     return attribution, statement
 
 
-def _placed(rule: Rule, st: Statement, whole: bool) -> bool:
+def _placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False) -> bool:
+    if not rule.where:  # most rules: no place asked, no table built
+        return True
     return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > 1,
-                "first-paragraph": st.paragraph == 1}[cond] for cond in rule.where)
+                "first-paragraph": st.paragraph == 1, "in-link-list": in_list and whole}[cond] for cond in rule.where)
+
+
+def in_link_list(whole: bool, fired: list[tuple[Rule, re.Match[str]]]) -> bool:
+    """Whether the next statement may be a line of a list of links: this one is a paragraph of its own that a
+    `role: list-label` rule took ("Related:", "More stories") or a rule placed `in-link-list` took, so a list of
+    related headlines is furniture down to its first line of prose."""
+    return whole and any(rule.role == "list-label" or "in-link-list" in rule.where for rule, _ in fired)
 
 
 def choose(labels: list[Label], ruleset: RuleSet) -> Label:
@@ -185,13 +197,17 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     per_paragraph = Counter(st.paragraph for st in statements)
     relays = ruleset.with_role("relay")
+    in_list = False
     for st, group in zip(statements, attrs):
         labels = [a.label for a in main_attributions(group, st, ruleset)
                   if not _relay_deferred(a, group, publisher, relays)]
         matches = list(dict.fromkeys(m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start,
                                                                              a.source_end, a.source_text))))
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
-        for rule, m in statement_rules(st, ruleset, per_paragraph[st.paragraph] == 1, statement_runs):
+        whole = per_paragraph[st.paragraph] == 1
+        fired = statement_rules(st, ruleset, whole, statement_runs, in_list)
+        in_list = in_link_list(whole, fired)
+        for rule, m in fired:
             if rule.label is not None:
                 labels.append(rule.label)
             matches.append(Match(rule.id, st.start + m.start(), st.start + m.end(), m.group()))

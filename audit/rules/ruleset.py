@@ -20,15 +20,16 @@ _TOP_KEYS = {"version", "precedence", "lede_paragraphs", "lexicons", "patterns",
 _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags", "message", "why",
               "examples", "override", "confidence", "requires", "where", "carry", "role"}
 #: Where a `statement` rule may fire (`where:` in rules.yaml); every listed condition must hold.
-WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph")
+WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph", "in-link-list")
 #: How far an attribution rule's label carries (`carry:` in rules.yaml): over the rest of its paragraph
 #: ("PENCE: …" in a transcript) or, by default, only over the quotation it introduces.
 CARRY = ("paragraph",)
 #: What a rule's match stands for beyond its label (`role:` in rules.yaml): `relay` (an attribution that passes
 #: on another one in the statement, "X told the Daily Mail": both stand), `refers-back` (a source phrase that
 #: stands for an earlier source, "he"), `description` (a source phrase kept whole as the roster's name,
-#: "the former president").
-ROLES = ("relay", "refers-back", "description")
+#: "the former president"), `list-label` (a `statement` rule's line that heads a list of links, "Related:": the
+#: lines under it may take the `in-link-list` place).
+ROLES = ("relay", "refers-back", "description", "list-label")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")  # {name} or {lexicon|lexicon}

@@ -1,0 +1,37 @@
+"""A colon that ends a paragraph: a verb of saying before it makes the next paragraph's quotation the subject's;
+any other verb does not.
+
+The expected labels were decided by reading the text against ../shared/eval/GUIDELINES.md (carry-over: a
+quotation takes the attribution next to it), not taken from the tool's output.
+"""
+from __future__ import annotations
+
+from audit.pipeline import audit_text
+
+
+def _labels(text: str) -> list[tuple[str, str]]:
+    return [(s.statement.text, s.label.value) for s in audit_text(text, with_readability=False).statements]
+
+
+def test_a_statement_after_a_colon_of_saying_carries_to_the_quotation() -> None:
+    text = ("The council met on Monday.\n\n"
+            "When the vote ended, the mayor released the following statement:\n\n"
+            "“We will rebuild the bridge. It will take two years.”\n\n"
+            "She went on to say:\n\n"
+            "“Nobody will pay more tax.”\n")
+    assert _labels(text) == [
+        ("The council met on Monday.", "unattributed"),
+        ("When the vote ended, the mayor released the following statement:", "named-source"),
+        ("“We will rebuild the bridge.", "named-source"),
+        ("It will take two years.”", "named-source"),
+        ("She went on to say:", "named-source"),
+        ("“Nobody will pay more tax.”", "named-source"),
+    ]
+
+
+def test_a_colon_after_an_act_is_no_attribution() -> None:
+    text = ("Police arrested two men after the chase:\n\n"
+            "Both face felony charges.\n\n"
+            "Gov. Ruiz signed three bills on Friday:\n\n"
+            "The first raises the minimum wage.\n")
+    assert {label for _, label in _labels(text)} == {"unattributed"}

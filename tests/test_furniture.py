@@ -1,0 +1,39 @@
+"""Page furniture found by structure: a list of related headlines under a list label is no claim.
+
+The expected labels were decided by reading the lines against ../shared/eval/GUIDELINES.md ("none": section
+labels, bullet lists of headlines), not taken from the tool's output.
+"""
+from __future__ import annotations
+
+from audit.pipeline import audit_text
+
+ARTICLE = ("Council passes the budget\n\n"
+           "The council passed the budget on Monday, the mayor said.\n\n"
+           "{label}\n\n"
+           "Mayor Lee: The Budget Is A Disaster.\n\n"
+           "Senator Says She Will Not Run Again\n\n"
+           "The vote came after a long debate.\n\n"
+           "Mayor Lee Says The Vote Was Fair.\n")
+
+
+def _labels(text: str) -> dict[str, str]:
+    return {s.statement.text: s.label.value for s in audit_text(text, with_readability=False).statements}
+
+
+def test_headlines_under_a_related_label_are_furniture() -> None:
+    for label in ("Related:", "More stories", "READ MORE", "“Related:”"):
+        got = _labels(ARTICLE.format(label=label))
+        assert got["Mayor Lee: The Budget Is A Disaster."] == "none", label
+        assert got["Senator Says She Will Not Run Again"] == "none", label
+
+
+def test_the_list_ends_at_the_first_line_of_prose() -> None:
+    got = _labels(ARTICLE.format(label="Related:"))
+    assert got["The vote came after a long debate."] == "unattributed"
+    # a headline-like line after the prose is a claim again: it follows no list label
+    assert got["Mayor Lee Says The Vote Was Fair."] == "named-source"
+
+
+def test_headlines_with_no_list_label_keep_their_label() -> None:
+    got = _labels(ARTICLE.format(label="The council met at noon."))
+    assert got["Mayor Lee: The Budget Is A Disaster."] == "named-source"
