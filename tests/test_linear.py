@@ -6,7 +6,7 @@ import re
 
 from audit.judge.context import _END_PUNCT
 from audit.label.engine import _take
-from audit.label.names import person_name
+from audit.label.names import given_index, given_with, person_name
 from audit.rules.loader import default_rules
 
 OLD_END_PUNCT = re.compile(r"[\s.,;:!?…’'\"”»)]+$")
@@ -65,3 +65,28 @@ def test_in_quotation_agrees_with_checking_every_quotation() -> None:
             s = rng.randint(0, 100)
             e = s + rng.randint(0, 10)
             assert _in_quotation(ctx, s, e) is any(q.start <= s and e <= q.end for q in quotes)
+
+
+def _old_given_with(surname: str, text: str, firsts: dict[str, str | None]) -> tuple[bool, str | None]:
+    """The scan given_index replaced: every occurrence of the surname, a first name or a title before it."""
+    before = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+|[A-Z][a-z]+\s+)?$")
+    genders: set[str | None] = set()
+    at = text.find(surname)
+    while at >= 0:
+        m = before.search(text, max(at - 40, 0), at)
+        if m is not None and m.group(1) in firsts and not text[at + len(surname):at + len(surname) + 1].isalnum():
+            genders.add(firsts[m.group(1)])
+        at = text.find(surname, at + 1)
+    return bool(genders), genders.pop() if len(genders) == 1 else None
+
+
+def test_given_index_agrees_with_scanning_for_each_surname() -> None:
+    rules = default_rules()
+    firsts = {"Ann": "f", "Tom": "m", "Mr.": "m", "Mrs.": "f", "Dr.": None, "Kelly": None}
+    words = [*firsts, "Ross", "Diaz", "Rossi", "Ross’s", "Diaz-Ortiz", "Q.", "the", "said", ",", "O’Neil", "Neil"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        index = given_index(text, rules)
+        for surname in ("Ross", "Diaz", "Rossi", "Neil", "O’Neil", "Diaz-Ortiz", "Ortiz"):
+            assert given_with(surname, index) == _old_given_with(surname, text, firsts), (surname, text)

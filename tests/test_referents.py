@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.label.names import People, gender_of
+from audit.label.names import People, gender_cue, gender_of, given_index, given_with, surname_of
 from audit.pipeline import audit_text
 from audit.rules.loader import default_rules
 
@@ -86,3 +86,77 @@ def test_people_keeps_one_key_per_person() -> None:
     bare = later.key("Diaz")
     assert later.key("Tom Diaz", "m") == bare  # the bare surname first, then the full name: one person
     assert later.key("Diaz", add=False) == bare and later.key("Ortiz", add=False) is None
+
+
+@pytest.mark.parametrize(("text", "index"), [
+    pytest.param("Texas Wins Water Fight In Court\n\nBy Jane Doe\n\n“It is over,” she said of the dispute.", 2,
+                 id="no-headline-no-byline"),
+    pytest.param("Jane Doe wins water fight in court\n\n“It is over,” she said.", 1, id="no-headline-subject"),
+    pytest.param("See also: Tom Diaz speaks at the fair\n\n“It is over,” he said.", 1, id="no-furniture-line"),
+    pytest.param("Texas was quiet on Monday. “It is over,” he said.", 1, id="no-place-subject"),
+    pytest.param("Mr. Lee met George Washington’s heirs. Washington was quiet on Monday.\n\n“It is over,” he "
+                 "said.", 2, id="a-place-also-a-surname"),
+])
+def test_places_headlines_and_furniture_are_nobody(text: str, index: int) -> None:
+    """A headline, a byline, a 'See also' line or a place opening a sentence is no person a pronoun stands for."""
+    assert _speaker(text, index) in (None, "Lee")
+    assert _speaker(text, index) not in ("Jane Doe", "Tom Diaz", "Texas", "Washington")
+
+
+def test_a_reporters_bio_is_skipped_for_the_last_source() -> None:
+    text = ("Ann Lee said the water was clean.\n\nJane Doe is a senior reporter covering Congress.\n\n“It is over,” "
+            "she said.")
+    assert _speaker(text, 2) == "Ann Lee"
+
+
+def test_the_paragraph_subject_wins_over_the_headline() -> None:
+    text = "Jane Doe Speaks Out On Water\n\nTom Diaz spoke on Monday. “It is over,” he said."
+    assert _speaker(text, 2) == "Tom Diaz"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    pytest.param("Rep. Diane Russell said the rules were unfair. Later, Russell said they would change.",
+                 ["Diane Russell"], id="a-surname-that-is-a-first-name"),
+    pytest.param("Mary Kay Henry said the union would fight. Henry said it would win.", ["Mary Kay Henry"],
+                 id="a-bare-surname-has-no-gender"),
+    pytest.param("Tom Ebeling said the plan was fair. Ann Ebeling said it was not. Mrs. Ebeling said it again.",
+                 ["Tom Ebeling", "Ann Ebeling"], id="a-title-tells-a-family-apart"),
+    pytest.param("Mr. Khan said the plan was fair.\n\nMs. Khan said it was not.", ["Khan", "Khan"],
+                 id="two-people-by-their-titles"),
+])
+def test_one_roster_entry_per_person(text: str, names: list[str]) -> None:
+    result = audit_text(text, with_readability=False)
+    assert [s.name for s in result.sources if s.kind.value == "named-person"] == names
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Maria Ortiz said the plan was fair. “We will win,” he said.", 1, "Maria Ortiz",
+                 id="a-guessed-gender-never-refuses-the-only-candidate"),
+    pytest.param("Kelly Ross said the plan was fair. “We will win,” he said.", 1, "Kelly Ross",
+                 id="a-unisex-name-has-no-gender"),
+    pytest.param("Mr. Maria Ortiz said the plan was fair. Ann Lee left. “We will win,” he said.", 2, "Maria Ortiz",
+                 id="a-title-overrides-a-first-name"),
+    pytest.param("Maria Ortiz said the plan was fair. He said it again. Ann Lee spoke. “We won,” he said.", 3,
+                 "Maria Ortiz", id="a-resolved-he-overrides-a-first-name"),
+    pytest.param("Maria Ortiz said the plan was fair. Tom Diaz spoke. “We will win,” she said.", 2, "Maria Ortiz",
+                 id="a-first-name-still-picks-between-two"),
+])
+def test_a_first_name_is_a_weak_signal(text: str, index: int, name: str) -> None:
+    assert _speaker(text, index) == name
+
+
+def test_a_surname_drops_its_possessive() -> None:
+    assert surname_of("Sanders’") == surname_of("Sanders's") == surname_of("Sanders") == "sanders"
+
+
+def test_gender_from_a_first_name_is_a_guess() -> None:
+    rules = default_rules()
+    assert gender_cue("Ann Lee", rules) == ("f", False) and gender_cue("Mrs. Lee", rules) == ("f", True)
+    assert gender_cue("Henry", rules) == (None, False) and gender_cue("Kelly Ross", rules) == (None, False)
+
+
+def test_given_index_reads_first_names_and_titles_before_a_word() -> None:
+    index = given_index("Hillary Rodham Clinton spoke. Mr. Comey’s memo. Bill Clinton left. In Texas, Lee won.",
+                        default_rules())
+    assert given_with("Rodham", index) == (True, "f") and given_with("Comey", index) == (True, "m")
+    assert given_with("Clinton", index) == (True, None) and given_with("Texas", index) == (False, None)

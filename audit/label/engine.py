@@ -170,13 +170,14 @@ def choose(labels: list[Label], ruleset: RuleSet) -> Label:
 
 
 def resolve_pronouns(attrs: list[list[Attribution]], statements: tuple[Statement, ...],
-                     ruleset: RuleSet) -> list[list[Attribution]]:
+                     ruleset: RuleSet, not_claims: frozenset[int] = frozenset()) -> list[list[Attribution]]:
     """A pronoun source records what it stands for (audit.label.referents: a "he" or a "she" goes to a person of
     that gender where the text gives one, "they" to a group or a body, "it" to a body) and takes its kind and label;
-    a pronoun that relays ("he told the Daily Mail") keeps its own label."""
+    a pronoun that relays ("he told the Daily Mail") keeps its own label. `not_claims`: statements that page
+    furniture rules took, which offer no candidates."""
     relays = ruleset.with_role("relay")
     return [[_stand_for(a, ref, a.rule_id in relays) for a, ref in zip(group, refs)]
-            for group, refs in zip(attrs, resolve_all(statements, attrs, ruleset))]
+            for group, refs in zip(attrs, resolve_all(statements, attrs, ruleset, not_claims))]
 
 
 def _stand_for(a: Attribution, ref: Referent | None, relay: bool) -> Attribution:
@@ -192,21 +193,24 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
                      ) -> tuple[tuple[LabelledStatement, ...], tuple[Quotation, ...]]:
     """One label per statement: its own attributions and statement rules, else its quotation's, else none."""
     runs, statement_runs = scan_document(statements, masked, ruleset)
-    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher, runs) for st in statements],
-                             statements, ruleset)
-    own: list[tuple[Label | None, list[Match], list[str]]] = []
     per_paragraph = Counter(st.paragraph for st in statements)
+    fired_all, in_list = [], False
+    for st in statements:
+        whole = per_paragraph[st.paragraph] == 1
+        fired_all.append(statement_rules(st, ruleset, whole, statement_runs, in_list))
+        in_list = in_link_list(whole, fired_all[-1])
+    furniture = frozenset(st.index for st, fired in zip(statements, fired_all)
+                          if any(rule.label is Label.NONE for rule, _ in fired))  # "none" wins over every label
+    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher, runs) for st in statements],
+                             statements, ruleset, furniture)
+    own: list[tuple[Label | None, list[Match], list[str]]] = []
     relays = ruleset.with_role("relay")
-    in_list = False
-    for st, group in zip(statements, attrs):
+    for st, group, fired in zip(statements, attrs, fired_all):
         labels = [a.label for a in main_attributions(group, st, ruleset)
                   if not _relay_deferred(a, group, publisher, relays)]
         matches = list(dict.fromkeys(m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start,
                                                                              a.source_end, a.source_text))))
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
-        whole = per_paragraph[st.paragraph] == 1
-        fired = statement_rules(st, ruleset, whole, statement_runs, in_list)
-        in_list = in_link_list(whole, fired)
         for rule, m in fired:
             if rule.label is not None:
                 labels.append(rule.label)

@@ -67,49 +67,77 @@ def _gender_words(female: tuple[str, ...], male: tuple[str, ...], female_names: 
     return words, names
 
 
-def gender_of(phrase: str, ruleset: RuleSet) -> str | None:
-    """The gender a person's source phrase gives ("Mrs. Lee", "the spokeswoman", "Ann Lee"), else None (memo'd)."""
-    return _memo(ruleset, ("gender", phrase), lambda: _gender_of(phrase, ruleset))  # type: ignore[return-value]
-
-
-def _gender_of(phrase: str, ruleset: RuleSet) -> str | None:
+def _tables(ruleset: RuleSet) -> tuple[dict[str, str], dict[str, str]]:
     lex = ruleset.lexicons
-    words, names = _gender_words(lex.get("female_words", ()), lex.get("male_words", ()), lex.get("female_names", ()),
-                                 lex.get("male_names", ()))
+    return _gender_words(lex.get("female_words", ()), lex.get("male_words", ()), lex.get("female_names", ()),
+                         lex.get("male_names", ()))
+
+
+def gender_of(phrase: str, ruleset: RuleSet) -> str | None:
+    """The gender a person's source phrase gives ("Mrs. Lee", "the spokeswoman", "Ann Lee"), else None."""
+    return gender_cue(phrase, ruleset)[0]
+
+
+def gender_cue(phrase: str, ruleset: RuleSet) -> tuple[str | None, bool]:
+    """The gender a phrase gives and whether a word says it (a title, "spokeswoman": sure) rather than a common
+    first name (a guess: "Ann Lee"); a first name counts only before a surname, and a unisex one gives none
+    (memo'd)."""
+    return _memo(ruleset, ("gender", phrase), lambda: _gender_cue(phrase, ruleset))  # type: ignore[return-value]
+
+
+def _gender_cue(phrase: str, ruleset: RuleSet) -> tuple[str | None, bool]:
+    words, names = _tables(ruleset)
     found = {words[w] for w in (t.lower().rstrip(".") for t in _WORD.findall(phrase)) if w in words}
     if len(found) == 1:
-        return found.pop()
-    first = person_name(phrase, ruleset).split()[0] if phrase.strip() else ""
-    return names.get(first)
+        return found.pop(), True
+    name = person_name(phrase, ruleset).split() if phrase.strip() else []
+    return (names.get(name[0]) if len(name) > 1 else None), False
 
 
 _FIRST_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+|[A-Z][a-z]+\s+)?$")
 _REACH = 40  # characters before a surname where its first name or title may start
+_SURNAME = re.compile(r"(?<=\s)[A-Z][\w’'.-]*")
+_SURNAME_MAX = 40  # characters: a longer word is no surname (and the index stays linear)
+Given = dict[str, set[str | None]]  # surname -> the genders of the first names and titles the text gives it with
 
 
-def given_with(surname: str, text: str, ruleset: RuleSet) -> tuple[bool, str | None]:
-    """Whether the text gives `surname` after a common first name or a title ("Hillary Clinton", "Mr. Comey"), and
-    the gender those give (None when they disagree: "Bill Clinton" and "Hillary Clinton")."""
+def given_index(text: str, ruleset: RuleSet) -> Given:
+    """Every capitalised word the text gives after a common first name or a title ("Hillary Clinton", "Mr. Comey",
+    "Hillary Rodham Clinton"), with the genders those give: one pass over the text, for `given_with`."""
     lex = ruleset.lexicons
-    firsts = _firsts(lex.get("female_names", ()), lex.get("male_names", ()), lex.get("title_abbreviations", ()))
-    genders: set[str | None] = set()
-    at = text.find(surname)
-    while at >= 0:
-        m = _FIRST_BEFORE.search(text, max(at - _REACH, 0), at)
-        if m is not None and m.group(1) in firsts and not text[at + len(surname):at + len(surname) + 1].isalnum():
-            genders.add(gender_of(m.group(1), ruleset))
-        at = text.find(surname, at + 1)
-    return bool(genders), genders.pop() if len(genders) == 1 else None
+    firsts = _firsts(lex.get("female_names", ()), lex.get("male_names", ()), lex.get("unisex_names", ()),
+                     lex.get("title_abbreviations", ()))
+    words, names = _tables(ruleset)
+    index: Given = {}
+    for m in _SURNAME.finditer(text):
+        first = _FIRST_BEFORE.search(text, max(m.start() - _REACH, 0), m.start())
+        if first is None or first.group(1) not in firsts:
+            continue
+        gender = words.get(first.group(1).lower().rstrip(".")) or names.get(first.group(1))
+        word = m.group()[:_SURNAME_MAX + 1]
+        for end in range(1, len(word) + 1):  # "Clinton" in "Clinton’s": each cut before a sign
+            if end == len(word) or not word[end].isalnum():
+                index.setdefault(word[:end], set()).add(gender)
+    return index
+
+
+def given_with(surname: str, index: Given) -> tuple[bool, str | None]:
+    """Whether the text (its `given_index`) gives `surname` after a common first name or a title, and the gender
+    those give (None when they disagree: "Bill Clinton" and "Hillary Clinton")."""
+    genders = index.get(surname, set())
+    return bool(genders), next(iter(genders)) if len(genders) == 1 else None
 
 
 @functools.lru_cache(maxsize=8)
-def _firsts(female: tuple[str, ...], male: tuple[str, ...], titles: tuple[str, ...]) -> frozenset[str]:
-    return frozenset((*female, *male, *titles))
+def _firsts(female: tuple[str, ...], male: tuple[str, ...], unisex: tuple[str, ...],
+            titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset((*female, *male, *unisex, *titles))
 
 
 def surname_of(name: str) -> str:
-    """The last word of a person's name, in lower case, without a possessive ("Clinton's" -> "clinton")."""
-    return re.sub(r"[’']s$", "", name.split()[-1]).lower() if name.strip() else ""
+    """The last word of a person's name, in lower case, without a possessive ("Clinton's" -> "clinton", "Sanders’"
+    -> "sanders")."""
+    return re.sub(r"[’']s?$", "", name.split()[-1]).lower() if name.strip() else ""
 
 
 def _fits(known: str | None, gender: str | None) -> bool:
@@ -122,14 +150,15 @@ class People:
     gender tells them apart; another first word counts as no first name), a bare "Clinton" the first of that surname
     whose gender fits, "Clinton" then "Hillary Clinton" one person."""
 
-    given: frozenset[str]  # the common first names (the rules file's female_names and male_names)
+    given: frozenset[str]  # common first names (the rules file's female_names, male_names, unisex_names)
     families: dict[str, list[str]] = field(default_factory=dict)  # surname -> keys, in order of first mention
     firsts: dict[str, set[str]] = field(default_factory=dict)  # key -> the first names it has been given with
     genders: dict[str, str | None] = field(default_factory=dict)  # key -> gender, when known
 
     @classmethod
     def of(cls, ruleset: RuleSet) -> People:
-        return cls(frozenset((*ruleset.lexicons.get("female_names", ()), *ruleset.lexicons.get("male_names", ()))))
+        lex = ruleset.lexicons
+        return cls(frozenset((*lex.get("female_names", ()), *lex.get("male_names", ()), *lex.get("unisex_names", ()))))
 
     def key(self, name: str, gender: str | None = None, add: bool = True) -> str | None:
         """The key of the person `name` names (a name without titles); a new one when none fits and `add`."""

@@ -12,6 +12,7 @@ from audit.rules.ruleset import RuleSet
 
 _PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|its|his|her|their)\s+", re.I)
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s?$")
 
 
 @dataclasses.dataclass
@@ -37,7 +38,7 @@ def _key_and_name(a: Attribution, ruleset: RuleSet) -> tuple[str, str]:
     if a.kind is SourceKind.PERSON:
         if a.kind_rule in ruleset.with_role("description"):
             return _DETERMINER.sub("", a.source_text).lower(), a.source_text
-        name = person_name(a.source_text, ruleset)
+        name = _POSSESSIVE.sub("", person_name(a.source_text, ruleset)) or a.source_text  # "Sanders’" -> "Sanders"
         return name.split()[-1].lower(), name
     if a.kind is SourceKind.OUTLET:
         name = outlet_name(a.source_text, ruleset)
