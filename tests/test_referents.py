@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.label.names import People, gender_cue, gender_of, given_index, given_with, surname_of
+from audit.label.names import People, gender_cue, gender_of, given_index, given_with, person_name, surname_of
 from audit.pipeline import audit_text
 from audit.rules.loader import default_rules
 
@@ -160,3 +160,12 @@ def test_given_index_reads_first_names_and_titles_before_a_word() -> None:
                         default_rules())
     assert given_with("Rodham", index) == (True, "f") and given_with("Comey", index) == (True, "m")
     assert given_with("Clinton", index) == (True, None) and given_with("Texas", index) == (False, None)
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("Virginia Gov. Terry McAuliffe", "Terry McAuliffe"), ("Vice President Joe Biden", "Joe Biden"),
+    ("Sen. Ted Cruz", "Ted Cruz"), ("Lana Del Rey", "Lana Del Rey"), ("Mr. Khan", "Khan"),
+])
+def test_a_name_loses_everything_up_to_its_last_title(phrase: str, name: str) -> None:
+    """One roster entry per person: 'Virginia Gov. Terry McAuliffe' and 'McAuliffe' are one name."""
+    assert person_name(phrase, default_rules()) == name

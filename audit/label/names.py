@@ -46,10 +46,13 @@ def _person_name(phrase: str, ruleset: RuleSet) -> str:
     if m and phrase[:m.start()].endswith(" of ") and name.count(" ") >= 2:
         name = name.split(" ", 1)[1]  # "Secretary of State Tom Nides": "State" names the office, not the person
     titles = _title_words(ruleset.lexicons.get("person_titles", ()), ruleset.lexicons.get("title_abbreviations", ()))
+    full = _title_words(ruleset.lexicons.get("person_titles", ()), ())
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
-        words = words[1:]
-    return " ".join(words)
+    # everything up to the last title goes ("Virginia Gov. Terry McAuliffe", "Vice President Joe Biden"): an
+    # abbreviation with its full stop or a whole title word ("Lana Del Rey" keeps "Del")
+    cut = max((i + 1 for i, w in enumerate(words[:-1])
+               if w.lower() in full or (w.endswith(".") and w.lower().rstrip(".") in titles)), default=0)
+    return " ".join(words[cut:])
 
 
 @functools.lru_cache(maxsize=8)

@@ -45,7 +45,8 @@ def resolve_all(statements: tuple[Statement, ...], attrs: list[list[Attribution]
     if not any(a.kind_rule in refers_back for group in attrs for a in group):
         return [[None] * len(group) for group in attrs]
     tracker = _Tracker(ruleset, statements)
-    skip = not_claims | headlines(statements)
+    heads = headlines(statements)
+    skip = not_claims | heads
     out: list[list[Referent | None]] = []
     for st, group in zip(statements, attrs):
         claim = st.index not in skip
@@ -62,6 +63,8 @@ def resolve_all(statements: tuple[Statement, ...], attrs: list[list[Attribution]
                 resolved.append(None)
                 if claim:
                     tracker.mention(tracker.referent(a))
+                elif st.index in heads:  # a person the headline names is known by name, not a candidate
+                    tracker.know(tracker.referent(a))
         out.append(resolved)
     return out
 
@@ -83,7 +86,8 @@ class _Tracker:
         self.persons: dict[str, Referent] = {}  # person key -> the fullest mention
         self.genders: dict[str, tuple[str, bool]] = {}  # key -> gender, and whether it is said (not guessed)
         self.previous: list[tuple[Statement, bool]] = []  # the paragraph before's statements (if just before)
-        self.found = Subjects(ruleset, statements, self.people, self.persons, self._know)
+        self.found = Subjects(ruleset, statements, self.people, self.persons, self.know)
+        self.far = False  # the last resolve fell back to the last fitting source (weak evidence)
 
     def enter(self, st: Statement, claim: bool = True) -> None:
         if st.paragraph != self.paragraph:
@@ -110,8 +114,7 @@ class _Tracker:
     def mention(self, ref: Referent) -> None:
         self.spoken[-1].append(ref)
         self._last(ref)
-        if ref.kind is SourceKind.PERSON and ref.one:
-            self._know(ref)
+        self.know(ref)
 
     def _last(self, ref: Referent) -> None:
         if ref.kind in _PERSONS and ref.one:
@@ -121,10 +124,10 @@ class _Tracker:
                 self.last[pronoun] = ref
 
     def learn(self, ref: Referent, pronoun: str) -> Referent:
-        """A pronoun taken back to a referent: its gender is said from now on (over one guessed from a first name),
-        and it is the last mention; returns the referent with its gender."""
+        """A pronoun taken back to a referent: its gender is said from now on (over one guessed from a first name)
+        unless the last resort found it (`far`), and it is the last mention; returns the referent with its gender."""
         gender, (now, sure) = PRONOUN_GENDER.get(pronoun), self._gender(ref)
-        if gender is not None and not sure:
+        if gender is not None and not sure and not self.far:
             self.genders[ref.key] = (gender, True)
             if ref.key in self.people.genders:
                 self.people.genders[ref.key] = gender
@@ -133,7 +136,10 @@ class _Tracker:
         now, sure = self._gender(ref)
         return ref if (now, sure) == (ref.gender, ref.sure) else dataclasses.replace(ref, gender=now, sure=sure)
 
-    def _know(self, ref: Referent) -> None:
+    def know(self, ref: Referent) -> None:
+        """A person by name (for "Mr. Lee, he said"): the fullest mention of each, and their gender."""
+        if ref.kind is not SourceKind.PERSON or not ref.one:
+            return
         known = self.persons.get(ref.key)
         if known is None or len(ref.phrase) > len(known.phrase):
             self.persons[ref.key] = ref
@@ -173,6 +179,7 @@ class _Tracker:
         """The referent of a pronoun at `at` in statement `st`: the subject its statement opens with; else,
         statement by statement back through the paragraph, a source it names, then its subject; else a known person
         the paragraph names; else the previous paragraph's closing subject; else the last fitting source."""
+        self.far = False
         own = self._subject(st, at, own=True) if _NOT_SPACE.search(st.text, 0, at) else None
         if (found := self.fitting(own, pronoun, lenient)) is not None:
             return found
@@ -188,10 +195,13 @@ class _Tracker:
             ref = next((f for r in subjects if (f := self.fitting(r, pronoun, lenient)) is not None), None)
             if ref is not None:
                 return ref
+        if lenient:  # a guessed gender is overridden near the pronoun only, never by the last resort
+            return None
+        self.far = True
         if pronoun in _GROUP or pronoun in _THING:
             return self.last.get("they" if pronoun in _GROUP else "it")
-        return next((r for r in itertools.islice(reversed(self.singles), _PERSONS_BACK)
-                     if self.fits(r, pronoun, lenient)), None)
+        return next((r for r in itertools.islice(reversed(self.singles), _PERSONS_BACK) if self.fits(r, pronoun)),
+                    None)
 
     def _named(self, before: str, pronoun: str, lenient: bool) -> Referent | None:
         """The nearest known person the paragraph names before the pronoun (a "he" or "she" only)."""
