@@ -149,10 +149,10 @@ class _Tracker:
     def _gender(self, ref: Referent) -> tuple[str | None, bool]:
         return self.genders.get(ref.key) or (ref.gender, ref.sure)
 
-    def fitting(self, ref: Referent | None, pronoun: str, lenient: bool = False) -> Referent | None:
+    def fitting(self, ref: Referent | None, pronoun: str) -> Referent | None:
         """The referent if the pronoun fits it; for a bare surname that does not fit, a person of that surname who
         does ("Clinton" after "Bill Clinton" and "Hillary Clinton", for a "she")."""
-        if ref is None or self.fits(ref, pronoun, lenient):
+        if ref is None or self.fits(ref, pronoun):
             return ref
         if ref.kind is not SourceKind.PERSON or len(person_name(ref.phrase, self.ruleset).split()) > 1:
             return None
@@ -162,7 +162,7 @@ class _Tracker:
 
     def fits(self, ref: Referent | None, pronoun: str, lenient: bool = False) -> bool:
         """Whether the pronoun may stand for the referent; `lenient`: a gender guessed from a first name does not
-        stop it (the second try, when nothing fits otherwise)."""
+        stop it (the second try, when nothing fits otherwise, among the speakers just named)."""
         if ref is None:
             return False
         if pronoun in _GROUP:
@@ -180,30 +180,31 @@ class _Tracker:
         statement by statement back through the paragraph, a source it names, then its subject; else a known person
         the paragraph names; else the previous paragraph's closing subject; else the last fitting source."""
         self.far = False
+        if lenient:  # a guessed gender gives way to a speaker just named only: "Ann Lee said …. “…,” he said."
+            near = (*reversed(self.spoken[-1]), *(reversed(self.spoken[-2]) if len(self.spoken) > 1 else ()))
+            return next((r for r in near if self.fits(r, pronoun, lenient)), None)
         own = self._subject(st, at, own=True) if _NOT_SPACE.search(st.text, 0, at) else None
-        if (found := self.fitting(own, pronoun, lenient)) is not None:
+        if (found := self.fitting(own, pronoun)) is not None:
             return found
         for n in range(len(self.texts) - 2, max(len(self.texts) - 2 - _BACK, -1), -1):
             for ref in (*reversed(self.spoken[n]), self._subject_at(n)):
-                if (found := self.fitting(ref, pronoun, lenient)) is not None:
+                if (found := self.fitting(ref, pronoun)) is not None:
                     return found
-        named = self._named(st.text[max(at - _NAMED_REACH, 0):at], pronoun, lenient)
+        named = self._named(st.text[max(at - _NAMED_REACH, 0):at], pronoun)
         if named is not None:
             return named
         if len(self.texts) == 1:  # the paragraph's first statement: the subjects of the one before, the nearest first
             subjects = (self._subject(prev) for prev, claim in reversed(self.previous) if claim)
-            ref = next((f for r in subjects if (f := self.fitting(r, pronoun, lenient)) is not None), None)
+            ref = next((f for r in subjects if (f := self.fitting(r, pronoun)) is not None), None)
             if ref is not None:
                 return ref
-        if lenient:  # a guessed gender is overridden near the pronoun only, never by the last resort
-            return None
         self.far = True
         if pronoun in _GROUP or pronoun in _THING:
             return self.last.get("they" if pronoun in _GROUP else "it")
         return next((r for r in itertools.islice(reversed(self.singles), _PERSONS_BACK) if self.fits(r, pronoun)),
                     None)
 
-    def _named(self, before: str, pronoun: str, lenient: bool) -> Referent | None:
+    def _named(self, before: str, pronoun: str) -> Referent | None:
         """The nearest known person the paragraph names before the pronoun (a "he" or "she" only)."""
         if pronoun not in PRONOUN_GENDER:
             return None
@@ -214,7 +215,7 @@ class _Tracker:
                 word = re.sub(r"[’']s$", "", word)
                 key = self.people.key(word, PRONOUN_GENDER[pronoun], add=False)
                 ref = self.persons.get(key) if key is not None else None
-                if (found := self.fitting(ref, pronoun, lenient)) is not None:
+                if (found := self.fitting(ref, pronoun)) is not None:
                     return found
         return None
 
