@@ -4,12 +4,12 @@ roster (which person the report names for it).
 Candidates (audit.label.candidates) are the sources of attributions and the subjects statements open with, from
 statements that are claims (not page furniture, not a headline), each with a kind (person, unnamed person,
 organisation, group ...) and, for persons, a gender where the text gives one: said by a title or a word such as
-"spokeswoman" or by a "he" or "she" already taken back to them, or guessed from a common first name (a guess never
-refuses the only fitting candidate). A "he" or a "she" goes to the nearest fitting subject or source of its
-paragraph, then to the nearest fitting person it names, then to the last fitting one before; "they" to a group, an
-organisation or an unnamed source; "it" to an organisation, an outlet or a document. Look-back is bounded
-(statements of a paragraph, earlier persons) and the last group and body are kept as they come, so the cost is
-linear in the length of the text.
+"spokeswoman" or by a "he" or "she" already taken back to them, or guessed from a common first name (a guess does
+not refuse the speaker just named when nothing else fits: "Maria Ortiz said …. “…,” he said."). A "he" or a
+"she" goes to the nearest fitting subject or source of its paragraph, then to the nearest fitting person it names,
+then to the last fitting one before; "they" to a group, an organisation or an unnamed source; "it" to an
+organisation, an outlet or a document. Look-back is bounded (statements of a paragraph, earlier persons) and the
+last group and body are kept as they come, so the cost is linear in the length of the text.
 """
 from __future__ import annotations
 
@@ -124,10 +124,13 @@ class _Tracker:
                 self.last[pronoun] = ref
 
     def learn(self, ref: Referent, pronoun: str) -> Referent:
-        """A pronoun taken back to a referent: its gender is said from now on (over one guessed from a first name)
-        unless the last resort found it (`far`), and it is the last mention; returns the referent with its gender."""
+        """A pronoun taken back to a referent near it: its gender is said from now on (over one guessed from a first
+        name), and it is the last mention. One the last resort found (`far`) teaches nothing: a wrong guess there
+        would be taken for a fact nearby. Returns the referent with its gender."""
         gender, (now, sure) = PRONOUN_GENDER.get(pronoun), self._gender(ref)
-        if gender is not None and not sure and not self.far:
+        if self.far:
+            return ref
+        if gender is not None and not sure:
             self.genders[ref.key] = (gender, True)
             if ref.key in self.people.genders:
                 self.people.genders[ref.key] = gender
@@ -178,7 +181,8 @@ class _Tracker:
     def resolve(self, pronoun: str, st: Statement, at: int, lenient: bool = False) -> Referent | None:
         """The referent of a pronoun at `at` in statement `st`: the subject its statement opens with; else,
         statement by statement back through the paragraph, a source it names, then its subject; else a known person
-        the paragraph names; else the previous paragraph's closing subject; else the last fitting source."""
+        the paragraph names; else the previous paragraph's closing subject; else the last fitting source (`far`).
+        `lenient` (the second try): the speakers of this statement and the one before, a guessed gender ignored."""
         self.far = False
         if lenient:  # a guessed gender gives way to a speaker just named only: "Ann Lee said …. “…,” he said."
             near = (*reversed(self.spoken[-1]), *(reversed(self.spoken[-2]) if len(self.spoken) > 1 else ()))
