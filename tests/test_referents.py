@@ -169,3 +169,9 @@ def test_given_index_reads_first_names_and_titles_before_a_word() -> None:
 def test_a_name_loses_everything_up_to_its_last_title(phrase: str, name: str) -> None:
     """One roster entry per person: 'Virginia Gov. Terry McAuliffe' and 'McAuliffe' are one name."""
     assert person_name(phrase, default_rules()) == name
+
+
+def test_a_place_is_no_roster_name() -> None:
+    text = "The senator from Vermont said the vote was rigged.\n\nLater the senator from Vermont said it again."
+    result = audit_text(text, with_readability=False)
+    assert [s.name for s in result.sources] == ["The senator from Vermont"]

@@ -64,7 +64,6 @@ class Subjects:
     def __init__(self, ruleset: RuleSet, statements: tuple[Statement, ...], people: People,
                  persons: dict[str, Referent], know: Callable[[Referent], None]) -> None:
         self.ruleset, self.statements, self.people, self.persons, self.know = ruleset, statements, people, persons, know
-        self.places = frozenset(ruleset.lexicons.get("place_names", ()))
 
     @functools.cached_property
     def given(self) -> Given:
@@ -92,7 +91,7 @@ class Subjects:
         if not phrase or re.search(r"[’']s?$", phrase):  # "Trump's campaign": a possessive names a thing of theirs
             return None
         name, (gender, sure) = person_name(phrase, rules), gender_cue(phrase, rules)
-        if name in self.places:
+        if name in self.people.places:
             return None
         known = self.people.key(name, gender, add=False)
         if known in self.persons:

@@ -157,11 +157,13 @@ class People:
     families: dict[str, list[str]] = field(default_factory=dict)  # surname -> keys, in order of first mention
     firsts: dict[str, set[str]] = field(default_factory=dict)  # key -> the first names it has been given with
     genders: dict[str, str | None] = field(default_factory=dict)  # key -> gender, when known
+    places: frozenset[str] = frozenset()  # names of places (the rules file's place_names): nobody's name
 
     @classmethod
     def of(cls, ruleset: RuleSet) -> People:
         lex = ruleset.lexicons
-        return cls(frozenset((*lex.get("female_names", ()), *lex.get("male_names", ()), *lex.get("unisex_names", ()))))
+        return cls(frozenset((*lex.get("female_names", ()), *lex.get("male_names", ()), *lex.get("unisex_names", ()))),
+                   places=frozenset(lex.get("place_names", ())))
 
     def key(self, name: str, gender: str | None = None, add: bool = True) -> str | None:
         """The key of the person `name` names (a name without titles); a new one when none fits and `add`."""

@@ -34,9 +34,16 @@ def outlet_name(phrase: str, ruleset: RuleSet) -> str:
     return phrase
 
 
-def _key_and_name(a: Attribution, ruleset: RuleSet) -> tuple[str, str]:
+def _described(a: Attribution, ruleset: RuleSet, people: People) -> bool:
+    """A person's source kept whole as its name: a description rule's, or one whose closing capitalised words name
+    a place ("the senator from Vermont": no person is called Vermont)."""
+    return a.kind_rule in ruleset.with_role("description") or \
+        person_name(a.source_text, ruleset) in people.places
+
+
+def _key_and_name(a: Attribution, ruleset: RuleSet, people: People) -> tuple[str, str]:
     if a.kind is SourceKind.PERSON:
-        if a.kind_rule in ruleset.with_role("description"):
+        if _described(a, ruleset, people):
             return _DETERMINER.sub("", a.source_text).lower(), a.source_text
         name = _POSSESSIVE.sub("", person_name(a.source_text, ruleset)) or a.source_text  # "Sanders’" -> "Sanders"
         return name.split()[-1].lower(), name
@@ -105,8 +112,8 @@ def _entry_for(a: Attribution, ruleset: RuleSet, entries: OrderedDict[str, _Entr
                gender: str | None = None) -> str:
     """The roster key of an attribution's source, its entry made when new; one entry per person (audit.label.names.
     People: "Bill Clinton" and "Hillary Clinton" apart), with their fullest name."""
-    key, name = _key_and_name(a, ruleset)
-    if a.kind is SourceKind.PERSON and a.kind_rule not in ruleset.with_role("description"):
+    key, name = _key_and_name(a, ruleset, people)
+    if a.kind is SourceKind.PERSON and not _described(a, ruleset, people):
         key = people.key(name, gender or gender_of(a.source_text, ruleset)) or key
     if key not in entries:
         entries[key] = _Entry(f"S{len(entries) + 1}", name, a.kind, a.source_text, [])
