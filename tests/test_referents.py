@@ -140,6 +140,8 @@ def test_one_roster_entry_per_person(text: str, names: list[str]) -> None:
                  "Maria Ortiz", id="a-resolved-he-overrides-a-first-name"),
     pytest.param("Maria Ortiz said the plan was fair. Tom Diaz spoke. “We will win,” she said.", 2, "Maria Ortiz",
                  id="a-first-name-still-picks-between-two"),
+    pytest.param("Ann Lee met Ted Cruz on Monday. Cruz said the plan was fine. “It is over,” she said.", 2, "Ann Lee",
+                 id="a-surname-takes-the-articles-first-name"),
 ])
 def test_a_first_name_is_a_weak_signal(text: str, index: int, name: str) -> None:
     assert _speaker(text, index) == name

@@ -18,7 +18,7 @@ import itertools
 import re
 
 from audit.label.candidates import Referent, Subjects, headlines
-from audit.label.names import PRONOUN_GENDER, People, gender_cue, person_name, surname_of
+from audit.label.names import PRONOUN_GENDER, People, gender_cue, given_with, person_name, surname_of
 from audit.label.sources import singular
 from audit.models import Attribution, SourceKind, Statement
 from audit.rules.ruleset import RuleSet
@@ -104,7 +104,10 @@ class _Tracker:
         gender, sure = gender_cue(a.source_text, rules) if a.kind in _PERSONS else (None, False)
         if a.kind is SourceKind.PERSON and a.kind_rule not in rules.with_role("description") and \
                 " and " not in a.source_text:
-            key = self.people.key(person_name(a.source_text, rules), gender) or ""
+            name = person_name(a.source_text, rules)
+            if gender is None and " " not in name:  # "Cruz said": the gender the article's "Ted Cruz" guesses
+                gender = given_with(name, self.found.given)[1]
+            key = self.people.key(name, gender) or ""
             return Referent(a.source_text, a.kind, a.label, a.kind_rule, key, gender, True, a.statement,
                             a.source_start, a, sure)
         one = a.kind in _BODIES or (singular(a.source_text) and " and " not in a.source_text)
@@ -182,10 +185,10 @@ class _Tracker:
         """The referent of a pronoun at `at` in statement `st`: the subject its statement opens with; else,
         statement by statement back through the paragraph, a source it names, then its subject; else a known person
         the paragraph names; else the previous paragraph's closing subject; else the last fitting source (`far`).
-        `lenient` (the second try): the speakers of this statement and the one before, a guessed gender ignored."""
+        `lenient` (the second try): the speakers of the statement before, a guessed gender ignored."""
         self.far = False
-        if lenient:  # a guessed gender gives way to a speaker just named only: "Ann Lee said …. “…,” he said."
-            near = (*reversed(self.spoken[-1]), *(reversed(self.spoken[-2]) if len(self.spoken) > 1 else ()))
+        if lenient:  # a guessed gender gives way to the speaker just named only: "Ann Lee said …. “…,” he said."
+            near = reversed(self.spoken[-2]) if len(self.spoken) > 1 else ()  # not its own's: "She …, Cruz said"
             return next((r for r in near if self.fits(r, pronoun, lenient)), None)
         own = self._subject(st, at, own=True) if _NOT_SPACE.search(st.text, 0, at) else None
         if (found := self.fitting(own, pronoun)) is not None:
