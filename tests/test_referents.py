@@ -167,6 +167,7 @@ def test_given_index_reads_first_names_and_titles_before_a_word() -> None:
 @pytest.mark.parametrize(("phrase", "name"), [
     ("Virginia Gov. Terry McAuliffe", "Terry McAuliffe"), ("Vice President Joe Biden", "Joe Biden"),
     ("Sen. Ted Cruz", "Ted Cruz"), ("Lana Del Rey", "Lana Del Rey"), ("Mr. Khan", "Khan"),
+    ("Sen. Ted Cruz of Texas", "Ted Cruz"), ("Gov. Phil Bryant of Mississippi", "Phil Bryant"),
 ])
 def test_a_name_loses_everything_up_to_its_last_title(phrase: str, name: str) -> None:
     """One roster entry per person: 'Virginia Gov. Terry McAuliffe' and 'McAuliffe' are one name."""

@@ -12,6 +12,7 @@ from audit.rules.ruleset import RuleSet
 MALE, FEMALE = "m", "f"
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 _CAPS = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
+_PLACE_TAIL = re.compile(r",?\s+(?:of|from)\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\W*$")
 _NAME_REACH = 300  # characters from the end of a phrase where its closing name may start (else O(n^2) search)
 # capitalised words that open a clause or a noun phrase but name nobody ("When Trump spoke", "His wife said")
 LEADS = re.compile(r"^(?:(?:And|But|So|Or|Yet|As|When|While|Because|Since|Although|Though|If|After|Before|Until|Once|"
@@ -41,6 +42,10 @@ def person_name(phrase: str, ruleset: RuleSet) -> str:
 
 
 def _person_name(phrase: str, ruleset: RuleSet) -> str:
+    tail = _PLACE_TAIL.search(phrase, max(len(phrase) - _NAME_REACH, 0))
+    if tail is not None and tail.group(1) in ruleset.lexicons.get("place_names", ()) and \
+            _CAPS.search(phrase, max(tail.start() - _NAME_REACH, 0), tail.start()):
+        phrase = phrase[:tail.start()]  # "Sen. Ted Cruz of Texas": Ted Cruz, not Texas
     m = _CAPS.search(phrase, max(len(phrase) - _NAME_REACH, 0))  # bounded: a long capitalised run is no name
     name = m.group() if m else phrase
     if m and phrase[:m.start()].endswith(" of ") and name.count(" ") >= 2:
