@@ -102,30 +102,32 @@ def _gender_cue(phrase: str, ruleset: RuleSet) -> tuple[str | None, bool]:
     return (names.get(name[0]) if len(name) > 1 else None), False
 
 
-_FIRST_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?)\s+(?:[A-Z]\.\s+|[A-Z][a-z]+\s+)?$")
-_REACH = 40  # characters before a surname where its first name or title may start
-_SURNAME = re.compile(r"(?<=\s)[A-Z][\w’'.-]*")
 _SURNAME_MAX = 40  # characters: a longer word is no surname (and the index stays linear)
 Given = dict[str, set[str | None]]  # surname -> the genders of the first names and titles the text gives it with
 
 
+# a capitalised word (a first name or a title?), a space, maybe a middle name or an initial, then a capitalised word
+# (the look-behind after the capital lets the engine scan for capitals)
+_FIRST_THEN = re.compile(r"([A-Z](?<![\w.][A-Z])[a-z]+\.?)\s+(?=(?:([A-Z]\.|[A-Z][a-z]+)\s+)?([A-Z][\w’'.-]*))")
+
+
 def given_index(text: str, ruleset: RuleSet) -> Given:
     """Every capitalised word the text gives after a common first name or a title ("Hillary Clinton", "Mr. Comey",
-    "Hillary Rodham Clinton"), with the genders those give: one pass over the text, for `given_with`."""
+    "Hillary Rodham Clinton": Rodham and Clinton), with the genders those give: one pass of one pattern over the
+    text, for `given_with`."""
     lex = ruleset.lexicons
     firsts = _firsts(lex.get("female_names", ()), lex.get("male_names", ()), lex.get("unisex_names", ()),
                      lex.get("title_abbreviations", ()))
     words, names = _tables(ruleset)
     index: Given = {}
-    for m in _SURNAME.finditer(text):
-        first = _FIRST_BEFORE.search(text, max(m.start() - _REACH, 0), m.start())
-        if first is None or first.group(1) not in firsts:
+    for m in _FIRST_THEN.finditer(text):
+        if m.group(1) not in firsts:
             continue
-        gender = words.get(first.group(1).lower().rstrip(".")) or names.get(first.group(1))
-        word = m.group()[:_SURNAME_MAX + 1]
-        for end in range(1, len(word) + 1):  # "Clinton" in "Clinton’s": each cut before a sign
-            if end == len(word) or not word[end].isalnum():
-                index.setdefault(word[:end], set()).add(gender)
+        gender = words.get(m.group(1).lower().rstrip(".")) or names.get(m.group(1))
+        for word in (m.group(2), m.group(3)):
+            for end in range(1, min(len(word), _SURNAME_MAX) + 1) if word else ():  # "Clinton" in "Clinton’s" too
+                if end == len(word) or not word[end].isalnum():
+                    index.setdefault(word[:end], set()).add(gender)
     return index
 
 
