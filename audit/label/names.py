@@ -50,14 +50,21 @@ def _person_name(phrase: str, ruleset: RuleSet) -> str:
     name = m.group() if m else phrase
     if m and phrase[:m.start()].endswith(" of ") and name.count(" ") >= 2:
         name = name.split(" ", 1)[1]  # "Secretary of State Tom Nides": "State" names the office, not the person
-    titles = _title_words(ruleset.lexicons.get("person_titles", ()), ruleset.lexicons.get("title_abbreviations", ()))
-    full = _title_words(ruleset.lexicons.get("person_titles", ()), ())
+    titles, full = _titles(ruleset)
     words = name.split()
     # everything up to the last title goes ("Virginia Gov. Terry McAuliffe", "Vice President Joe Biden"): an
     # abbreviation with its full stop or a whole title word ("Lana Del Rey" keeps "Del")
     cut = max((i + 1 for i, w in enumerate(words[:-1])
                if w.lower() in full or (w.endswith(".") and w.lower().rstrip(".") in titles)), default=0)
     return " ".join(words[cut:])
+
+
+def _titles(ruleset: RuleSet) -> tuple[frozenset[str], frozenset[str]]:
+    """(titles and abbreviations, whole titles only), lower case without full stops, once per rule set's memo."""
+    lex = ruleset.lexicons
+    return _memo(ruleset, ("titles", ""), lambda: (  # type: ignore[return-value]
+        _title_words(lex.get("person_titles", ()), lex.get("title_abbreviations", ())),
+        _title_words(lex.get("person_titles", ()), ())))
 
 
 @functools.lru_cache(maxsize=8)
@@ -76,6 +83,10 @@ def _gender_words(female: tuple[str, ...], male: tuple[str, ...], female_names: 
 
 
 def _tables(ruleset: RuleSet) -> tuple[dict[str, str], dict[str, str]]:
+    return _memo(ruleset, ("gender tables", ""), lambda: _make_tables(ruleset))  # type: ignore[return-value]
+
+
+def _make_tables(ruleset: RuleSet) -> tuple[dict[str, str], dict[str, str]]:
     lex = ruleset.lexicons
     return _gender_words(lex.get("female_words", ()), lex.get("male_words", ()), lex.get("female_names", ()),
                          lex.get("male_names", ()))
