@@ -113,6 +113,7 @@ class Attribution:
     label: Label
     kind_rule: str  # the source rule that decided the kind
     relay: str | None = None  # an outlet that relays the source ("told the Daily Mail")
+    referent: Attribution | None = None  # a pronoun's: the source it stands for, as found (audit.label.referents)
 
 
 @_pickled_by_fields

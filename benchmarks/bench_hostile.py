@@ -51,6 +51,12 @@ def opinion_quotes(n: int) -> str:
     return (unit * (n // len(unit))).strip() + "\n"
 
 
+def pronoun_quotes(n: int) -> str:
+    """Pronoun sources in one long paragraph: the pronoun resolver's look-back (audit.label.referents)."""
+    unit = "Tom Diaz spoke. “No,” he said. "
+    return unit * (n // len(unit)) + "\n"
+
+
 def one_line_paragraphs(n: int) -> str:
     """Many short one-line paragraphs."""
     return "The mayor said it.\n" * (n // 19)
@@ -69,6 +75,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {  # builder, 1x size in c
     "comma-runs": (comma_runs, 10_000),
     "opinion-quotes": (opinion_quotes, 50_000),
     "one-line-paragraphs": (one_line_paragraphs, 95_000),
+    "pronoun-quotes": (pronoun_quotes, 40_000),
     "suppressions": (suppressed_markdown, 100_000),
     "person-name": (lambda n: "Abc " * (n // 4) + "bob", 5_000),
     "report-long-word": (lambda n: "The mayor said " + "x" * n + ".\n", 10_000),

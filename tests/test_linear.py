@@ -6,7 +6,7 @@ import re
 
 from audit.judge.context import _END_PUNCT
 from audit.label.engine import _take
-from audit.label.roster import person_name
+from audit.label.names import given_index, given_with, person_name
 from audit.rules.loader import default_rules
 
 OLD_END_PUNCT = re.compile(r"[\s.,;:!?…’'\"”»)]+$")
@@ -65,3 +65,41 @@ def test_in_quotation_agrees_with_checking_every_quotation() -> None:
             s = rng.randint(0, 100)
             e = s + rng.randint(0, 10)
             assert _in_quotation(ctx, s, e) is any(q.start <= s and e <= q.end for q in quotes)
+
+
+def _reference_given(text: str, firsts: dict[str, str | None]) -> dict[str, set[str | None]]:
+    """given_index by tokens: a first name or title token, then a capitalised one (the surname, or a middle name or an
+    initial and the capitalised one after it)."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    index: dict[str, set[str | None]] = {}
+
+    def add(word: str, gender: str | None) -> None:
+        word = re.match(r"[\w’'.-]*", word).group()  # type: ignore[union-attr]
+        for end in range(1, len(word) + 1):
+            if end == len(word) or not word[end].isalnum():
+                index.setdefault(word[:end], set()).add(gender)
+
+    i = 0
+    while i < len(tokens) - 1:
+        at, token = tokens[i]
+        if token not in firsts or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "._")) \
+                or not tokens[i + 1][1][0].isupper():
+            i += 1
+            continue
+        middle = tokens[i + 1][1]
+        add(middle, firsts[token])
+        if re.fullmatch(r"[A-Z]\.|[A-Z][a-z]+", middle) and i + 2 < len(tokens) and tokens[i + 2][1][0].isupper():
+            add(tokens[i + 2][1], firsts[token])
+        i += 1
+    return index
+
+
+def test_given_index_agrees_with_a_scan_by_tokens() -> None:
+    rules = default_rules()
+    firsts = {"Ann": "f", "Tom": "m", "Mr.": "m", "Mrs.": "f", "Dr.": None, "Kelly": None}
+    words = [*firsts, "Ross", "Diaz", "Rossi", "Ross’s", "Diaz-Ortiz", "Q.", "the", "said", ",", "O’Neil", "Neil"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        assert given_index(text, rules) == _reference_given(text, firsts), text
+        assert given_with("Ross", given_index(text, rules))[0] == ("Ross" in _reference_given(text, firsts))

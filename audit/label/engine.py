@@ -9,13 +9,12 @@ from collections import Counter
 from audit.label.carry import NOT_CARRIED, attach_quotations, carry_over
 from audit.label.governs import main_attributions
 from audit.label.quotes import MASK
+from audit.label.referents import Referent, resolve_all
 from audit.label.sources import (
-    SourceVerdict,
     _clean_source,
     _tail_source,
     classify_source,
     is_publisher,
-    singular,
 )
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
 from audit.rules.anchors import exact_words
@@ -170,59 +169,23 @@ def choose(labels: list[Label], ruleset: RuleSet) -> Label:
     return min(labels, key=ruleset.precedence.index)
 
 
-_GROUP_PRONOUNS = ("they", "it", "them")
-
-
 def resolve_pronouns(attrs: list[list[Attribution]], statements: tuple[Statement, ...],
-                     ruleset: RuleSet) -> list[list[Attribution]]:
-    """A pronoun source takes the label of the source it refers back to.
-
-    'he'/'she' refer to the last single person, named or not ("a senior official"); 'they'/'it' to the last
-    person, organisation or group. When the statement before has no attribution, the subject it opens with
-    counts too ("Officials met on Friday. They said…").
-    """
-    refers_back, relays = ruleset.with_role("refers-back"), ruleset.with_role("relay")
-    last_person: Attribution | None = None
-    last_any: Attribution | None = None
-    out: list[list[Attribution]] = []
-    for i, group in enumerate(attrs):
-        resolved = []
-        for a in group:
-            if a.kind_rule in refers_back and a.rule_id not in relays:
-                group_pronoun = a.source_text.lower() in _GROUP_PRONOUNS
-                ref = _mentioned(statements, attrs, i, group_pronoun, ruleset) or \
-                    (last_any if group_pronoun else last_person)
-                if ref is not None and a.label is Label.NAMED:
-                    a = dataclasses.replace(a, kind=ref.kind, label=ref.label)
-            else:  # any source can be "it" or "they" ("Bloomberg reported … It said …")
-                last_any = a
-                if a.kind is SourceKind.PERSON or (a.kind is SourceKind.UNNAMED and singular(a.source_text)):
-                    last_person = a
-            resolved.append(a)
-        out.append(resolved)
-    return out
+                     ruleset: RuleSet, not_claims: frozenset[int] = frozenset()) -> list[list[Attribution]]:
+    """A pronoun source records what it stands for (audit.label.referents: a "he" or a "she" goes to a person of
+    that gender where the text gives one, "they" to a group or a body, "it" to a body) and takes its kind and label;
+    a pronoun that relays ("he told the Daily Mail") keeps its own label. `not_claims`: statements that page
+    furniture rules took, which offer no candidates."""
+    relays = ruleset.with_role("relay")
+    return [[_stand_for(a, ref, a.rule_id in relays) for a, ref in zip(group, refs)]
+            for group, refs in zip(attrs, resolve_all(statements, attrs, ruleset, not_claims))]
 
 
-def _mentioned(statements: tuple[Statement, ...], attrs: list[list[Attribution]], i: int, group_pronoun: bool,
-               ruleset: RuleSet) -> SourceVerdict | None:
-    """The subject the previous statement opens with, when that statement has no attribution of its own."""
-    if i == 0 or attrs[i - 1] or statements[i - 1].paragraph < statements[i].paragraph - 1:
-        return None
-    words: list[str] = []
-    for word in statements[i - 1].text.split()[:6]:  # the opening words, up to the first clause mark
-        words.append(word.rstrip(",;:"))
-        if word[-1] in ",;:":
-            break
-    best = None
-    for n in range(1, len(words) + 1):
-        verdict = classify_source(" ".join(words[:n]), ruleset)
-        if verdict is None or verdict.rule_id in ruleset.with_role("refers-back"):
-            continue
-        if group_pronoun and verdict.kind in (SourceKind.UNNAMED, SourceKind.ORGANISATION):
-            best = verdict
-        elif not group_pronoun and verdict.kind is SourceKind.PERSON:
-            best = verdict
-    return best
+def _stand_for(a: Attribution, ref: Referent | None, relay: bool) -> Attribution:
+    if ref is None:
+        return a
+    if a.label is not Label.NAMED or relay:
+        return dataclasses.replace(a, referent=ref.standing_for(a))
+    return dataclasses.replace(a, kind=ref.kind, label=ref.label, referent=ref.standing_for(a))
 
 
 def label_statements(statements: tuple[Statement, ...], masked: str, spans: tuple[tuple[int, int], ...],
@@ -230,22 +193,25 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
                      ) -> tuple[tuple[LabelledStatement, ...], tuple[Quotation, ...]]:
     """One label per statement: its own attributions and statement rules, else its quotation's, else none."""
     runs, statement_runs = scan_document(statements, masked, ruleset)
-    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher, runs) for st in statements],
-                             statements, ruleset)
-    own: list[tuple[Label | None, list[Match], list[str]]] = []
     per_paragraph = Counter(st.paragraph for st in statements)
+    fired_all, in_list = [], False
+    for st in statements:
+        whole = per_paragraph[st.paragraph] == 1
+        fired_all.append(statement_rules(st, ruleset, whole, statement_runs, in_list))
+        in_list = in_link_list(whole, fired_all[-1])
+    furniture = frozenset(st.index for st, fired in zip(statements, fired_all)
+                          if any(rule.label is Label.NONE for rule, _ in fired))  # "none" wins over every label
+    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher, runs) for st in statements],
+                             statements, ruleset, furniture)
+    own: list[tuple[Label | None, list[Match], list[str]]] = []
     relays = ruleset.with_role("relay")
-    in_list = False
-    for st, group in zip(statements, attrs):
+    for st, group, fired in zip(statements, attrs, fired_all):
         main = main_attributions(group, st, ruleset)
         labels = [a.label for a in main if not _relay_deferred(a, group, publisher, relays)]
         group[:] = main + [a for a in group if a not in main]  # the roster reads the governing ones first
         matches = list(dict.fromkeys(m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start,
                                                                              a.source_end, a.source_text))))
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]
-        whole = per_paragraph[st.paragraph] == 1
-        fired = statement_rules(st, ruleset, whole, statement_runs, in_list)
-        in_list = in_link_list(whole, fired)
         for rule, m in fired:
             if rule.label is not None:
                 labels.append(rule.label)

@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections import OrderedDict
 
-from audit.label.sources import classify_source, in_subordinate_clause, singular
+from audit.label.names import PRONOUN_GENDER, People, gender_of, person_name
+from audit.label.sources import in_subordinate_clause
 from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
 from audit.rules.ruleset import RuleSet
 
-_CAPS = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
-_NAME_REACH = 300  # characters from the end of a phrase where its closing name may start (else O(n^2) search)
 _PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|its|his|her|their)\s+", re.I)
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s?$")
 
 
 @dataclasses.dataclass
@@ -27,25 +26,6 @@ class _Entry:
     relays: list[str] = dataclasses.field(default_factory=list)
 
 
-def person_name(phrase: str, ruleset: RuleSet) -> str:
-    """'Representative Don Bacon' -> 'Don Bacon': the closing run of capitalised words, titles dropped."""
-    m = _CAPS.search(phrase, max(len(phrase) - _NAME_REACH, 0))  # bounded: a long capitalised run is no name
-    name = m.group() if m else phrase
-    if m and phrase[:m.start()].endswith(" of ") and name.count(" ") >= 2:
-        name = name.split(" ", 1)[1]  # "Secretary of State Tom Nides": "State" names the office, not the person
-    titles = _title_words(ruleset.lexicons.get("person_titles", ()), ruleset.lexicons.get("title_abbreviations", ()))
-    words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
-        words = words[1:]
-    return " ".join(words)
-
-
-@functools.lru_cache(maxsize=8)
-def _title_words(titles: tuple[str, ...], abbreviations: tuple[str, ...]) -> frozenset[str]:
-    """Lower-case titles without their full stop, made once per rule set (person_name runs per attribution)."""
-    return frozenset(t.lower().rstrip(".") for t in (*titles, *abbreviations))
-
-
 def outlet_name(phrase: str, ruleset: RuleSet) -> str:
     outlets = sorted(ruleset.lexicons.get("outlets", ()), key=len, reverse=True)
     for outlet in outlets:
@@ -54,11 +34,18 @@ def outlet_name(phrase: str, ruleset: RuleSet) -> str:
     return phrase
 
 
-def _key_and_name(a: Attribution, ruleset: RuleSet) -> tuple[str, str]:
+def _described(a: Attribution, ruleset: RuleSet, people: People) -> bool:
+    """A person's source kept whole as its name: a description rule's, or one whose closing capitalised words name
+    a place ("the senator from Vermont": no person is called Vermont)."""
+    return a.kind_rule in ruleset.with_role("description") or \
+        person_name(a.source_text, ruleset) in people.places
+
+
+def _key_and_name(a: Attribution, ruleset: RuleSet, people: People) -> tuple[str, str]:
     if a.kind is SourceKind.PERSON:
-        if a.kind_rule in ruleset.with_role("description"):
+        if _described(a, ruleset, people):
             return _DETERMINER.sub("", a.source_text).lower(), a.source_text
-        name = person_name(a.source_text, ruleset)
+        name = _POSSESSIVE.sub("", person_name(a.source_text, ruleset)) or a.source_text  # "Sanders’" -> "Sanders"
         return name.split()[-1].lower(), name
     if a.kind is SourceKind.OUTLET:
         name = outlet_name(a.source_text, ruleset)
@@ -87,45 +74,23 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
                  reason_pattern: re.Pattern[str] | None) -> tuple[tuple[Source, ...], tuple[LabelledStatement, ...]]:
     """Group attributions into distinct sources; returns the roster and statements with their source_id."""
     entries: OrderedDict[str, _Entry] = OrderedDict()
-    by_surname: dict[str, str] = {}
-    last_person: str | None = None
-    last_of_kind: dict[tuple[SourceKind, bool], str] = {}  # (kind, singular) -> the last such source's key
+    people = People.of(ruleset)
     ids: dict[int, str] = {}
     subordinate = ruleset.patterns.get("SUBORDINATE_I")
     reasons: dict[int, str | None] = {}  # statement -> the reason for anonymity it gives
-    paragraph: list[str] = []  # the texts of the statements so far in the current paragraph
-    for n, ls in enumerate(labelled):
-        if n == 0 or labelled[n - 1].statement.paragraph != ls.statement.paragraph:
-            paragraph = []
+    furniture = frozenset(ls.index for ls in labelled if ls.label is Label.NONE)
+    for ls in labelled:
         gov = governing(ls, subordinate)
         # page furniture ("See also: …", "More on this:") names no source, even when a rule found a cue in it
         for a in ls.attributions if ls.label is not Label.NONE else ():
-            if a.kind_rule in ruleset.with_role("refers-back") and a.kind is not SourceKind.PERSON:
-                # the labeller took the pronoun back to an unnamed person or a body ("A senior official spoke.
-                # He said …"): the source is the last of that kind, so that its name and its label agree
-                key = last_of_kind.get((a.kind, a.source_text.lower() in _SINGULAR_PRONOUNS))
-                if key is None:
+            if a.kind_rule in ruleset.with_role("refers-back"):
+                ref = a.referent  # the source the pronoun stands for (audit.label.referents), not in furniture
+                if ref is None or ref.statement in furniture:
                     continue
-            elif a.kind_rule in ruleset.with_role("refers-back"):
-                before = ls.statement.text[:max(a.source_start - ls.statement.start, 0)]
-                texts = (*paragraph, before)
-                key = _subject_entry(a.source_text, texts, ruleset, entries, by_surname) or \
-                    _named_before(a.source_text, texts, by_surname, entries) or last_person
-                if key is None:
-                    continue
+                key = _entry_for(ref, ruleset, entries, people, PRONOUN_GENDER.get(a.source_text.lower()))
             else:
-                key, name = _key_and_name(a, ruleset)
-                key = by_surname.get(key, key)
-                if key not in entries:
-                    entries[key] = _Entry(f"S{len(entries) + 1}", name, a.kind, a.source_text, [])
-                    if a.kind is SourceKind.PERSON:
-                        by_surname.setdefault(name.split()[-1].lower(), key)
-                elif len(name) > len(entries[key].name) and a.kind is SourceKind.PERSON:
-                    entries[key].name = name
-                _remember(last_of_kind, entries[key].kind, key, a.source_text)
+                key = _entry_for(a, ruleset, entries, people)
             entry = entries[key]
-            if a.kind is SourceKind.PERSON:
-                last_person = key
             entry.statements.append(ls.index)  # every statement that relies on it, governing or not
             if a is gov:
                 ids[ls.index] = entry.id
@@ -140,69 +105,21 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
                 told = next((b for b in ls.attributions if b is not a and b.kind in _PEOPLE), None)
                 if told is not None:
                     add_relay(entry, told.source_text)
-        paragraph.append(ls.statement.text)
     return _finish(entries, labelled, ids)
 
 
-def _remember(last: dict[tuple[SourceKind, bool], str], kind: SourceKind, key: str, phrase: str) -> None:
-    """The last source of each kind, for a "they" or an "it" (any), and for a "he" or a "she" (one person or one
-    body: "a senior official", not "residents")."""
-    last[kind, False] = key
-    if kind is not SourceKind.UNNAMED or singular(phrase):
-        last[kind, True] = key
-
-
-_SINGULAR_PRONOUNS = frozenset(("he", "she", "him", "her"))
-_OPENING = re.compile(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)\s+[a-z]")
-
-
-def _subject_entry(pronoun: str, texts: tuple[str, ...], ruleset: RuleSet, entries: OrderedDict[str, _Entry],
-                   by_surname: dict[str, str]) -> str | None:
-    """The roster key of the person that the paragraph's statements so far open with, the nearest first, for a
-    'he' or 'she' ("Donald Trump has made several statements … 'Not yet,' he said" -> Trump, not the person
-    quoted the paragraph before); added to the roster when new. A one-word subject counts only when the roster
-    knows it as a person's surname ("Washington was quiet" may be a place)."""
-    if pronoun.lower() not in _SINGULAR_PRONOUNS:
-        return None
-    for text in reversed(texts):
-        m = _OPENING.match(text)
-        if m is None:
-            continue
-        name = person_name(m.group(1), ruleset)
-        key = by_surname.get(name.split()[-1].lower())
-        if key is not None:
-            if entries[key].kind is SourceKind.PERSON:
-                return key
-            continue
-        verdict = classify_source(m.group(1), ruleset)
-        if verdict is None or verdict.kind is not SourceKind.PERSON or verdict.rule_id in ruleset.with_role(
-                "refers-back") or verdict.rule_id in ruleset.with_role("description"):
-            continue
-        if len(name.split()) < 2 and name == m.group(1):
-            continue  # one word, no title, not in the roster: a place as often as a person
-        key = name.split()[-1].lower()
-        entries[key] = _Entry(f"S{len(entries) + 1}", name, SourceKind.PERSON, m.group(1), [])
-        by_surname[key] = key
-        return key
-    return None
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
-
-
-def _named_before(pronoun: str, texts: tuple[str, ...], by_surname: dict[str, str],
-                  entries: OrderedDict[str, _Entry]) -> str | None:
-    """The person a 'he' or 'she' refers to when no statement of the paragraph opens with one: the last one
-    already in the roster whose surname the paragraph mentions before the pronoun ("The crowd cheered Calderon.
-    'Fine,' he said" -> Calderon). None when the pronoun is not singular or no such name is there."""
-    if pronoun.lower() not in _SINGULAR_PRONOUNS:
-        return None
-    for text in reversed(texts):
-        for word in reversed(_CAPITALISED.findall(text)):
-            key = by_surname.get(re.sub(r"[’']s$", "", word).lower())
-            if key is not None and entries[key].kind is SourceKind.PERSON:
-                return key
-    return None
+def _entry_for(a: Attribution, ruleset: RuleSet, entries: OrderedDict[str, _Entry], people: People,
+               gender: str | None = None) -> str:
+    """The roster key of an attribution's source, its entry made when new; one entry per person (audit.label.names.
+    People: "Bill Clinton" and "Hillary Clinton" apart), with their fullest name."""
+    key, name = _key_and_name(a, ruleset, people)
+    if a.kind is SourceKind.PERSON and not _described(a, ruleset, people):
+        key = people.key(name, gender or gender_of(a.source_text, ruleset)) or key
+    if key not in entries:
+        entries[key] = _Entry(f"S{len(entries) + 1}", name, a.kind, a.source_text, [])
+    elif len(name) > len(entries[key].name) and a.kind is SourceKind.PERSON:
+        entries[key].name = name
+    return key
 
 
 def _add_relay(entry: _Entry, a: Attribution, ruleset: RuleSet) -> None:

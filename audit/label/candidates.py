@@ -1,0 +1,161 @@
+"""Candidates for what a pronoun stands for (audit.label.referents): the referent value, and the subject a
+statement opens with ("Mr. Obama was angry.", "In Texas, Donald Trump answered", "Officials met on Friday.").
+
+Every search here is bounded: a subject is read from a statement's first characters only, and whether a one-word
+name is given with a first name or a title anywhere in the article is one look-up in an index made once per
+document (audit.label.names.given_index), so resolving stays linear in the length of the text.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+import re
+from collections.abc import Callable
+
+from audit.label.names import LEADS, Given, People, gender_cue, given_index, given_with, person_name, proper_in
+from audit.label.sources import classify_source, singular
+from audit.models import Attribution, Label, SourceKind, Statement
+from audit.rules.ruleset import RuleSet
+
+_OPENING = re.compile(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)(?:\s+[a-z]|,)")
+# the word after a subject: a verb, an auxiliary or an adverb ("Officials met", "Democrats also focused")
+_VERBISH = re.compile(r"\s+(?:\w+(?:ed|ly)|says|tells|wants|thinks|argues|believes|plans|claims|insists|warns|"
+                      r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
+                      r"did|do|does|also|still|met|made|took|gave|told|said|say|sent|went|came|got|began|spoke|wrote|"
+                      r"held|kept|left|put|saw|felt|thought|knew|found|became|ran|won|lost|urge|want|see)\b")
+_QUOTES = frozenset("“\"‘'")
+_TOKEN = re.compile(r"\S+")
+# a group shown by named members: "Critics of the plan, like Senators Ann Lee and Bo Diaz, …"
+_MEMBERS = re.compile(r"[^,;:]{1,80}(?P<group_end>),\s+(?:like|including|such\s+as|among\s+them)\s+"
+                      r"(?P<members>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|and|for)\s+)?){0,6}[A-Z][\w’'.-]*)")
+_OPENING_REACH = 400  # characters of a statement its subject is read from (the patterns above reach less)
+
+
+@dataclasses.dataclass(frozen=True)
+class Referent:
+    """What a pronoun stands for: a source phrase as the text gives it, with the kind and label it implies."""
+
+    phrase: str
+    kind: SourceKind
+    label: Label
+    kind_rule: str
+    key: str  # one person or body: a person's key (audit.label.names.People), else the phrase in lower case
+    gender: str | None = None
+    one: bool = True  # one person or one body, not a group ("residents", "Smith and Jones")
+    statement: int = -1  # where it was found: the statement, and the phrase's start in the text
+    start: int = -1
+    origin: Attribution | None = None  # the attribution that named it, if one did
+    sure: bool = False  # the gender is said (a title, "spokeswoman", a "he" taken back), not guessed from a name
+
+    def standing_for(self, pronoun: Attribution) -> Attribution:
+        """The pronoun's attribution as if it named this referent: its cue, this source."""
+        if self.origin is not None:
+            return self.origin
+        return dataclasses.replace(pronoun, statement=self.statement, source_text=self.phrase, source_start=self.start,
+                                   source_end=self.start + len(self.phrase), kind=self.kind, label=self.label,
+                                   kind_rule=self.kind_rule, referent=None)
+
+
+class Subjects:
+    """The subjects statements open with, persons found through `people` and `persons` (the tracker's: a known
+    person is the same referent); `know` is told of every new person."""
+
+    def __init__(self, ruleset: RuleSet, statements: tuple[Statement, ...], people: People,
+                 persons: dict[str, Referent], know: Callable[[Referent], None]) -> None:
+        self.ruleset, self.statements, self.people, self.persons, self.know = ruleset, statements, people, persons, know
+
+    @functools.cached_property
+    def given(self) -> Given:
+        return given_index("\n".join(st.text for st in self.statements), self.ruleset)
+
+    @functools.cached_property
+    def proper(self) -> frozenset[str]:
+        return proper_in(st.text for st in self.statements)
+
+    def of(self, st: Statement, end: int | None = None, own: bool = False) -> Referent | None:
+        """Who a statement opens with: a person ("Mr. Obama was angry.", "In Texas, Donald Trump answered …"; one
+        word only when the article gives it with a first name or a title, "Washington was quiet" may be a place, or,
+        in the pronoun's `own` statement, when it capitalises it within sentences too: "Keyworth was so fired up
+        that he …"; never a place the rules file lists), else a group or a body ("Officials met on Friday.")."""
+        text = st.text[:min(len(st.text) if end is None else end, _OPENING_REACH)]
+        m = _OPENING.match(text)
+        if m is not None and own and (text[:1] in _QUOTES or not _VERBISH.match(text, m.end(1))):
+            own = False  # a capital in a quotation, or a word that is no clause's subject ("In Concord, he said")
+        phrase = LEADS.sub("", m.group(1)) if m is not None else ""
+        person = self._person(phrase, st, st.start + m.end(1) - len(phrase), own) if m is not None else None
+        return person if person is not None else self._group(text, st)
+
+    def _person(self, phrase: str, st: Statement, start: int, own: bool = False) -> Referent | None:
+        rules = self.ruleset
+        if not phrase or re.search(r"[’']s?$", phrase):  # "Trump's campaign": a possessive names a thing of theirs
+            return None
+        name, (gender, sure) = person_name(phrase, rules), gender_cue(phrase, rules)
+        if name in self.people.places:
+            return None
+        known = self.people.key(name, gender, add=False)
+        if known in self.persons:
+            return self.persons[known]
+        verdict = classify_source(phrase, rules)
+        if verdict is None or verdict.kind is not SourceKind.PERSON or verdict.rule_id in rules.with_role(
+                "refers-back") or verdict.rule_id in rules.with_role("description"):
+            return None
+        given, given_gender = given_with(name, self.given) if len(name.split()) < 2 else (True, None)
+        if not given and name == phrase and not (own and name in self.proper):
+            return None  # one word that the article never gives with a first name or a title: a place as often
+        gender = gender or given_gender
+        key = self.people.key(name, gender) or ""
+        ref = Referent(phrase, verdict.kind, verdict.label, verdict.rule_id, key, gender, True, st.index, start,
+                       sure=sure)
+        self.know(ref)
+        return ref
+
+    def _group(self, text: str, st: Statement) -> Referent | None:
+        """The longest opening of a statement (up to six words, up to the first clause mark, followed by a verb) that
+        names a group, a body or an unnamed person ("Officials met on Friday."); a group shown by named members
+        is theirs ("Critics of the plan, like Senators Ann Lee and Bo Diaz, …")."""
+        if LEADS.match(text):
+            return None
+        best = None
+        for n, word in enumerate(itertools.islice(_TOKEN.finditer(text), 6)):
+            if word.group()[-1] in ",;:" or n == 5:
+                break
+            if not _VERBISH.match(text, word.end()):
+                continue
+            phrase = text[:word.end()]
+            verdict = classify_source(phrase, self.ruleset)
+            if verdict is not None and verdict.kind in (SourceKind.UNNAMED, SourceKind.ORGANISATION) and \
+                    verdict.rule_id not in self.ruleset.with_role("refers-back"):
+                one = verdict.kind is SourceKind.ORGANISATION or singular(phrase)
+                best = Referent(phrase, verdict.kind, verdict.label, verdict.rule_id, phrase.lower(), None, one,
+                                st.index, st.start)
+        return self._members(text, st) or best
+
+    def _members(self, text: str, st: Statement) -> Referent | None:
+        """A group shown by named members ("Critics of the plan, like Senators Ann Lee and Bo Diaz, …"): theirs."""
+        m = _MEMBERS.match(text)
+        if m is None:
+            return None
+        group = classify_source(text[:m.start("group_end")], self.ruleset)
+        members = m.group("members")
+        verdict = classify_source(members, self.ruleset)
+        if group is None or group.kind not in (SourceKind.UNNAMED, SourceKind.ORGANISATION) or verdict is None or \
+                verdict.kind not in (SourceKind.PERSON, SourceKind.ORGANISATION) or verdict.rule_id in \
+                self.ruleset.with_role("refers-back"):
+            return None
+        return Referent(members, verdict.kind, verdict.label, verdict.rule_id, members.lower(), None, False, st.index,
+                        st.start + m.start("members"))
+
+
+_WORDY = re.compile(r"[A-Za-z][\w’'-]{3,}")
+
+
+def headlines(statements: tuple[Statement, ...]) -> frozenset[int]:
+    """The article's headline, when it has one: a first statement alone in its paragraph, with more paragraphs
+    after it, in title case ("Texas Wins Water Fight") or with no closing mark."""
+    if len(statements) < 2 or statements[1].paragraph == statements[0].paragraph:
+        return frozenset()
+    text = statements[0].text.rstrip()
+    words = _WORDY.findall(text[:_OPENING_REACH])
+    titled = len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return frozenset((0,)) if titled or text[-1:] not in ".!?…”’\"')" else frozenset()

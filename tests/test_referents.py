@@ -1,0 +1,180 @@
+"""audit.label.referents and audit.label.names: who a pronoun stands for, on small hand-written paragraphs.
+
+Every paragraph is invented; the expected speaker was decided by reading it (who says the words), not taken from
+the tool's output.
+"""
+from __future__ import annotations
+
+import pytest
+
+from audit.label.names import People, gender_cue, gender_of, given_index, given_with, person_name, surname_of
+from audit.pipeline import audit_text
+from audit.rules.loader import default_rules
+
+
+def _speaker(text: str, index: int) -> str | None:
+    """The roster name of the source of statement `index`."""
+    result = audit_text(text, with_readability=False)
+    names = {s.id: s.name for s in result.sources}
+    sid = result.statements[index].source_id
+    return names.get(sid) if sid is not None else None
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("The mayor, Ann Lee, spoke at noon. “Is it legal?” she asked. Tom Diaz, her deputy, stood up. "
+                 "“It is,” he said.", 3, "Tom Diaz", id="he-skips-a-woman"),
+    pytest.param("Tom Diaz spoke first. The mayor, Ann Lee, spoke at noon. “Is it legal?” she asked.", 2, "Ann Lee",
+                 id="she-skips-a-man"),
+    pytest.param("Mr. Kowalski said the bridge was safe. Engineers disagreed. “It is not,” she said. Dr. Maria "
+                 "Ortiz said the cables were worn.", 2, None, id="she-never-goes-to-a-mister"),
+    pytest.param("Bill Clinton said the deal was fair. Hillary Clinton said it was not. “We will fight it,” she said.",
+                 2, "Hillary Clinton", id="she-tells-a-family-apart"),
+    pytest.param("Hillary Clinton said the deal was unfair. Bill Clinton said it was not. Clinton, she said, would "
+                 "fight it.", 2, "Hillary Clinton", id="she-after-two-of-a-family"),
+])
+def test_a_he_or_a_she_goes_to_a_person_of_that_gender(text: str, index: int, name: str | None) -> None:
+    assert _speaker(text, index) == name
+
+
+def test_a_family_is_two_people() -> None:
+    text = "Bill Clinton said the deal was fair. Hillary Clinton said it was not."
+    assert (_speaker(text, 0), _speaker(text, 1)) == ("Bill Clinton", "Hillary Clinton")
+
+
+def test_the_issues_example_he_is_not_the_mayor() -> None:
+    text = "The mayor, Ann Lee, spoke at noon. “Is it legal?” she asked. He emailed his deputy that the plan was off."
+    assert _speaker(text, 1) == "Ann Lee"
+    assert _speaker(text, 2) != "Ann Lee"
+
+
+def test_they_goes_to_a_group_not_to_the_last_person() -> None:
+    text = "Mayor Tom Diaz said the water was safe. Residents of the valley met on Monday. They said it was brown."
+    result = audit_text(text, with_readability=False)
+    assert _speaker(text, 2) == "Residents of the valley"
+    assert result.statements[2].label.value == "anonymous-source"
+
+
+def test_it_goes_to_a_body_not_to_a_person() -> None:
+    text = "Tom Diaz said the plant would close. The Water Board met on Friday. It said the plant would stay open."
+    assert _speaker(text, 2) == "Water Board"
+
+
+def test_a_group_shown_by_named_members_is_theirs() -> None:
+    """'Critics, like Senators Lee and Diaz, …' names its members: their 'they' is a named source."""
+    text = ("Officials said the plan was sound.\n\nCritics of the plan, like Senator Ann Lee and Senator Bo Diaz, want "
+            "changes. They sent a letter on Friday.\n\n“It must be fixed,” they wrote.")
+    result = audit_text(text, with_readability=False)
+    assert result.statements[3].label.value == "named-source"
+
+
+@pytest.mark.parametrize(("phrase", "gender"), [
+    ("Mrs. Lee", "f"), ("the spokeswoman", "f"), ("Ann Lee", "f"), ("Mr. Lee", "m"), ("Sen. Tom Diaz", "m"),
+    ("the spokesman", "m"), ("Lee", None), ("a senior official", None),
+])
+def test_gender_comes_from_titles_words_and_first_names(phrase: str, gender: str | None) -> None:
+    assert gender_of(phrase, default_rules()) == gender
+
+
+def test_people_keeps_one_key_per_person() -> None:
+    people = People.of(default_rules())
+    bill, hillary = people.key("Bill Clinton", "m"), people.key("Hillary Clinton", "f")
+    assert bill != hillary
+    assert people.key("Clinton", "f") == hillary and people.key("Clinton", "m") == bill
+    assert people.key("Clinton") == bill  # no gender: the first of that surname
+    assert people.key("Bill Clinton") == bill
+    later = People.of(default_rules())
+    bare = later.key("Diaz")
+    assert later.key("Tom Diaz", "m") == bare  # the bare surname first, then the full name: one person
+    assert later.key("Diaz", add=False) == bare and later.key("Ortiz", add=False) is None
+
+
+@pytest.mark.parametrize(("text", "index"), [
+    pytest.param("Texas Wins Water Fight In Court\n\nBy Jane Doe\n\n“It is over,” she said of the dispute.", 2,
+                 id="no-headline-no-byline"),
+    pytest.param("Jane Doe wins water fight in court\n\n“It is over,” she said.", 1, id="no-headline-subject"),
+    pytest.param("See also: Tom Diaz speaks at the fair\n\n“It is over,” he said.", 1, id="no-furniture-line"),
+    pytest.param("Texas was quiet on Monday. “It is over,” he said.", 1, id="no-place-subject"),
+    pytest.param("Mr. Lee met George Washington’s heirs. Washington was quiet on Monday.\n\n“It is over,” he "
+                 "said.", 2, id="a-place-also-a-surname"),
+])
+def test_places_headlines_and_furniture_are_nobody(text: str, index: int) -> None:
+    """A headline, a byline, a 'See also' line or a place opening a sentence is no person a pronoun stands for."""
+    assert _speaker(text, index) in (None, "Lee")
+    assert _speaker(text, index) not in ("Jane Doe", "Tom Diaz", "Texas", "Washington")
+
+
+def test_a_reporters_bio_is_skipped_for_the_last_source() -> None:
+    text = ("Ann Lee said the water was clean.\n\nJane Doe is a senior reporter covering Congress.\n\n“It is over,” "
+            "she said.")
+    assert _speaker(text, 2) == "Ann Lee"
+
+
+def test_the_paragraph_subject_wins_over_the_headline() -> None:
+    text = "Jane Doe Speaks Out On Water\n\nTom Diaz spoke on Monday. “It is over,” he said."
+    assert _speaker(text, 2) == "Tom Diaz"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    pytest.param("Rep. Diane Russell said the rules were unfair. Later, Russell said they would change.",
+                 ["Diane Russell"], id="a-surname-that-is-a-first-name"),
+    pytest.param("Mary Kay Henry said the union would fight. Henry said it would win.", ["Mary Kay Henry"],
+                 id="a-bare-surname-has-no-gender"),
+    pytest.param("Tom Ebeling said the plan was fair. Ann Ebeling said it was not. Mrs. Ebeling said it again.",
+                 ["Tom Ebeling", "Ann Ebeling"], id="a-title-tells-a-family-apart"),
+    pytest.param("Mr. Khan said the plan was fair.\n\nMs. Khan said it was not.", ["Khan", "Khan"],
+                 id="two-people-by-their-titles"),
+])
+def test_one_roster_entry_per_person(text: str, names: list[str]) -> None:
+    result = audit_text(text, with_readability=False)
+    assert [s.name for s in result.sources if s.kind.value == "named-person"] == names
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Maria Ortiz said the plan was fair. “We will win,” he said.", 1, "Maria Ortiz",
+                 id="a-guessed-gender-never-refuses-the-only-candidate"),
+    pytest.param("Kelly Ross said the plan was fair. “We will win,” he said.", 1, "Kelly Ross",
+                 id="a-unisex-name-has-no-gender"),
+    pytest.param("Mr. Maria Ortiz said the plan was fair. Ann Lee left. “We will win,” he said.", 2, "Maria Ortiz",
+                 id="a-title-overrides-a-first-name"),
+    pytest.param("Maria Ortiz said the plan was fair. He said it again. Ann Lee spoke. “We won,” he said.", 3,
+                 "Maria Ortiz", id="a-resolved-he-overrides-a-first-name"),
+    pytest.param("Maria Ortiz said the plan was fair. Tom Diaz spoke. “We will win,” she said.", 2, "Maria Ortiz",
+                 id="a-first-name-still-picks-between-two"),
+    pytest.param("Ann Lee met Ted Cruz on Monday. Cruz said the plan was fine. “It is over,” she said.", 2, "Ann Lee",
+                 id="a-surname-takes-the-articles-first-name"),
+])
+def test_a_first_name_is_a_weak_signal(text: str, index: int, name: str) -> None:
+    assert _speaker(text, index) == name
+
+
+def test_a_surname_drops_its_possessive() -> None:
+    assert surname_of("Sanders’") == surname_of("Sanders's") == surname_of("Sanders") == "sanders"
+
+
+def test_gender_from_a_first_name_is_a_guess() -> None:
+    rules = default_rules()
+    assert gender_cue("Ann Lee", rules) == ("f", False) and gender_cue("Mrs. Lee", rules) == ("f", True)
+    assert gender_cue("Henry", rules) == (None, False) and gender_cue("Kelly Ross", rules) == (None, False)
+
+
+def test_given_index_reads_first_names_and_titles_before_a_word() -> None:
+    index = given_index("Hillary Rodham Clinton spoke. Mr. Comey’s memo. Bill Clinton left. In Texas, Lee won.",
+                        default_rules())
+    assert given_with("Rodham", index) == (True, "f") and given_with("Comey", index) == (True, "m")
+    assert given_with("Clinton", index) == (True, None) and given_with("Texas", index) == (False, None)
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("Virginia Gov. Terry McAuliffe", "Terry McAuliffe"), ("Vice President Joe Biden", "Joe Biden"),
+    ("Sen. Ted Cruz", "Ted Cruz"), ("Lana Del Rey", "Lana Del Rey"), ("Mr. Khan", "Khan"),
+    ("Sen. Ted Cruz of Texas", "Ted Cruz"), ("Gov. Phil Bryant of Mississippi", "Phil Bryant"),
+])
+def test_a_name_loses_everything_up_to_its_last_title(phrase: str, name: str) -> None:
+    """One roster entry per person: 'Virginia Gov. Terry McAuliffe' and 'McAuliffe' are one name."""
+    assert person_name(phrase, default_rules()) == name
+
+
+def test_a_place_is_no_roster_name() -> None:
+    text = "The senator from Vermont said the vote was rigged.\n\nLater the senator from Vermont said it again."
+    result = audit_text(text, with_readability=False)
+    assert [s.name for s in result.sources] == ["The senator from Vermont"]
