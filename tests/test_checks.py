@@ -250,3 +250,26 @@ def test_verdict_reason_names_the_gate() -> None:
 def test_verdict_thresholds_come_from_rules_yaml() -> None:
     assert RULES.verdict["fail"]["uncheckable_share_above"] == 0.5
     assert RULES.verdict["review"]["uncheckable_share_above"] == 0.25
+
+
+def test_claims_matching_keeps_what_a_search_per_claim_keeps() -> None:
+    """Context.claims_matching (one search over the claims joined) keeps exactly the claims a search of each finds,
+    in order: a match at a claim's very end, one that would run on into the next claim, a pattern with an anchor
+    (searched claim by claim), and furniture left out of the claims."""
+    import re
+
+    from audit.judge.context import Context
+
+    text = ("Officials declined to comment.\n\nHe said no. Asked for\n\nAdvertisement\n\n"
+            "comment, she left. The firm did not respond.\n\nNobody declined to comment")
+    doc = audit_text(text, ruleset=default_rules(), with_readability=False)
+    ctx = Context(text, doc.paragraphs, doc.statements, doc.sources, doc.quotations, default_rules(), {})
+    patterns = [r"declined\s+to\s+comment", r"(?i)asked\s+for\s+comment", r"for\s*\Z", r"^He\b", r"\bno\.",
+                r"nothing at all", r"did\s+not\s+respond"]
+    found_any = False
+    for raw in patterns:
+        pattern = re.compile(raw)
+        expected = [ls for ls in ctx.claims() if pattern.search(ls.statement.text)]
+        assert ctx.claims_matching(pattern) == expected, raw
+        found_any = found_any or bool(expected)
+    assert found_any and len(ctx.claims()) < len(doc.statements)  # the advertisement line is not a claim

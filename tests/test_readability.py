@@ -153,3 +153,24 @@ def test_a_very_long_run_of_letters_is_counted_as_pyphen_counts_it() -> None:
     words = ["hyphenation" * 9, "hyphenation" * 10, "representation" * 2000]  # 99, 110 and 28,000 letters
     assert mod._hyphenated(words) == {w: len(hyphenator.positions(w)) + 1 for w in words}
     assert len(words[0]) <= mod._LONG_WORD < len(words[1])
+
+
+@pytest.mark.parametrize("most", [500_000, 50])
+def test_pieces_kept_from_earlier_words_give_the_same_counts(monkeypatch: pytest.MonkeyPatch, most: int) -> None:
+    """The pieces looked up for one article's words are kept for the next (_PIECES), and dropped past _MAX_PIECES
+    (50 here: dropped at nearly every word): the counts are Pyphen's either way, in any order of the words."""
+    import pyphen
+
+    from audit.judge import readability as mod
+
+    monkeypatch.setattr(mod, "_PIECES", {})
+    monkeypatch.setattr(mod, "_MAX_PIECES", most)
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    sample = ["zelenskyy", "peskov", "tomahawks", "dnipropetrovsk", "hyphenation", "hyphenations", "peskovian",
+              "x", "ab", "antidisestablishmentarianism"]
+    expected = {w: len(hyphenator.positions(w)) + 1 for w in sample}
+    assert max(expected.values()) >= 5
+    for batch in (sample[:4], sample, sample[::-1], sample[4:]):
+        assert mod._hyphenated(batch) == {w: expected[w] for w in batch}
+    held = next(iter(mod._PIECES.values()))
+    assert (".zel" in held) is (most > 50)  # a piece of the first words only: kept, or dropped on the way

@@ -197,3 +197,20 @@ def test_a_long_document_scanned_in_parts_gives_the_same_tables(monkeypatch: pyt
     monkeypatch.setattr(engine, "_CHUNK", 3)
     assert len(statements) > 3 and scan_document(statements, masked, rules) == whole
     assert any(max(v, default=0) > 3 for v in whole[0].values())  # hits past the first part, renumbered
+
+
+def test_answers_are_kept_per_pattern_object() -> None:
+    """per_pattern (needs, exact_words, scannable) keeps one answer per pattern object, never another pattern's."""
+    from audit.rules.anchors import per_pattern
+
+    calls: list[re.Pattern[str]] = []
+
+    @per_pattern
+    def upper(pattern: re.Pattern[str]) -> str:
+        calls.append(pattern)
+        return pattern.pattern.upper()
+
+    a, b = re.compile("ab"), re.compile("cd")
+    assert [upper(a), upper(b), upper(a), upper(b)] == ["AB", "CD", "AB", "CD"] and calls == [a, b]
+    upper.cache_clear()
+    assert upper(a) == "AB" and calls == [a, b, a]

@@ -193,6 +193,18 @@ def test_our_blingfire_call_gives_the_public_apis_sentence_ends() -> None:
         assert _sentence_ends(chunk) == _public_sentence_ends(chunk), chunk
 
 
+def test_the_splitters_buffers_grown_for_a_long_paragraph_still_split_short_ones_the_same() -> None:
+    """The buffers are made once and grown; each call tells the library the size its paragraph needs (it zeroes
+    that much), not the buffers' size: a short paragraph after a long one splits as the public API splits it."""
+    from audit.read import text as textmod
+
+    long = " ".join(GUARD_TEXTS[:2]) * 2000  # past the first buffers' 64 KB
+    assert _sentence_ends(long) == _public_sentence_ends(long)
+    assert textmod._BUFFERS[0].size > 2 * len(long.encode("utf-8"))
+    for chunk in GUARD_TEXTS:
+        assert _sentence_ends(chunk) == _public_sentence_ends(chunk), chunk
+
+
 @pytest.mark.parametrize("text", [
     "It was late, said Rep. Will Hurd of Texas.",
     "Mr. Obama sees Mr. Netanyahu as captured by a hard-line philosophy that blocks progress. "

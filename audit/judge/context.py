@@ -10,6 +10,7 @@ from audit.models import Finding, Label, LabelledStatement, Paragraph, Quotation
 from audit.read.text import clip
 from audit.rules import cache
 from audit.rules.ruleset import SEVERITIES, Check, RuleSet
+from audit.rules.scan import Joined, join, matching
 
 SEVERITY_ORDER = SEVERITIES
 _EXCERPT = 200
@@ -45,8 +46,23 @@ class Context:
             reach.append(furthest)
         return starts, reach
 
+    @cached_property
+    def _claims(self) -> tuple[LabelledStatement, ...]:
+        skipped = self.skipped
+        return tuple(ls for ls in self.labelled if ls.statement.index not in skipped)
+
     def claims(self) -> list[LabelledStatement]:
-        return [ls for ls in self.labelled if ls.index not in self.skipped]
+        """The statements the checks look at (every check asks: worked out once per document)."""
+        return list(self._claims)
+
+    @cached_property
+    def _joined(self) -> Joined:
+        return join([ls.statement.text for ls in self._claims])
+
+    def claims_matching(self, pattern: re.Pattern[str]) -> list[LabelledStatement]:
+        """The claims `pattern` finds a match in, in order: what `[ls for ls in claims() if pattern.search(ls.
+        statement.text)]` keeps, with one search over all of them joined (audit.rules.scan.matching)."""
+        return [self._claims[i] for i in sorted(matching(pattern, self._joined))]
 
     def lede(self) -> list[LabelledStatement]:
         return [ls for ls in self.claims() if ls.statement.paragraph <= self.rules.lede_paragraphs]

@@ -176,15 +176,15 @@ def quote_unattributed(ctx: Context, check: Check) -> Iterator[Finding]:
 def right_of_reply(ctx: Context, check: Check) -> Iterator[Finding]:
     """mode given: each request for comment reported (good practice); mode missing: criticism, none asked."""
     asked = params_regex(check, "reply", ctx.rules)
-    replies = [ls for ls in ctx.claims() if asked.search(ls.statement.text)]
+    replies = ctx.claims_matching(asked)
     if check.params.get("mode", "given") == "given":
         yield from (ctx.finding(check, ls, good=True) for ls in replies)
         return
     criticism = params_regex(check, "criticism", ctx.rules)
     answered = params_regex(check, "answered", ctx.rules) if "answered" in check.params else None
-    attacks = [ls for ls in ctx.claims() if criticism.search(ls.statement.text)]
+    attacks = ctx.claims_matching(criticism)
     if answered is not None:
-        replies += [ls for ls in ctx.claims() if answered.search(ls.statement.text)]
+        replies += ctx.claims_matching(answered)
     if attacks and not replies:
         yield ctx.finding(check, attacks[0])
 

@@ -73,7 +73,7 @@ def _count_syllables(lowered: list[str]) -> int:
         found = _cmu_lookup()(new)
         found.update(_hyphenated([w for w in new if w not in found]))
         known.update((word, found[word]) for word in new)
-    return sum(known[w] for w in lowered)
+    return sum(map(known.__getitem__, lowered))
 
 
 def _hyphenated(new: list[str]) -> dict[str, int]:
@@ -85,10 +85,7 @@ def _hyphenated(new: list[str]) -> dict[str, int]:
     if len(out) == len(new):
         return out
     pointed = {word: f".{word.lower()}." for word in new if word not in out}
-    lookup = _patterns()
-    longest = int(lookup([_LONGEST]).get(_LONGEST, "=0")[1:])
-    pieces = sorted({w[i:j] for w in pointed.values() for i in range(len(w)) for j in range(i + 1, i + longest + 1)})
-    patterns = {piece: _unpack(packed) for piece, packed in lookup(pieces).items()}
+    patterns, longest = _looked_up(list(pointed.values()))
     for word, text in pointed.items():
         values = [0] * (len(text) + 1)
         for i in range(len(text) - 1):
@@ -102,7 +99,28 @@ def _hyphenated(new: list[str]) -> dict[str, int]:
     return out
 
 
+def _looked_up(texts: list[str]) -> tuple[dict[str, tuple[int, tuple[int, ...]] | None], int]:
+    """The patterns of every piece of the texts (None: no pattern), and the longest pattern's length; pieces
+    looked up for earlier words are kept (_PIECES), so a run of articles asks the table for new pieces only."""
+    lookup = _patterns()
+    patterns = _PIECES.setdefault(lookup, {})
+    if _LONGEST not in patterns:
+        patterns[_LONGEST] = (int(lookup([_LONGEST]).get(_LONGEST, "=0")[1:]), ())
+    longest = patterns[_LONGEST][0]  # type: ignore[index]
+    every = {w[i:j] for w in texts for i in range(len(w)) for j in range(i + 1, i + longest + 1)}
+    if len(patterns) + len(every) > _MAX_PIECES:  # a bound on memory over a long run
+        patterns.clear()
+        patterns[_LONGEST] = (longest, ())
+    pieces = sorted(every.difference(patterns))
+    found = lookup(pieces)
+    patterns.update((piece, _unpack(found[piece]) if piece in found else None) for piece in pieces)
+    return patterns, longest
+
+
 _LONGEST = ""  # the key under which _patterns keeps the longest pattern's length
+# The pieces of words looked up so far, for each table (_patterns): the next article's words share most of them.
+_PIECES: dict[Callable[[list[str]], dict[str, str]], dict[str, tuple[int, tuple[int, ...]] | None]] = {}
+_MAX_PIECES = 500_000
 # Longer "words" (a run of letters from a table or an encoded blob, not prose) go to Pyphen itself: their pieces
 # would be too many to look up in the table (a 200,000-letter run took 17 s and 590 MB that way).
 _LONG_WORD = 100

@@ -15,11 +15,12 @@ def word_count(text: str) -> int:
 def mix(statements: tuple[LabelledStatement, ...]) -> Mix:
     """Per label: count, share of statements, words, share of words; and the uncheckable share."""
     n = len(statements)
-    words = sum(word_count(s.statement.text) for s in statements)
+    counts = [word_count(s.statement.text) for s in statements]  # each counted once, not twice
+    words = sum(counts)
     by_label = Counter(s.label for s in statements)
     words_by: Counter[Label] = Counter()
-    for s in statements:
-        words_by[s.label] += word_count(s.statement.text)
+    for s, count in zip(statements, counts):
+        words_by[s.label] += count
     figures = tuple(
         LabelFigure(lab, by_label[lab], _share(by_label[lab], n), words_by[lab], _share(words_by[lab], words))
         for lab in SCORED)

@@ -5,6 +5,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from audit.label.carry import NOT_CARRIED, attach_quotations, carry_over
 from audit.label.governs import main_attributions
@@ -19,20 +20,20 @@ from audit.label.sources import (
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
 from audit.rules.anchors import exact_words
 from audit.rules.ruleset import Rule, RuleSet
-from audit.rules.scan import Words, candidates, join, matching
+from audit.rules.scan import Words, by_statement, candidates, join, matching
 
 
 def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: str | None = None,
-                      runs: dict[str, frozenset[int]] | None = None) -> list[Attribution]:
+                      rules: Sequence[Rule] | None = None) -> list[Attribution]:
     """Every attribution the `attribution` rules find in one statement (quoted text is masked).
 
-    `runs`: for each rule, the statements it may match (from `scan_document`); without it, each rule's gate
-    is searched in this statement alone."""
+    `rules`: the attribution rules that may match this statement, in the rule set's order (from `scan_document`,
+    see `by_statement`); without them, each rule's gate is searched in this statement alone."""
     seg = masked[st.start:st.end]
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
-    for rule in ruleset.of_kind("attribution"):
-        if st.index not in runs[rule.id] if runs is not None else not rule.applies(seg):
+    for rule in ruleset.of_kind("attribution") if rules is None else rules:
+        if rules is None and not rule.applies(seg):
             continue
         pos, retries = 0, 0
         while pos <= len(seg) and (m := rule.regex.search(seg, pos)) is not None:
@@ -86,13 +87,13 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
 
 
 def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
-                    runs: dict[str, frozenset[int]] | None = None, in_list: bool = False
+                    rules: Sequence[Rule] | None = None, in_list: bool = False
                     ) -> list[tuple[Rule, re.Match[str]]]:
     """The statement rules that fire on a statement; `whole`: the statement is its paragraph's only one;
-    `in_list`: it follows a list label ("Related:") or a line of the list under one (see `in_link_list`)."""
-    return [(r, m) for r in ruleset.of_kind("statement")
-            if _placed(r, st, whole, in_list) and (runs is None or st.index in runs[r.id])
-            and (m := r.regex.search(st.text))]
+    `in_list`: it follows a list label ("Related:") or a line of the list under one (see `in_link_list`);
+    `rules`: those that may match it, in order (see `by_statement`; None: all)."""
+    return [(r, m) for r in (ruleset.of_kind("statement") if rules is None else rules)
+            if _placed(r, st, whole, in_list) and (m := r.regex.search(st.text))]
 
 
 def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
@@ -194,15 +195,17 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     """One label per statement: its own attributions and statement rules, else its quotation's, else none."""
     runs, statement_runs = scan_document(statements, masked, ruleset)
     per_paragraph = Counter(st.paragraph for st in statements)
+    todo = by_statement(len(statements), ruleset.of_kind("statement"), statement_runs)
     fired_all, in_list = [], False
     for st in statements:
         whole = per_paragraph[st.paragraph] == 1
-        fired_all.append(statement_rules(st, ruleset, whole, statement_runs, in_list))
+        fired_all.append(statement_rules(st, ruleset, whole, todo[st.index], in_list))
         in_list = in_link_list(whole, fired_all[-1])
     furniture = frozenset(st.index for st, fired in zip(statements, fired_all)
                           if any(rule.label is Label.NONE for rule, _ in fired))  # "none" wins over every label
-    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher, runs) for st in statements],
-                             statements, ruleset, furniture)
+    todo = by_statement(len(statements), ruleset.of_kind("attribution"), runs)
+    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher, todo[st.index])
+                              for st in statements], statements, ruleset, furniture)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     relays = ruleset.with_role("relay")
     for st, group, fired in zip(statements, attrs, fired_all):

@@ -103,7 +103,7 @@ def mask_quotations(text: str, spans: tuple[tuple[int, int], ...]) -> str:
             start += tag.end()
             inner = inner[tag.end():]
         parts.append(text[cursor:start + opening])
-        parts.append("".join("\n" if c == "\n" else MASK for c in inner))
+        parts.append("\n".join(MASK * len(line) for line in inner.split("\n")))
         cursor = end - closing
     parts.append(text[cursor:])
     return "".join(parts)

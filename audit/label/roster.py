@@ -27,6 +27,21 @@ class _Entry:
 
 
 def outlet_name(phrase: str, ruleset: RuleSet) -> str:
+    """The outlet lexicon's longest entry the phrase names (its spelling), else the phrase; kept in the rule
+    set's memo (a search per outlet: "Reuters" and "CNN" come back in article after article)."""
+    key = ("outlet", phrase)
+    found = ruleset.memo.get(key)
+    if not isinstance(found, str):
+        if len(ruleset.memo) > _MEMO_MAX:
+            ruleset.memo.clear()
+        ruleset.memo[key] = found = _outlet_name(phrase, ruleset)
+    return found
+
+
+_MEMO_MAX = 200_000
+
+
+def _outlet_name(phrase: str, ruleset: RuleSet) -> str:
     outlets = sorted(ruleset.lexicons.get("outlets", ()), key=len, reverse=True)
     for outlet in outlets:
         if re.search(rf"(?<![\w-]){re.escape(outlet)}(?![\w-])", phrase):
@@ -152,7 +167,7 @@ def _finish(entries: OrderedDict[str, _Entry], labelled: tuple[LabelledStatement
                 by_id[sid].statements.append(ls.index)
         if ls.label in (Label.UNATTRIBUTED, Label.NONE):
             sid = None
-        out.append(dataclasses.replace(ls, source_id=sid))
+        out.append(ls if ls.source_id == sid else dataclasses.replace(ls, source_id=sid))  # replace() is slow
     para = {ls.index: ls.statement.paragraph for ls in labelled}
     sources = tuple(
         Source(e.id, e.name, e.kind, e.description, tuple(sorted(set(e.statements))),

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from audit.rules.anchors import WORD, Need, needs
+from audit.rules.anchors import WORD, Need, needs, per_pattern
+from audit.rules.ruleset import Rule
 
 SEP = "\x00"
 
@@ -39,7 +40,7 @@ def join(segments: tuple[str, ...] | list[str]) -> Joined:
     return Joined(SEP.join(segments), tuple(starts), tuple(segments))
 
 
-@lru_cache(maxsize=4096)
+@per_pattern
 def scannable(pattern: re.Pattern[str]) -> bool:
     """The pattern sees the joined text as it sees each segment alone (see the module's docstring): it has
     no anchor, lookaround, atomic group or possessive repeat outside a character class."""
@@ -149,6 +150,16 @@ def _hits(pattern: re.Pattern[str], joined: Joined) -> list[tuple[int, re.Match[
         if i + 1 >= len(starts):
             break
         pos = starts[i + 1]
+    return out
+
+
+def by_statement(count: int, rules: tuple[Rule, ...], runs: dict[str, frozenset[int]]) -> list[list[Rule]]:
+    """For each of `count` statements, the rules whose runs (`scan_document`) hold it, in the rules' order: each
+    statement then goes through its few rules, not through every rule asking whether it is one of its own."""
+    out: list[list[Rule]] = [[] for _ in range(count)]
+    for rule in rules:
+        for i in runs[rule.id]:
+            out[i].append(rule)
     return out
 
 
