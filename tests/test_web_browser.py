@@ -24,7 +24,13 @@ CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"  # npm's axe-core, by scripts/setup.sh
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-quic"]
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/setup.sh)")
+
+
+def _installed(path: Path, what: str) -> Path:
+    """The browser tests never skip: without their browser or axe-core they fail and say how to install it."""
+    if not path.exists():
+        pytest.fail(f"{what} is not installed ({path}): run scripts/setup.sh", pytrace=False)
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +54,13 @@ def server() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    playwright = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api as playwright
+
+    chromium = _installed(CHROMIUM, "Debian's chromium")
     profile = tmp_path_factory.mktemp("chromium-profile")
     with playwright.sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), args=FLAGS, headless=True, accept_downloads=True,
+            str(profile), executable_path=str(chromium), args=FLAGS, headless=True, accept_downloads=True,
             viewport={"width": 1100, "height": 900})
         yield context
         context.close()
@@ -155,10 +163,11 @@ def test_a_6_mb_upload_gets_the_size_message(page: Any, tmp_path: Path) -> None:
     assert "5 MB limit" in page.locator("[role=alert]").inner_text()
 
 
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (scripts/setup.sh installs it with npm)")
 def test_no_serious_accessibility_violations(page: Any) -> None:
+    axe = _installed(AXE, "axe-core (scripts/setup.sh installs it with npm)")
+
     def violations() -> list[str]:
-        page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated by the DevTools protocol, outside the CSP
+        page.evaluate(axe.read_text(encoding="utf-8"))  # evaluated by the DevTools protocol, outside the CSP
         found = page.evaluate("async () => (await axe.run(document)).violations"
                               ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
                               ".map(v => v.id + ': ' + v.nodes.length + ' ' + v.nodes[0].html.slice(0, 120))")
