@@ -6,12 +6,8 @@ import io
 import re
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("starlette")
-
 from lxml import html as lxml_html
-from starlette.testclient import TestClient
+from starlette.testclient import TestClient  # the web extra: scripts/setup.sh installs it; the tests never skip
 
 from audit.web.app import create_app
 from audit.web.config import WebConfig
