@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.models import Label, LabelledStatement
 from audit.label.quotes import join_split_letters
+from audit.models import Label, LabelledStatement
 from audit.pipeline import audit_text
 from audit.rules.loader import default_rules
 
