@@ -356,7 +356,8 @@ def test_a_paragraph_of_quotation_after_an_indirect_quote_takes_its_speaker() ->
     assert [lab for _, lab, _ in labels[3:]] == ["unattributed"] * 3
 
 
-@pytest.mark.parametrize("name", ["Pen\u0303\u00b1a Nieto", "Sarukh\u00c3\u0083\u00c2\u00a1n", "Jes\u00c3\u0083\u00c2os Ruiz"],
+@pytest.mark.parametrize("name", ["Pen\u0303\u00b1a Nieto", "Sarukh\u00c3\u0083\u00c2\u00a1n",
+                                  "Jes\u00c3\u0083\u00c2os Ruiz"],
                          ids=["combining-mark", "mojibake", "mojibake-control"])
 def test_a_name_split_by_marks_is_one_source_shown_as_written(name: str) -> None:
     doc = audit_text(f"{name} said the talks would resume in May.", with_readability=False)
