@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from audit.label.quotes import join_split_letters
 from audit.models import Label, LabelledStatement
 from audit.pipeline import audit_text
 from audit.rules.loader import default_rules
@@ -353,3 +354,17 @@ def test_a_paragraph_of_quotation_after_an_indirect_quote_takes_its_speaker() ->
     labels = [(ls.statement.text[:12], ls.label.value, ls.carried_from) for ls in _labelled(text)]
     assert labels[1:3] == [("“That is bec", NAMED, 0), ("We will stay", NAMED, 0)]
     assert [lab for _, lab, _ in labels[3:]] == ["unattributed"] * 3
+
+
+@pytest.mark.parametrize("name", ["Pen\u0303\u00b1a Nieto", "Sarukh\u00c3\u0083\u00c2\u00a1n",
+                                  "Jes\u00c3\u0083\u00c2os Ruiz"],
+                         ids=["combining-mark", "mojibake", "mojibake-control"])
+def test_a_name_split_by_marks_is_one_source_shown_as_written(name: str) -> None:
+    doc = audit_text(f"{name} said the talks would resume in May.", with_readability=False)
+    st = doc.statements[0]
+    assert st.label is Label.NAMED
+    assert [a.source_text for a in st.attributions] == [name]
+
+
+def test_marks_outside_a_word_stay_as_they_are() -> None:
+    assert join_split_letters("\u00a9 2016, 4\u00bd miles, Pen\u0303a") == "\u00a9 2016, 4\u00bd miles, Penxa"

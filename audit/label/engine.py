@@ -82,7 +82,8 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
     s_start = st.start + m.start("source") + shift
     cue = Match(rule.id, st.start + m.start("cue"), st.start + m.end("cue"), m.group("cue"))
     label = rule.label or verdict.label
-    return Attribution(rule.id, st.index, cue, phrase, s_start, s_start + len(phrase), verdict.kind, label,
+    shown = st.text[s_start - st.start:s_start - st.start + len(phrase)]  # as written, not as the rules read it
+    return Attribution(rule.id, st.index, cue, shown, s_start, s_start + len(phrase), verdict.kind, label,
                        verdict.rule_id)
 
 

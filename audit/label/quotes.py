@@ -86,8 +86,26 @@ def _misturned(opener: str, ch: str, prev: str, nxt: str) -> bool:
     return opener == ch == "“" and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?")
 
 
+# Marks inside a word that are no letters to the rules' `\w`: combining accents ("Pen\u0303a", decomposed) and the
+# Latin-1 signs and controls a mis-decoded accented letter leaves ("PeÃ±a", "SarukhÃ\x83Â¡n"); not a no-break space.
+_SPLIT_MARKS = "\u0300-\u036f\u0080-\u009f\u00a1-\u00bf"
+_SPLIT_LETTER = re.compile(f"(?<=\\w)[{_SPLIT_MARKS}]+(?=\\w|$)", re.M)
+_LETTER = "x"
+
+
+def join_split_letters(text: str) -> str:
+    """The text with each run of such marks between letters replaced by as many letters, so a name the text
+    spells with them ("PeÃ±a Nieto") is one word to the rules; offsets stay as they were."""
+    return _SPLIT_LETTER.sub(lambda m: _LETTER * len(m.group()), text)
+
+
 def mask_quotations(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """The text with the inside of each long quotation replaced by MASK (marks and newlines kept)."""
+    """The text with the inside of each long quotation replaced by MASK (marks and newlines kept), and letters
+    that marks split joined again (`join_split_letters`)."""
+    return join_split_letters(_mask(text, spans))
+
+
+def _mask(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     if not spans:
         return text
     parts: list[str] = []
