@@ -57,6 +57,12 @@ def pronoun_quotes(n: int) -> str:
     return unit * (n // len(unit)) + "\n"
 
 
+def many_sources(n: int) -> str:
+    """Many attributions in one statement: which of them govern it (audit.label.governs)."""
+    unit = "Officials said it, "
+    return "It will rain, said Smith, " + unit * (n // len(unit)) + "the mayor said.\n"
+
+
 def one_line_paragraphs(n: int) -> str:
     """Many short one-line paragraphs."""
     return "The mayor said it.\n" * (n // 19)
@@ -76,6 +82,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {  # builder, 1x size in c
     "opinion-quotes": (opinion_quotes, 50_000),
     "one-line-paragraphs": (one_line_paragraphs, 95_000),
     "pronoun-quotes": (pronoun_quotes, 40_000),
+    "many-sources": (many_sources, 20_000),
     "suppressions": (suppressed_markdown, 100_000),
     "person-name": (lambda n: "Abc " * (n // 4) + "bob", 5_000),
     "report-long-word": (lambda n: "The mayor said " + "x" * n + ".\n", 10_000),

@@ -36,3 +36,14 @@ def test_stage_directions_and_link_labels_in_brackets_are_no_citation() -> None:
     assert labels[-2:] == [("The library lost its grant.", "unattributed"), ("[Source]", "unattributed")]
     assert ("The council voted to close the pool.", "unattributed") in labels
     assert labels[0][1] == labels[1][1] == "named-source"
+
+
+def test_a_statement_with_its_own_quotation_is_no_tag_of_the_one_before() -> None:
+    text = 'Fans booed the officials for "ruining the game." Ward thanked the fans for "sticking with us."\n'
+    assert _labels(text)[0] == ('Fans booed the officials for "ruining the game."', "unattributed")
+
+
+def test_image_credits_and_labels_in_brackets_carry_nothing() -> None:
+    for mark in ("[Staff Photo]", "[Getty Images]", "[Sponsored Content]", "[Jane Doe.]"):
+        labels = _labels(f"The parade starts at noon. {mark}\n")
+        assert labels[0] == ("The parade starts at noon.", "unattributed"), mark

@@ -108,9 +108,8 @@ def _looked_up(texts: list[str]) -> tuple[dict[str, tuple[int, tuple[int, ...]] 
         patterns[_LONGEST] = (int(lookup([_LONGEST]).get(_LONGEST, "=0")[1:]), ())
     longest = patterns[_LONGEST][0]  # type: ignore[index]
     every = {w[i:j] for w in texts for i in range(len(w)) for j in range(i + 1, i + longest + 1)}
-    if len(patterns) + len(every) > _MAX_PIECES:  # a bound on memory over a long run
-        patterns.clear()
-        patterns[_LONGEST] = (longest, ())
+    if len(patterns) + len(every) > _MAX_PIECES:  # a bound on memory over a long run: a new table (an audit in
+        patterns = _PIECES[lookup] = {_LONGEST: (longest, ())}  # another thread keeps reading the old one whole)
     pieces = sorted(every.difference(patterns))
     found = lookup(pieces)
     patterns.update((piece, _unpack(found[piece]) if piece in found else None) for piece in pieces)

@@ -49,6 +49,11 @@ _TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|told|wrote|[a-z]{2
                         r"|[a-z]{2,}ed)\b))")
 
 
+# A statement that ends judging quoted words of its own is no tag of the quotation before it ('Fans booed the
+# officials for "ruining the game." Ward thanked the fans for "sticking with us."').
+_OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\s*$")  # quoted words it judges
+
+
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
                        before: list[Quotation], long: bool) -> int | None:
     if attributed[last]:
@@ -57,7 +62,7 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
         return first  # "Trump responded: 'No. …'"
     nxt = last + 1
     if nxt < len(statements) and attributed[nxt] and statements[nxt].paragraph == statements[last].paragraph \
-            and (len(statements[nxt].text.split()) <= 8 or (
+            and not _OWN_QUOTE.search(statements[nxt].text) and (len(statements[nxt].text.split()) <= 8 or (
                 statements[last].text.rstrip()[-1:] in "”\"’'" and _TAG_FIRST.match(statements[nxt].text))):
         return nxt  # "'How many times…?' / Clinton said." or "'Why …?' Lichtman said about McCain's effort …"
     prev = first - 1

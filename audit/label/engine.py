@@ -212,7 +212,9 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     for st, group, fired in zip(statements, attrs, fired_all):
         main = main_attributions(group, st, ruleset)
         labels = [a.label for a in main if not _relay_deferred(a, group, publisher, relays)]
-        group[:] = main + [a for a in group if a not in main]  # the roster reads the governing ones first
+        if main is not group:  # the roster reads the governing ones first
+            chosen = {id(a) for a in main}
+            group[:] = main + [a for a in group if id(a) not in chosen]
         matches = list(dict.fromkeys(m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start,
                                                                              a.source_end, a.source_text))))
         rule_ids = [r for a in group for r in (a.rule_id, a.kind_rule)]

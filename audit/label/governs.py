@@ -23,9 +23,18 @@ def main_attributions(group: list[Attribution], st: Statement, ruleset: RuleSet)
     """
     if len(group) < 2:
         return group
+    if len(group) > _MOST:
+        return _subordinate_gives_way(group, st, ruleset)  # a pile of matches in one statement: no pairs
     kept = [a for a in group if not any(_nested(a, b, st) for b in group if b is not a)] or group
     tail = ruleset.patterns.get("TAG_TAIL_I")
     kept.sort(key=lambda a: not _closing_tag(a, st, tail))  # the speaker the roster names for the statement
+    return _subordinate_gives_way(kept, st, ruleset)
+
+
+_MOST = 12  # attributions in one statement beyond which pairs are not compared (news text has a few)
+
+
+def _subordinate_gives_way(kept: list[Attribution], st: Statement, ruleset: RuleSet) -> list[Attribution]:
     subordinate = ruleset.patterns.get("SUBORDINATE_I")
     if subordinate is None or len({a.label for a in kept}) < 2:
         return kept

@@ -106,11 +106,17 @@ def gender_cue(phrase: str, ruleset: RuleSet) -> tuple[str | None, bool]:
 
 def _gender_cue(phrase: str, ruleset: RuleSet) -> tuple[str | None, bool]:
     words, names = _tables(ruleset)
-    found = {words[w] for w in (t.lower().rstrip(".") for t in _WORD.findall(phrase)) if w in words}
+    found = {words[w] for w in (t.lower().rstrip(".") for t in _WORD.findall(phrase) if _role_word(t)) if w in words}
     if len(found) == 1:
         return found.pop(), True
     name = person_name(phrase, ruleset).split() if phrase.strip() else []
     return (names.get(name[0]) if len(name) > 1 else None), False
+
+
+def _role_word(token: str) -> bool:
+    """A word that can tell a gender: a lowercase role ("spokeswoman", "mother") or a title as titles are written
+    ("Mr.", "Mrs", "Ms", "Sir"); not a word of a name or a place ("King County Prosecutor Leesa Manion")."""
+    return token[:1].islower() or token.endswith(".") or len(token) <= 3
 
 
 _SURNAME_MAX = 40  # characters: a longer word is no surname (and the index stays linear)

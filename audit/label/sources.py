@@ -103,4 +103,7 @@ def singular(phrase: str) -> bool:
 def in_subordinate_clause(a: Attribution, st: Statement, subordinate: re.Pattern[str]) -> bool:
     """Whether an attribution's source stands in a subordinate clause (the rules file's SUBORDINATE_I, matched on
     the statement up to the end of the source): "While Sanders has pledged …, Devine suggested …"."""
-    return bool(subordinate.search(st.text[:max(a.source_end - st.start, 0)]))
+    head = st.text[:max(a.source_end - st.start, 0)]
+    # the pattern's clause runs to the end without a comma or a semicolon: search from the last one only (a search
+    # over the whole head for each of a statement's attributions is quadratic in a long statement)
+    return bool(subordinate.search(head, max(head.rfind(","), head.rfind(";"), 0)))
