@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
-CUE_FLOOR, CONTENT_FLOOR, FP_CEILING = 0.887, 0.866, 0.05  # measured 0.893 / 0.873 / 0.046
+CUE_FLOOR, CONTENT_FLOOR, FP_CEILING = 0.90, 0.870, 0.05  # issue 7's cue bar; measured 0.900 / 0.874 / 0.046
+CUE_GAP = 0.03  # issue 7: the check quarter's cue recall within 0.03 of tune's (measured 0.906 / 0.877)
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +52,8 @@ def test_false_positive_proxy_ceiling(measured: dict[str, dict[str, float]]) -> 
 
 def test_check_quarter_within_003_of_tune(measured: dict[str, dict[str, float]]) -> None:
     assert abs(measured["tune"]["cue_recall"] - measured["check"]["cue_recall"]) <= 0.03
+
+
+def test_check_quarter_within_the_gap_of_tune(measured: dict[str, dict[str, float]]) -> None:
+    """Rules read against the tune part must hold on the check quarter nobody read."""
+    assert measured["tune"]["cue_recall"] - measured["check"]["cue_recall"] <= CUE_GAP
