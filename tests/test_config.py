@@ -397,3 +397,12 @@ def test_a_gate_metric_that_is_a_list_is_one_problem() -> None:
     assert problems == [("metric", "unknown metric ['a', 'b'] (expected one of: "
                                     "anonymous_share, secondhand_share, unattributed_share, uncheckable_share, "
                                     "top_source_share, lede_unattributed, lede_uncheckable, distinct_sources)")]
+
+
+def test_a_blank_key_is_shown_quoted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a key made of a tab (found by the settings fuzz test) was printed as blank space after the location
+    cfg = write(tmp_path / ".sourcing-audit.yaml", '"\\t": 1\n').resolve()
+    code, _, err = check(capsys, write(tmp_path / "a.txt", ANON))
+    assert _one_problem(code, err).splitlines() == [
+        f"sourcing-audit: {cfg}:1:1: '\\t': unknown setting '\\t' (expected one of: rules, select, ignore, severity, "
+        "fail-on, publisher, encoding, gates, per-path)"]

@@ -48,7 +48,10 @@ class SettingsFile:
 def _label(keys: tuple[Any, ...]) -> str:
     out = ""
     for k in keys:
-        out += f"[{k}]" if isinstance(k, int) else (f".{k}" if out else str(k))
+        name = str(k)
+        if not name or not name.isprintable() or any(c.isspace() for c in name):
+            name = repr(name)  # a key of spaces, tabs or control characters is shown quoted, never as blank space
+        out += f"[{k}]" if isinstance(k, int) else (f".{name}" if out else name)
     return out
 
 
