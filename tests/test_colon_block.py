@@ -6,11 +6,7 @@ quotation takes the attribution next to it), not taken from the tool's output.
 """
 from __future__ import annotations
 
-from audit.pipeline import audit_text
-
-
-def _labels(text: str) -> list[tuple[str, str]]:
-    return [(s.statement.text, s.label.value) for s in audit_text(text, with_readability=False).statements]
+from tests.label_helpers import labels
 
 
 def test_a_statement_after_a_colon_of_saying_carries_to_the_quotation() -> None:
@@ -19,7 +15,7 @@ def test_a_statement_after_a_colon_of_saying_carries_to_the_quotation() -> None:
             "“We will rebuild the bridge. It will take two years.”\n\n"
             "She went on to say:\n\n"
             "“Nobody will pay more tax.”\n")
-    assert _labels(text) == [
+    assert labels(text) == [
         ("The council met on Monday.", "unattributed"),
         ("When the vote ended, the mayor released the following statement:", "named-source"),
         ("“We will rebuild the bridge.", "named-source"),
@@ -34,4 +30,4 @@ def test_a_colon_after_an_act_is_no_attribution() -> None:
             "Both face felony charges.\n\n"
             "Gov. Ruiz signed three bills on Friday:\n\n"
             "The first raises the minimum wage.\n")
-    assert {label for _, label in _labels(text)} == {"unattributed"}
+    assert {label for _, label in labels(text)} == {"unattributed"}

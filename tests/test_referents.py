@@ -10,14 +10,7 @@ import pytest
 from audit.label.names import People, gender_cue, gender_of, given_index, given_with, person_name, surname_of
 from audit.pipeline import audit_text
 from audit.rules.loader import default_rules
-
-
-def _speaker(text: str, index: int) -> str | None:
-    """The roster name of the source of statement `index`."""
-    result = audit_text(text, with_readability=False)
-    names = {s.id: s.name for s in result.sources}
-    sid = result.statements[index].source_id
-    return names.get(sid) if sid is not None else None
+from tests.label_helpers import speaker
 
 
 @pytest.mark.parametrize(("text", "index", "name"), [
@@ -33,30 +26,30 @@ def _speaker(text: str, index: int) -> str | None:
                  "fight it.", 2, "Hillary Clinton", id="she-after-two-of-a-family"),
 ])
 def test_a_he_or_a_she_goes_to_a_person_of_that_gender(text: str, index: int, name: str | None) -> None:
-    assert _speaker(text, index) == name
+    assert speaker(text, index) == name
 
 
 def test_a_family_is_two_people() -> None:
     text = "Bill Clinton said the deal was fair. Hillary Clinton said it was not."
-    assert (_speaker(text, 0), _speaker(text, 1)) == ("Bill Clinton", "Hillary Clinton")
+    assert (speaker(text, 0), speaker(text, 1)) == ("Bill Clinton", "Hillary Clinton")
 
 
 def test_the_issues_example_he_is_not_the_mayor() -> None:
     text = "The mayor, Ann Lee, spoke at noon. “Is it legal?” she asked. He emailed his deputy that the plan was off."
-    assert _speaker(text, 1) == "Ann Lee"
-    assert _speaker(text, 2) != "Ann Lee"
+    assert speaker(text, 1) == "Ann Lee"
+    assert speaker(text, 2) != "Ann Lee"
 
 
 def test_they_goes_to_a_group_not_to_the_last_person() -> None:
     text = "Mayor Tom Diaz said the water was safe. Residents of the valley met on Monday. They said it was brown."
     result = audit_text(text, with_readability=False)
-    assert _speaker(text, 2) == "Residents of the valley"
+    assert speaker(text, 2) == "Residents of the valley"
     assert result.statements[2].label.value == "anonymous-source"
 
 
 def test_it_goes_to_a_body_not_to_a_person() -> None:
     text = "Tom Diaz said the plant would close. The Water Board met on Friday. It said the plant would stay open."
-    assert _speaker(text, 2) == "Water Board"
+    assert speaker(text, 2) == "Water Board"
 
 
 def test_a_group_shown_by_named_members_is_theirs() -> None:
@@ -99,19 +92,19 @@ def test_people_keeps_one_key_per_person() -> None:
 ])
 def test_places_headlines_and_furniture_are_nobody(text: str, index: int, expected: str | None) -> None:
     """A headline, a byline, a 'See also' line or a place opening a sentence is no person a pronoun stands for."""
-    assert _speaker(text, index) == expected
-    assert _speaker(text, index) not in ("Jane Doe", "Tom Diaz", "Texas", "Washington")
+    assert speaker(text, index) == expected
+    assert speaker(text, index) not in ("Jane Doe", "Tom Diaz", "Texas", "Washington")
 
 
 def test_a_reporters_bio_is_skipped_for_the_last_source() -> None:
     text = ("Ann Lee said the water was clean.\n\nJane Doe is a senior reporter covering Congress.\n\n“It is over,” "
             "she said.")
-    assert _speaker(text, 2) == "Ann Lee"
+    assert speaker(text, 2) == "Ann Lee"
 
 
 def test_the_paragraph_subject_wins_over_the_headline() -> None:
     text = "Jane Doe Speaks Out On Water\n\nTom Diaz spoke on Monday. “It is over,” he said."
-    assert _speaker(text, 2) == "Tom Diaz"
+    assert speaker(text, 2) == "Tom Diaz"
 
 
 @pytest.mark.parametrize(("text", "names"), [
@@ -144,7 +137,7 @@ def test_one_roster_entry_per_person(text: str, names: list[str]) -> None:
                  id="a-surname-takes-the-articles-first-name"),
 ])
 def test_a_first_name_is_a_weak_signal(text: str, index: int, name: str) -> None:
-    assert _speaker(text, index) == name
+    assert speaker(text, index) == name
 
 
 def test_a_surname_drops_its_possessive() -> None:

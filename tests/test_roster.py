@@ -7,14 +7,7 @@ from __future__ import annotations
 import pytest
 
 from audit.pipeline import audit_text
-
-
-def _speaker(text: str, index: int) -> str | None:
-    """The roster name of the source of statement `index`."""
-    result = audit_text(text, with_readability=False)
-    names = {s.id: s.name for s in result.sources}
-    sid = result.statements[index].source_id
-    return names.get(sid) if sid is not None else None
+from tests.label_helpers import speaker
 
 
 @pytest.mark.parametrize(("text", "index", "name"), [
@@ -32,12 +25,12 @@ def _speaker(text: str, index: int) -> str | None:
                  "Calderon. “Fine,” he said.", 3, "Felipe Calderon", id="he-after-a-known-name-in-its-paragraph"),
 ])
 def test_a_pronoun_names_the_person_its_paragraph_is_about(text: str, index: int, name: str) -> None:
-    assert _speaker(text, index) == name
+    assert speaker(text, index) == name
 
 
 def test_a_name_in_apposition_names_the_source() -> None:
     text = "Facebook created the tool in 2014, a spokeswoman, Anna Richardson White, said on Saturday."
-    assert _speaker(text, 0) == "Anna Richardson White"
+    assert speaker(text, 0) == "Anna Richardson White"
     assert audit_text(text, with_readability=False).statements[0].label.value == "named-source"
 
 
@@ -48,7 +41,7 @@ def test_a_name_in_apposition_names_the_source() -> None:
                  "R. Gil Kerlikowske", id="one-initial"),
 ])
 def test_an_inverted_source_keeps_its_initials(text: str, name: str) -> None:
-    assert _speaker(text, 0) == name
+    assert speaker(text, 0) == name
 
 
 def test_page_furniture_names_no_source() -> None:
@@ -68,12 +61,12 @@ def test_a_pronoun_taken_back_to_an_unnamed_person_names_that_person() -> None:
             "repairs had cost more than planned. He said the contractor was paid twice.")
     result = audit_text(text, with_readability=False)
     assert result.statements[2].label.value == "anonymous-source"
-    assert _speaker(text, 2) == "A senior official who asked not to be named"
+    assert speaker(text, 2) == "A senior official who asked not to be named"
     # a group named in between is no "he"
     text = "A senior official said talks stalled. Residents said they were angry. He said the deal was off."
-    assert _speaker(text, 2) == "A senior official"
+    assert speaker(text, 2) == "A senior official"
 
 
 def test_an_office_of_a_state_is_no_part_of_the_name() -> None:
     text = "Deputy Secretary of State Tom Nides said the talks would go on."
-    assert _speaker(text, 0) == "Tom Nides"
+    assert speaker(text, 0) == "Tom Nides"
