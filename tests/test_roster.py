@@ -70,3 +70,11 @@ def test_a_pronoun_taken_back_to_an_unnamed_person_names_that_person() -> None:
 def test_an_office_of_a_state_is_no_part_of_the_name() -> None:
     text = "Deputy Secretary of State Tom Nides said the talks would go on."
     assert speaker(text, 0) == "Tom Nides"
+
+
+def test_a_first_person_speaker_is_the_writer() -> None:
+    # A memoir's "“No,” I said." rests on the writer, who signs the article; "we reported" and "I think" are the
+    # writer's own account and analysis, no quotation: unattributed.
+    text = ("“I am not shy,” I said. “I never was.”\n\nWe reported last week that the mayor resigned. I think it "
+            "rained. “Why?” I asked him.")
+    assert [speaker(text, i) for i in range(6)] == ["the writer", "the writer", None, None, "the writer", "the writer"]

@@ -214,3 +214,16 @@ def test_a_title_before_a_name_ends_no_statement(text: str) -> None:
     # Bling Fire sometimes breaks after "Mr." or "Rep."; a title never ends a sentence, so the break goes.
     assert not any(s.text.rstrip().endswith(("Mr.", "Rep.")) for s in split_statements(text))
     assert split_statements("He was born in the U.S. He left.")[0].text == "He was born in the U.S."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The plan was bad. Mr. Diaz left.", ["The plan was bad.", "Mr. Diaz left."]),
+    ("It rained in 2011. Mrs. Lee spoke.", ["It rained in 2011.", "Mrs. Lee spoke."]),
+    ("He said, “it was bad.” Mr. Diaz left.", ["He said, “it was bad.”", "Mr. Diaz left."]),
+    ("Texas Lt. Gov. Dan Ortiz says Sen. Ann Lee won.", ["Texas Lt. Gov. Dan Ortiz says Sen. Ann Lee won."]),
+    ("Smith vs. Mr. Jones was the case.", ["Smith vs. Mr. Jones was the case."]),
+])
+def test_a_sentence_ends_before_a_title_and_a_name(text: str, expected: list[str]) -> None:
+    # Bling Fire keeps "… was bad. Mr. Diaz left." whole; a full stop after a lower-case word (not "Lt." or
+    # "vs.") before a title and a capitalised name ends the sentence.
+    assert [s.text for s in split_statements(text)] == expected

@@ -77,6 +77,8 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
         phrase, shift, verdict = _tail_source(phrase, shift, ruleset, publisher)
     if verdict is None or (rule.accept and verdict.kind not in rule.accept):
         return None
+    if (verdict.rule_id in ruleset.with_role("writer")) != (rule.role == "writer"):
+        return None  # the writer ("I", "we") is a source only where a `writer` rule tags a quotation with it
     if rule.role == "relay" and is_publisher(phrase, publisher):
         return None
     s_start = st.start + m.start("source") + shift

@@ -57,6 +57,8 @@ def _described(a: Attribution, ruleset: RuleSet, people: People) -> bool:
 
 
 def _key_and_name(a: Attribution, ruleset: RuleSet, people: People) -> tuple[str, str]:
+    if a.kind_rule in ruleset.with_role("writer"):  # "I said", "we reported": one entry, whoever signs the article
+        return "\0writer", "the writer"
     if a.kind is SourceKind.PERSON:
         if _described(a, ruleset, people):
             return _DETERMINER.sub("", a.source_text).lower(), a.source_text

@@ -23,6 +23,10 @@ _CONTINUES = re.compile(r"[a-z,;)\]]")  # a statement that cannot start a senten
 # "said Rep. | Will Hurd" (a title never ends a sentence, unlike "Jr." or "St.").
 _TITLE_END = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Maj|Prof|Rev"
                         r"|Hon|Amb|Atty|Supt)\.$")
+# A sentence end Bling Fire misses before a title ("… was bad. Mr. Diaz left."): a full stop after a lower-case
+# word of two letters or more or a number (not an abbreviation such as "Lt." or "vs."), then a title and a name.
+_END_BEFORE_TITLE = re.compile(r"(?<![\w.’'-])(?!(?:vs|etc|approx|no|op|cf|al)\.)(?:[a-z][a-z]+|\d+%?)\.[”’\"']?"
+                               r"(?=\s+(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev)\.\s+[A-Z])")
 _SPLITTER = None
 
 
@@ -191,7 +195,8 @@ def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None)
     out: list[Statement] = []
     for para in paragraphs:
         chunk = text[para.start:para.end]
-        ends = sorted({min(max(b, 0), len(chunk)) for b in _sentence_ends(chunk)} | {len(chunk)})
+        ends = sorted({min(max(b, 0), len(chunk)) for b in _sentence_ends(chunk)} | {len(chunk)}
+                      | {m.end() for m in _END_BEFORE_TITLE.finditer(chunk)})
         cursor = 0
         for b in ends:
             seg = chunk[cursor:b]
