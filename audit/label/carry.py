@@ -1,13 +1,15 @@
 """Carry-over: statements with no attribution of their own that take a neighbour's (GUIDELINES.md).
 
 Inside an attributed quotation, a statement takes the label of the statement that says who is speaking;
-after a `carry: paragraph` attribution (a transcript's "PENCE: …"), the rest of the paragraph takes it.
+after a `carry: paragraph` attribution (a transcript's "PENCE: …"), the rest of the paragraph takes it; in a
+transcript, a speaker's turn holds the paragraphs up to the next turn (audit.label.turns).
 """
 from __future__ import annotations
 
 import bisect
 import re
 
+from audit.label.turns import carry_turns
 from audit.models import Attribution, Label, Match, Quotation, Statement
 from audit.rules.ruleset import RuleSet
 
@@ -20,6 +22,7 @@ def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]]
     """Statement index -> the index of the statement whose label it carries."""
     carried = _carry(own, quotations)
     _carry_paragraphs(statements, attrs, own, carried, ruleset)
+    carry_turns(statements, attrs, own, carried, ruleset)
     _carry_colon_block(statements, own, carried)
     return carried
 
