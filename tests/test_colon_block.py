@@ -54,3 +54,16 @@ def test_an_act_and_a_colon_over_narration_are_no_attribution() -> None:
             "Most of them concern the contract.\n")
     assert {label for _, label in labels(text)} == {"unattributed"}
 
+
+
+def test_embedded_posts_after_a_colon_of_saying_are_in_the_block() -> None:
+    text = ("Two council members called for a recount on Tuesday:\n\n"
+            "<tweet author=\"JaneRoe\">Every ballot must be counted again.</tweet>.\n\n"
+            "<tweet author=\"JohnDoe\">The margin is too thin to trust.</tweet>.\n\n"
+            "The clerk set the recount for Friday.\n")
+    assert labels(text) == [
+        ("Two council members called for a recount on Tuesday:", "anonymous-source"),
+        ("<tweet author=\"JaneRoe\">Every ballot must be counted again.</tweet>.", "anonymous-source"),
+        ("<tweet author=\"JohnDoe\">The margin is too thin to trust.</tweet>.", "anonymous-source"),
+        ("The clerk set the recount for Friday.", "unattributed"),
+    ]

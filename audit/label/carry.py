@@ -116,15 +116,16 @@ def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attrib
 def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict[int, int]) -> None:
     """An attributed statement that closes its paragraph with a colon ("Hewitt writes:") introduces the next
     paragraph: its statements without an attribution of their own take its label (a block quotation). When that
-    paragraph is a list item ("- …", "• …", "1. …"), the list items that follow it are in the block too."""
+    paragraph is a list item ("- …", "• …", "1. …") or an embedded post ("<tweet …>…"), the list items or the
+    embedded posts that follow it are in the block too."""
     for i, st in enumerate(statements[:-1]):
         nxt = statements[i + 1]
         if own[i][0] in NOT_CARRIED or not st.text.rstrip().endswith(":") or nxt.paragraph == st.paragraph:
             continue
-        listed = bool(_LIST_ITEM.match(nxt.text))
+        item = next((shape for shape in (_LIST_ITEM, _EMBED) if shape.match(nxt.text)), None)
         j, paragraph = i + 1, nxt.paragraph
         while j < len(statements) and (statements[j].paragraph == paragraph or (
-                listed and statements[j].paragraph == paragraph + 1 and _LIST_ITEM.match(statements[j].text))):
+                item is not None and statements[j].paragraph == paragraph + 1 and item.match(statements[j].text))):
             if j > i + 1 and own[j][0] is not None and statements[j].text.rstrip().endswith(":"):
                 break  # the next block starts here: it walks on from there
             paragraph = statements[j].paragraph
@@ -135,6 +136,8 @@ def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dic
 
 # A list item's marker: a dash or bullet, a number, or the "l " a Wingdings bullet becomes in plain text.
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪◦–—]|l(?=\s)|\d{1,2}[.)])\s+\S")
+# An embedded post as the text keeps it: its markup opens the paragraph.
+_EMBED = re.compile(r"\s*<(?:tweet|blockquote|post|embed)\b")
 
 
 def _carry(own: Own,
