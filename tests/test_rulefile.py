@@ -84,8 +84,12 @@ BAD = {
         "4:10: lexicon 'verbs': a lexicon by lemma needs `lemmas`"),
     "unknown-role": (
         GOOD.replace("    message: a speech verb", "    role: pronoun\n    message: a speech verb"),
-        "10:11: rule 'test-said': unknown role 'pronoun' "
-        "(expected: relay, refers-back, description, list-label, writer)"),
+        "10:11: rule 'test-said': unknown role 'pronoun' (expected: relay, refers-back, description, list-label, "
+        "writer, turn)"),
+    "attribution-place-on-a-statement-rule": (
+        GOOD.replace("    message: a speech verb", "    where: [before-quotation]\n    message: a speech verb"),
+        "10:12: rule 'test-said': unknown place 'before-quotation' (expected: whole-paragraph, not-first-paragraph, "
+        "first-paragraph, in-link-list)"),
     "unknown-carry": (
         GOOD.replace("    message: a speech verb", "    carry: document\n    message: a speech verb"),
         "10:12: rule 'test-said': unknown carry 'document' (expected: paragraph, back)"),

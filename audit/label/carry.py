@@ -1,13 +1,15 @@
 """Carry-over: statements with no attribution of their own that take a neighbour's (GUIDELINES.md).
 
 Inside an attributed quotation, a statement takes the label of the statement that says who is speaking;
-after a `carry: paragraph` attribution (a transcript's "PENCE: …"), the rest of the paragraph takes it.
+after a `carry: paragraph` attribution (a transcript's "PENCE: …"), the rest of the paragraph takes it; in a
+transcript, a speaker's turn holds the paragraphs up to the next turn (audit.label.turns).
 """
 from __future__ import annotations
 
 import bisect
 import re
 
+from audit.label.turns import carry_turns
 from audit.models import Attribution, Label, Match, Quotation, Statement
 from audit.rules.ruleset import RuleSet
 
@@ -20,6 +22,7 @@ def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]]
     """Statement index -> the index of the statement whose label it carries."""
     carried = _carry(own, quotations)
     _carry_paragraphs(statements, attrs, own, carried, ruleset)
+    carry_turns(statements, attrs, own, carried, ruleset)
     _carry_colon_block(statements, own, carried)
     return carried
 
@@ -113,15 +116,16 @@ def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attrib
 def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict[int, int]) -> None:
     """An attributed statement that closes its paragraph with a colon ("Hewitt writes:") introduces the next
     paragraph: its statements without an attribution of their own take its label (a block quotation). When that
-    paragraph is a list item ("- …", "• …", "1. …"), the list items that follow it are in the block too."""
+    paragraph is a list item ("- …", "• …", "1. …") or an embedded post ("<tweet …>…"), the list items or the
+    embedded posts that follow it are in the block too."""
     for i, st in enumerate(statements[:-1]):
         nxt = statements[i + 1]
         if own[i][0] in NOT_CARRIED or not st.text.rstrip().endswith(":") or nxt.paragraph == st.paragraph:
             continue
-        listed = bool(_LIST_ITEM.match(nxt.text))
+        item = next((shape for shape in (_LIST_ITEM, _EMBED) if shape.match(nxt.text)), None)
         j, paragraph = i + 1, nxt.paragraph
         while j < len(statements) and (statements[j].paragraph == paragraph or (
-                listed and statements[j].paragraph == paragraph + 1 and _LIST_ITEM.match(statements[j].text))):
+                item is not None and statements[j].paragraph == paragraph + 1 and item.match(statements[j].text))):
             if j > i + 1 and own[j][0] is not None and statements[j].text.rstrip().endswith(":"):
                 break  # the next block starts here: it walks on from there
             paragraph = statements[j].paragraph
@@ -132,6 +136,8 @@ def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dic
 
 # A list item's marker: a dash or bullet, a number, or the "l " a Wingdings bullet becomes in plain text.
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪◦–—]|l(?=\s)|\d{1,2}[.)])\s+\S")
+# An embedded post as the text keeps it: its markup opens the paragraph.
+_EMBED = re.compile(r"\s*<(?:tweet|blockquote|post|embed)\b")
 
 
 def _carry(own: Own,

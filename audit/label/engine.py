@@ -35,6 +35,8 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: s
     for rule in ruleset.of_kind("attribution") if rules is None else rules:
         if rules is None and not rule.applies(seg):
             continue
+        if "before-quotation" in rule.where and not before_quotation(masked, st.end):
+            continue
         pos, retries = 0, 0
         while pos <= len(seg) and (m := rule.regex.search(seg, pos)) is not None:
             att = _attribution(rule, m, st, ruleset, publisher)
@@ -48,6 +50,15 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: s
                 continue
             found.append(att)
     return found
+
+
+_NEXT_QUOTATION = re.compile(r"[ \t\r]*\n\s*[“\"‘«]")
+
+
+def before_quotation(masked: str, end: int) -> bool:
+    """Whether the paragraph ends at `end` and the next one opens with a quotation mark (the one place an
+    attribution rule may ask for, `where: [before-quotation]`)."""
+    return _NEXT_QUOTATION.match(masked, end) is not None
 
 
 _RETRIES = 4  # matches of one rule in one statement whose source is no source, before the rule gives up

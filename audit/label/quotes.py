@@ -7,7 +7,8 @@ from audit.models import Paragraph
 
 _MARKS = re.compile("''|[\"“”«»‘’']")
 _ELISION = re.compile(r"['‘’]\d\d(?:s)?\b")
-_SPEAKER_TAG = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s")
+# A transcript's speaker: a name in capitals ("PENCE:") or two to four capitalised words ("Chris Matthews:")
+_SPEAKER_TAG = re.compile(r"(?:[A-Z][A-Z.'’ -]{1,30}|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*):\s")
 
 MASK = "\x01"
 _OPEN_DOUBLE = "“«"
@@ -116,7 +117,7 @@ def _mask(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         inner = text[start + opening:end - closing]
         if len(inner.split()) < _MIN_MASK_WORDS:
             continue
-        tag = _SPEAKER_TAG.match(inner)  # a transcript's "PENCE:" stays visible
+        tag = _SPEAKER_TAG.match(inner)  # a transcript's "PENCE:" or "Chris Matthews:" stays visible
         if tag:
             start += tag.end()
             inner = inner[tag.end():]

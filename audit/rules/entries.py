@@ -23,6 +23,7 @@ from audit.rules.rulefile import (
 from audit.rules.ruleset import (
     _CHECK_KEYS,
     _RULE_KEYS,
+    ATTRIBUTION_WHERE,
     CARRY,
     CHECK_KINDS,
     FROM_SOURCE,
@@ -87,8 +88,9 @@ def _rule(b: _Builder, rid: str, entry: yaml.MappingNode) -> Rule | None:
     requires = _compile(b, path, rid, fields, "requires")[0] if "requires" in fields else None
     where = tuple(b.strings(path, fields["where"], f"rule {rid!r}: where")) if "where" in fields else ()
     for cond in where:
-        if cond not in WHERE:
-            b.err(path, fields["where"], f"rule {rid!r}: unknown place {cond!r} (expected: {', '.join(WHERE)})")
+        allowed = ATTRIBUTION_WHERE if kind == "attribution" else tuple(w for w in WHERE if w not in ATTRIBUTION_WHERE)
+        if cond not in allowed:
+            b.err(path, fields["where"], f"rule {rid!r}: unknown place {cond!r} (expected: {', '.join(allowed)})")
     confidence = _fraction(b, path, rid, fields["confidence"]) if "confidence" in fields else 1.0
     if common is None or regex is None or label is False:
         return None

@@ -19,8 +19,11 @@ FROM_SOURCE = "from-source"
 _TOP_KEYS = {"version", "precedence", "lede_paragraphs", "lexicons", "patterns", "rules", "checks", "verdict"}
 _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags", "message", "why",
               "examples", "override", "confidence", "requires", "where", "carry", "role"}
-#: Where a `statement` rule may fire (`where:` in rules.yaml); every listed condition must hold.
-WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph", "in-link-list")
+#: Where a `statement` rule may fire (`where:` in rules.yaml); every listed condition must hold. An `attribution`
+#: rule may be placed `before-quotation`: its statement closes its paragraph and the next paragraph opens with a
+#: quotation mark ("He then listed the qualities he wants:" over a quoted paragraph).
+WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph", "in-link-list", "before-quotation")
+ATTRIBUTION_WHERE = ("before-quotation",)
 #: How far an attribution rule's label carries (`carry:` in rules.yaml): over the rest of its paragraph
 #: ("PENCE: …" in a transcript), back over the statements before it in its paragraph (a citation that closes a
 #: round-up item, "… [Reuters.]") or, by default, only over the quotation it introduces.
@@ -30,8 +33,10 @@ CARRY = ("paragraph", "back")
 #: stands for an earlier source, "he"), `description` (a source phrase kept whole as the roster's name,
 #: "the former president"), `list-label` (a `statement` rule's line that heads a list of links, "Related:": the
 #: lines under it may take the `in-link-list` place), `writer` (a first-person source, "I said": the roster's
-#: "the writer").
-ROLES = ("relay", "refers-back", "description", "list-label", "writer")
+#: "the writer"), `turn` (an attribution that opens a paragraph as a speaker's turn in a transcript,
+#: "MATTHEWS: …": in a text where a speaker takes a second turn, its label holds the paragraphs up to the next
+#: turn; audit.label.turns).
+ROLES = ("relay", "refers-back", "description", "list-label", "writer", "turn")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")  # {name} or {lexicon|lexicon}
@@ -60,7 +65,7 @@ class Rule:
     origin: str
     confidence: float = 1.0
     requires: re.Pattern[str] | None = None  # a cheap pattern a statement must contain for the rule to run
-    where: tuple[str, ...] = ()  # statement rules: conditions on the statement's place (WHERE)
+    where: tuple[str, ...] = ()  # conditions on the statement's place (WHERE; attribution rules: ATTRIBUTION_WHERE)
     carry: str | None = None  # attribution rules: "paragraph" / "back" carry the label over the paragraph (CARRY)
     role: str | None = None  # what the match stands for beyond its label (ROLES)
 

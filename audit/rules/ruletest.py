@@ -18,7 +18,9 @@ def rule_fires(rule: Rule, ex: Example, ruleset: RuleSet) -> str | None:
             f"classified by {verdict.rule_id if verdict else 'no source rule'}"
     if rule.kind == "statement":
         return None if rule.regex.search(ex.text) else "did not match"
-    st = Statement(0, 0, len(ex.text), 1, ex.text)
+    # a rule placed before a quotation runs on the example's first paragraph, the quotation opening the next one
+    end = ex.text.find("\n") if rule.where and "\n" in ex.text else len(ex.text)
+    st = Statement(0, 0, end, 1, ex.text[:end])
     from audit.label.quotes import find_quotations, mask_quotations
     from audit.read.text import split_paragraphs
 

@@ -1,0 +1,65 @@
+"""Transcripts: a speaker's turn ("MATTHEWS: …", "Lopez: …") holds the paragraphs up to the next turn.
+
+A turn is a paragraph that opens with an attribution of a `role: turn` rule and goes on with words (not a tally,
+"Clinton: 547."). A text is a transcript when a speaker takes a second turn and someone else speaks too:
+headlines and section labels that happen to open with a name ("Jeb Bush: Student loans …") name each person
+once. In a transcript, a turn's label carries over the rest of its paragraph and over the paragraphs after it
+up to the next turn, when that turn comes within a few paragraphs; the words after the last turn are left alone
+(the writer's narration takes over there), and a statement that a rule took for page furniture ends the turn.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from audit.models import Attribution, Label, Match, Statement
+from audit.rules.ruleset import RuleSet
+
+Own = list[tuple[Label | None, list[Match], list[str]]]
+_MAX_PARAGRAPHS = 4  # a turn, then at most three paragraphs of the same speaker before the next turn
+_MIN_WORDS = 4  # words after the speaker's colon: fewer is a tally or a label ("Sanders: 46.")
+_NAME = re.compile(r"[\w’'-]+")
+
+
+def carry_turns(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
+                carried: dict[int, int], ruleset: RuleSet) -> None:
+    """Record in `carried` the statements each turn of a transcript holds (see the module's docstring)."""
+    turn_rules = ruleset.with_role("turn")
+    if not turn_rules:
+        return
+    turns = _turns(statements, attrs, own, turn_rules)
+    names = Counter(name for _, name in turns)
+    if len(names) < 2 or max(names.values()) < 2:
+        return  # no speaker speaks twice, or only one speaks: no transcript
+    for k, (i, _) in enumerate(turns):
+        nxt = turns[k + 1][0] if k + 1 < len(turns) else None
+        reach = nxt is not None and statements[nxt].paragraph - statements[i].paragraph <= _MAX_PARAGRAPHS
+        end = nxt if reach and nxt is not None else _paragraph_end(statements, i)
+        for j in range(i + 1, end):
+            if own[j][0] is Label.NONE:
+                break  # page furniture: the turn, and the transcript, are over
+            if own[j][0] is None and j not in carried:
+                carried[j] = i
+
+
+def _turns(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
+           turn_rules: frozenset[str]) -> list[tuple[int, str]]:
+    """(statement index, the speaker's last name, lower case) of each turn, in order."""
+    out = []
+    for i, st in enumerate(statements):
+        if (i and statements[i - 1].paragraph == st.paragraph) or own[i][0] in (None, Label.NONE, Label.UNATTRIBUTED):
+            continue
+        for a in attrs[i]:
+            if a.rule_id in turn_rules and len(st.text[a.cue.end - st.start:].split()) >= _MIN_WORDS:
+                words = _NAME.findall(a.source_text)
+                if words:
+                    out.append((i, words[-1].lower()))
+                break
+    return out
+
+
+def _paragraph_end(statements: tuple[Statement, ...], i: int) -> int:
+    j = i + 1
+    while j < len(statements) and statements[j].paragraph == statements[i].paragraph:
+        j += 1
+    return j

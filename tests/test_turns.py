@@ -1,0 +1,70 @@
+"""Transcripts (audit.label.turns): a speaker's turn holds the paragraphs up to the next turn, where a speaker
+takes a second turn; headlines and section labels that open with a name, tallies, the narration after the last
+turn and page furniture are left alone.
+
+The expected labels were decided by reading the invented texts against ../shared/eval/GUIDELINES.md (a
+statement that continues the same source's account takes the carried label), not taken from the tool's output.
+"""
+from __future__ import annotations
+
+from tests.label_helpers import labels, speaker
+
+PANEL = ("The panel met on Saturday in the studio.\n\n"
+         "Jane Roe: The plan sounds good on paper. Nobody will pay it in the end.\n\n"
+         "Most people never see the bill until April. It lands on the middle class.\n\n"
+         "John Doe: That is not what the numbers from the budget office say.\n\n"
+         "Roe: The numbers are wrong, and I will show you why.\n\n"
+         "The tax would raise about $50 billion a year.\n")
+
+
+def test_a_turn_holds_its_paragraph_and_those_up_to_the_next_turn() -> None:
+    assert labels(PANEL) == [
+        ("The panel met on Saturday in the studio.", "unattributed"),
+        ("Jane Roe: The plan sounds good on paper.", "named-source"),
+        ("Nobody will pay it in the end.", "named-source"),
+        ("Most people never see the bill until April.", "named-source"),
+        ("It lands on the middle class.", "named-source"),
+        ("John Doe: That is not what the numbers from the budget office say.", "named-source"),
+        ("Roe: The numbers are wrong, and I will show you why.", "named-source"),
+        ("The tax would raise about $50 billion a year.", "unattributed"),  # after the last turn: narration
+    ]
+
+
+def test_the_paragraph_after_a_turn_is_the_speakers() -> None:
+    assert speaker(PANEL, 3) == "Jane Roe"
+    assert speaker(PANEL, 4) == "Jane Roe"
+
+
+def test_a_turn_that_opens_a_quotation_is_a_turn() -> None:
+    text = PANEL.replace("Jane Roe: The plan sounds good on paper. Nobody will pay it in the end.",
+                         "\"Jane Roe: The plan sounds good on paper. Nobody will pay it in the end.\"")
+    assert speaker(text, 3) == "Jane Roe"
+
+
+def test_names_that_head_sections_once_each_are_no_transcript() -> None:
+    text = ("Jane Roe: Student loans. Roe would forgive student debt over ten years.\n\n"
+            "The plan would cost about a trillion dollars.\n\n"
+            "John Doe: Credit scores. Doe would ban credit checks by employers.\n\n"
+            "Banks oppose the idea.\n")
+    got = dict(labels(text))
+    assert got["The plan would cost about a trillion dollars."] == "unattributed"
+    assert got["Banks oppose the idea."] == "unattributed"
+
+
+def test_tallies_are_no_turns() -> None:
+    text = ("Pledged delegates are won in primaries.\n\n"
+            "Jane Roe: 1,769.\n\n"
+            "John Doe: 1,501.\n\n"
+            "Superdelegates can change their minds at the convention.\n\n"
+            "Roe: 547.\n\n"
+            "Doe: 46.\n")
+    got = dict(labels(text))
+    assert got["Superdelegates can change their minds at the convention."] == "unattributed"
+
+
+def test_page_furniture_ends_a_turn() -> None:
+    text = PANEL.replace("Most people never see the bill until April.",
+                         "Share this story. Most people never see the bill until April.")
+    got = dict(labels(text))
+    assert got["Share this story."] == "none"
+    assert got["Most people never see the bill until April."] == "unattributed"
