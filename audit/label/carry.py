@@ -35,18 +35,28 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
         inside = tuple(range(first, last + 1))
         st = statements[first]
         words = len(st.text[start - st.start:end - st.start].split()) if last == first else _LONG_QUOTE
-        who = _speaker_statement(first, last, statements, attributed, out, words >= _LONG_QUOTE)
+        tail = statements[last].text[end - statements[last].start:]
+        whole = words >= _LONG_QUOTE and statements[first].start == start and not tail.strip(_TAIL_MARKS)
+        who = _speaker_statement(first, last, statements, attributed, out, words >= _LONG_QUOTE, whole)
         out.append(Quotation(start, end, inside, who))
     return tuple(out)
 
 
 _LONG_QUOTE = 4  # words: shorter quotations mid-sentence are scare quotes or titles, nobody's words
+_TAIL_MARKS = " \n.,;:!?)]"  # what may follow a quotation that is all of its statements
 # A statement that opens with its speaker and a verb (the statement has a cue: this is the tag of the quotation
-# just before it): one to four capitalised words, then a past or present verb ("Clinton remarked, …").
+# just before it): one to four capitalised words, then a past or present verb ("Clinton remarked, …"), or
+# with an apposition between them ("Jane Roe, the head of the group, tweeted on Friday …").
 # Not a tag that goes on with a clause of its own ("Police said fans left …", "Jones added that …").
-_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|told|wrote|[a-z]{2,}(?:ed|s))\b"
+_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:said|told|wrote|[a-z]{2,}(?:ed|s))"
+                        r"|,\s+(?:the|a|an|his|her|their|its)\s[^,“”\"]{2,60},\s+(?:said|told|wrote|[A-Za-z][a-z]+(?:ed|s)))\b"
                         r"(?!\s+(?:that\b|[a-z]+\s+(?:had|has|have|was|were|is|are|would|will|could|left|went"
                         r"|[a-z]{2,}ed)\b))")
+
+
+# A quotation that ends its statement with a comma before the closing mark goes on into its tag ('“Go, go,” / Jane
+# Roe, the leader of the party, wrote on Facebook.'): the statement was split where the sentence was not over.
+_COMMA_CLOSE = re.compile(r",\s*(?:''|[”\"’'])\s*$")
 
 
 # A statement that ends judging quoted words of its own is no tag of the quotation before it ('Fans booed the
@@ -55,7 +65,9 @@ _OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\
 
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
-                       before: list[Quotation], long: bool) -> int | None:
+                       before: list[Quotation], long: bool, whole: bool) -> int | None:
+    """The statement that says who speaks a quotation over statements `first`..`last`, or None. `long`: no scare
+    quotation or title; `whole`: long, and all of its statements (it opens the first and closes the last)."""
     if attributed[last]:
         return last  # "'…,' Fitzpatrick said."
     if attributed[first]:
@@ -63,12 +75,13 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     nxt = last + 1
     if nxt < len(statements) and attributed[nxt] and statements[nxt].paragraph == statements[last].paragraph \
             and not _OWN_QUOTE.search(statements[nxt].text) and (len(statements[nxt].text.split()) <= 8 or (
-                statements[last].text.rstrip()[-1:] in "”\"’'" and _TAG_FIRST.match(statements[nxt].text))):
+                statements[last].text.rstrip()[-1:] in "”\"’'" and _TAG_FIRST.match(statements[nxt].text))
+                or _COMMA_CLOSE.search(statements[last].text)):
         return nxt  # "'How many times…?' / Clinton said." or "'Why …?' Lichtman said about McCain's effort …"
     prev = first - 1
-    if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 10 \
-            and statements[first].text[:1] in "“\"‘'" and statements[prev].paragraph == statements[first].paragraph:
-        return prev  # "Bystrom agreed. “Mainstream Republicans are running out of time …”"
+    if prev >= 0 and attributed[prev] and whole and statements[prev].paragraph == statements[first].paragraph:
+        return prev  # "Bystrom agreed. “Mainstream Republicans are running out of time …”", or after a long
+        # attributed statement ("Lee told reporters that the party had spent a year in the state. “We lost.”")
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
     if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 6 \

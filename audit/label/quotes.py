@@ -20,7 +20,8 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
 
     A quotation opened with a straight mark closes with a straight mark (or a curly closing mark that no
     curly opening mark inside it pairs with), one opened with a curly mark with a curly or straight one; two
-    apostrophes ('') count as a straight double mark; an apostrophe before two digits ("the '90s") is none.
+    apostrophes ('') count as a straight double mark; an apostrophe before two digits ("the '90s") is none; a
+    closing curly mark after a space, before a word or an ellipsis, opens one when none is open (`_TURNED_OPEN`).
     A quotation still open at a paragraph's end runs on when the next paragraph opens with a quotation mark
     (the news convention for a quotation over several paragraphs); otherwise it ends there.
     """
@@ -35,6 +36,9 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
             mark = '"' if width == 2 else text[i]
             prev = text[i - 1] if i > para.start else " "
             nxt = text[i + width] if i + width < para.end else " "
+            if state.open_at is None and mark == "”" and prev.isspace() and _TURNED_OPEN.match(text, i + 1, para.end):
+                state.open_at, state.opener, state.curly_inside = i, "“", 0  # '” … they are not like him,” she said'
+                continue
             closed = state.step(mark, i, width, prev, nxt)
             if closed is not None:
                 spans.append(closed)
@@ -46,6 +50,9 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
     return tuple(spans)
 
 
+# After a space or at a paragraph's start, with no quotation open, a closing curly mark before a word or an
+# ellipsis opens one (a mark turned the wrong way: 'Doing so ”appeared to be an attempt,” she said').
+_TURNED_OPEN = re.compile(r"\w|\s?(?:…|\.\.\.)")
 _OPENERS = {'"': '"“\'', "“": "“\"", "«": "«", "‘": "‘'", "'": "'‘"}
 _CLOSERS = {'"': '"', "“": "”\"", "«": "»", "‘": "’", "'": "'’"}
 
