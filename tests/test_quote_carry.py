@@ -68,3 +68,30 @@ def test_a_tag_with_an_apposition_after_a_quotation() -> None:
     text = ("“He just stopped and said, ‘We have to win this county. How do we win it?’” "
             "Will Smith, the chairman for the county party, said of the meeting he had with the candidate.")
     assert _labels(text) == [NAMED, NAMED, NAMED]
+
+
+def test_a_heading_in_single_marks_takes_no_speaker() -> None:
+    # a short paragraph all in single marks after a quotation is a section heading, and the speaker of the
+    # quotation before it does not reach it; a paragraph of quotation in double marks does take its speaker
+    text = ("“We will build it in two years,” the mayor said.\n\n‘A long road ahead.’\n\n"
+            "The council votes on the plan in May.")
+    assert _labels(text) == [NAMED, UNATT, UNATT]
+    quoted = "“We will build it in two years,” the mayor said.\n\n“It is a long road.”"
+    assert _labels(quoted) == [NAMED, NAMED]
+
+
+def test_a_title_that_opens_a_statement_takes_no_speaker() -> None:
+    # a show's title in quotation marks opens the statement after a quotation: the writer's words, not the speaker's
+    text = ("“People laugh at our troubles,” said Ana Ortega, one of the stars.\n\n"
+            "“Sons of Money” is a version of a Spanish play that mocks the rich.")
+    assert _labels(text) == [NAMED, UNATT]
+    # a short quotation that is all of its statement goes on with the speaker
+    text = "“We are ready,” said Ana Ortega. “No.”"
+    assert _labels(text) == [NAMED, NAMED]
+
+
+def test_an_unclosed_quotation_ends_before_its_tag() -> None:
+    # the closing mark was left out: the tag after the comma is no quoted words, so its speaker is found
+    text = "\"There was no help for the parents back then, said Kessel, whose group is pushing for a bill."
+    assert find_quotations(text, split_paragraphs(text)) == ((0, text.index(" said")),)
+    assert _labels(text) == [NAMED]

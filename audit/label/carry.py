@@ -36,14 +36,16 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
         st = statements[first]
         words = len(st.text[start - st.start:end - st.start].split()) if last == first else _LONG_QUOTE
         tail = statements[last].text[end - statements[last].start:]
-        whole = words >= _LONG_QUOTE and statements[first].start == start and not tail.strip(_TAIL_MARKS)
-        who = _speaker_statement(first, last, statements, attributed, out, words >= _LONG_QUOTE, whole)
+        entire = st.start == start and not _ASIDE.sub("", tail).strip(_TAIL_MARKS)
+        who = _speaker_statement(first, last, statements, attributed, out, words >= _LONG_QUOTE, entire)
         out.append(Quotation(start, end, inside, who))
     return tuple(out)
 
 
 _LONG_QUOTE = 4  # words: shorter quotations mid-sentence are scare quotes or titles, nobody's words
-_TAIL_MARKS = " \n.,;:!?)]"  # what may follow a quotation that is all of its statements
+_TAIL_MARKS = " \n.,;:!?)]"  # what may follow a quotation that is all of its statements,
+_ASIDE = re.compile(r"\[[^\]]*\]|\([^)]*\)")  # and a stage direction or an aside ("[Applause.]")
+_HEADING_WORDS = 7  # a paragraph of at most so many words all in single marks is a heading ('A change warrior.')
 # A statement that opens with its speaker and a verb (the statement has a cue: this is the tag of the quotation
 # just before it): one to four capitalised words, then a past or present verb ("Clinton remarked, …"), or
 # with an apposition between them ("Jane Roe, the head of the group, tweeted on Friday …").
@@ -65,13 +67,15 @@ _OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\
 
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
-                       before: list[Quotation], long: bool, whole: bool) -> int | None:
+                       before: list[Quotation], long: bool, entire: bool) -> int | None:
     """The statement that says who speaks a quotation over statements `first`..`last`, or None. `long`: no scare
-    quotation or title; `whole`: long, and all of its statements (it opens the first and closes the last)."""
+    quotation or title; `entire`: all of its statements (it opens the first and closes the last)."""
     if attributed[last]:
         return last  # "'…,' Fitzpatrick said."
     if attributed[first]:
         return first  # "Trump responded: 'No. …'"
+    if _heading(first, last, statements):
+        return None  # "'A change warrior.'" alone in its paragraph: a section heading, nobody's words
     nxt = last + 1
     if nxt < len(statements) and attributed[nxt] and statements[nxt].paragraph == statements[last].paragraph \
             and not _OWN_QUOTE.search(statements[nxt].text) and (len(statements[nxt].text.split()) <= 8 or (
@@ -79,26 +83,36 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
                 or _COMMA_CLOSE.search(statements[last].text)):
         return nxt  # "'How many times…?' / Clinton said." or "'Why …?' Lichtman said about McCain's effort …"
     prev = first - 1
-    if prev >= 0 and attributed[prev] and whole and statements[prev].paragraph == statements[first].paragraph:
+    if prev >= 0 and attributed[prev] and long and entire and statements[prev].paragraph == statements[first].paragraph:
         return prev  # "Bystrom agreed. “Mainstream Republicans are running out of time …”", or after a long
         # attributed statement ("Lee told reporters that the party had spent a year in the state. “We lost.”")
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
+    opens = statements[first].text[:1] in "“\"‘'" and (long or entire)  # no title opening the statement
     if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 6 \
-            and statements[first].text[:1] in "“\"‘'" and statements[prev].paragraph < statements[first].paragraph:
+            and opens and statements[prev].paragraph < statements[first].paragraph:
         return prev  # "The mayor said." closing a paragraph, then a paragraph of quotation
-    if prev >= 0 and attributed[prev] and statements[first].text[:1] in "“\"‘'" \
+    if prev >= 0 and attributed[prev] and opens \
             and statements[prev].paragraph == statements[first].paragraph - 1 \
             and (last + 1 == len(statements) or statements[last + 1].paragraph != statements[last].paragraph):
         return prev  # "Carter said that …" closing a paragraph, then a whole paragraph of quotation
     same_paragraph = long and prev >= 0 and statements[prev].paragraph == statements[first].paragraph
-    if before and (same_paragraph or statements[first].text[:1] in "“\"‘'"):
+    if before and (same_paragraph or opens):
         last_q = before[-1]
         if last_q.attribution_statement is not None and \
                 (prev in last_q.statements or prev == last_q.attribution_statement):
             return last_q.attribution_statement  # the same speaker goes on in a new quotation (in the
             # same paragraph, it may open mid-sentence: "For workers, on the other hand, ''…''")
     return None
+
+
+def _heading(first: int, last: int, statements: tuple[Statement, ...]) -> bool:
+    """A short paragraph that is all one quotation in single marks ("'Totally pro-Israel.'"): news pages set
+    their section headings so, taken from the words that follow."""
+    st = statements[first]
+    alone = (first == 0 or statements[first - 1].paragraph != st.paragraph) and (
+        last + 1 == len(statements) or statements[last + 1].paragraph != st.paragraph)
+    return first == last and alone and st.text[:1] in "‘'" and len(st.text.split()) <= _HEADING_WORDS
 
 
 def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attribution]],
