@@ -95,3 +95,19 @@ def test_an_unclosed_quotation_ends_before_its_tag() -> None:
     text = "\"There was no help for the parents back then, said Kessel, whose group is pushing for a bill."
     assert find_quotations(text, split_paragraphs(text)) == ((0, text.index(" said")),)
     assert _labels(text) == [NAMED]
+
+
+def test_a_short_line_in_the_middle_of_a_quotation_is_no_signature() -> None:
+    # "No, Mayor." looks like a signature line, but the quotation runs on both sides of it: the speaker's words
+    text = "\"The plan is cruel and it is wrong. No, Mayor. Go home,\" Jane Roe wrote."
+    assert _labels(text) == [NAMED, NAMED, NAMED]
+    # alone, after the quotation has closed, the same line is a signature
+    signed = "\"The plan is cruel and it is wrong,\" Jane Roe wrote.\n\nJane Roe."
+    assert _labels(signed) == [NAMED, "none"]
+
+
+def test_a_stage_direction_in_the_middle_of_a_quotation_stays_furniture() -> None:
+    text = "\"We will cut taxes for everyone. (APPLAUSE.) And we will do it soon,\" the governor said."
+    assert _labels(text) == [NAMED, "none", NAMED]
+    transcript = "\"WALLACE: We will cut taxes for all and —.\n\n\"(CROSSTALK.)\n\n\"WALLACE: We will do it soon.\""
+    assert _labels(transcript)[1] == "none"

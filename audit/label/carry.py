@@ -18,7 +18,7 @@ Own = list[tuple[Label | None, list[Match], list[str]]]
 def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
                quotations: tuple[Quotation, ...], ruleset: RuleSet) -> dict[int, int]:
     """Statement index -> the index of the statement whose label it carries."""
-    carried = _carry(own, quotations)
+    carried = _carry(statements, own, quotations)
     _carry_paragraphs(statements, attrs, own, carried, ruleset)
     _carry_colon_block(statements, own, carried)
     return carried
@@ -161,14 +161,17 @@ def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dic
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪◦–—]|l(?=\s)|\d{1,2}[.)])\s+\S")
 
 
-def _carry(own: Own,
-           quotations: tuple[Quotation, ...]) -> dict[int, int]:
-    """Statements inside an attributed quotation, mapped to the statement whose attribution they take."""
+def _carry(statements: tuple[Statement, ...], own: Own, quotations: tuple[Quotation, ...]) -> dict[int, int]:
+    """Statements inside an attributed quotation, mapped to the statement whose attribution they take. One that a
+    furniture rule took (`none`: "No, Trump." as a signature) takes it too when the quotation runs on both sides
+    of it: page furniture is never in the middle of someone's words, but a stage direction may be."""
     carried: dict[int, int] = {}
     for q in quotations:
         if q.attribution_statement is None or own[q.attribution_statement][0] in NOT_CARRIED:
             continue
         for idx in q.statements:
-            if own[idx][0] is None and idx != q.attribution_statement:
+            inside = q.start < statements[idx].start and statements[idx].end < q.end \
+                and statements[idx].text.lstrip("\"“‘' ")[:1] not in "([<"  # a stage direction stays furniture
+            if (own[idx][0] is None or (own[idx][0] is Label.NONE and inside)) and idx != q.attribution_statement:
                 carried[idx] = q.attribution_statement
     return carried
