@@ -35,7 +35,8 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
         inside = tuple(range(first, last + 1))
         st = statements[first]
         words = len(st.text[start - st.start:end - st.start].split()) if last == first else _LONG_QUOTE
-        tail = statements[last].text[end - statements[last].start:]
+        text, at = statements[last].text, end - statements[last].start
+        tail = text[at:] if len(text) - at <= _TAIL_MAX else "…"  # no copy of a long rest per quotation
         entire = st.start == start and not _ASIDE.sub("", tail).strip(_TAIL_MARKS)
         who = _speaker_statement(first, last, statements, attributed, out, words >= _LONG_QUOTE, entire)
         out.append(Quotation(start, end, inside, who))
@@ -44,7 +45,8 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
 
 _LONG_QUOTE = 4  # words: shorter quotations mid-sentence are scare quotes or titles, nobody's words
 _TAIL_MARKS = " \n.,;:!?)]"  # what may follow a quotation that is all of its statements,
-_ASIDE = re.compile(r"\[[^\]]*\]|\([^)]*\)")  # and a stage direction or an aside ("[Applause.]")
+_TAIL_MAX = 100  # characters: a longer rest of the statement after a quotation is more than marks and asides
+_ASIDE = re.compile(r"\[[^\]]{0,80}\]|\([^)]{0,80}\)")  # and a stage direction or an aside ("[Applause.]")
 _HEADING_WORDS = 7  # a paragraph of at most so many words all in single marks is a heading ('A change warrior.')
 # A statement that opens with its speaker and a verb (the statement has a cue: this is the tag of the quotation
 # just before it): one to four capitalised words, then a past or present verb ("Clinton remarked, …"), or
@@ -80,7 +82,7 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     if nxt < len(statements) and attributed[nxt] and statements[nxt].paragraph == statements[last].paragraph \
             and not _OWN_QUOTE.search(statements[nxt].text) and (len(statements[nxt].text.split()) <= 8 or (
                 statements[last].text.rstrip()[-1:] in "”\"’'" and _TAG_FIRST.match(statements[nxt].text))
-                or _COMMA_CLOSE.search(statements[last].text)):
+                or _COMMA_CLOSE.search(statements[last].text[-12:])):
         return nxt  # "'How many times…?' / Clinton said." or "'Why …?' Lichtman said about McCain's effort …"
     prev = first - 1
     if prev >= 0 and attributed[prev] and long and entire and statements[prev].paragraph == statements[first].paragraph:
@@ -112,7 +114,8 @@ def _heading(first: int, last: int, statements: tuple[Statement, ...]) -> bool:
     st = statements[first]
     alone = (first == 0 or statements[first - 1].paragraph != st.paragraph) and (
         last + 1 == len(statements) or statements[last + 1].paragraph != st.paragraph)
-    return first == last and alone and st.text[:1] in "‘'" and len(st.text.split()) <= _HEADING_WORDS
+    return first == last and alone and st.text[:1] in "‘'" and len(st.text) < 120 \
+        and len(st.text.split()) <= _HEADING_WORDS
 
 
 def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attribution]],
