@@ -63,6 +63,13 @@ def many_sources(n: int) -> str:
     return "It will rain, said Smith, " + unit * (n // len(unit)) + "the mayor said.\n"
 
 
+def quotes_in_one_statement(n: int) -> str:
+    """Many short quotations in one statement that opens with a single mark and never closes its brackets: what
+    follows each quotation and whether the paragraph is a heading (audit.label.carry.attach_quotations)."""
+    unit = '"a b" [ ( '
+    return "‘" + unit * (n // len(unit)) + "end.\n"
+
+
 def one_line_paragraphs(n: int) -> str:
     """Many short one-line paragraphs."""
     return "The mayor said it.\n" * (n // 19)
@@ -83,6 +90,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {  # builder, 1x size in c
     "one-line-paragraphs": (one_line_paragraphs, 95_000),
     "pronoun-quotes": (pronoun_quotes, 40_000),
     "many-sources": (many_sources, 20_000),
+    "quotes-in-one-statement": (quotes_in_one_statement, 20_000),
     "suppressions": (suppressed_markdown, 100_000),
     "person-name": (lambda n: "Abc " * (n // 4) + "bob", 5_000),
     "report-long-word": (lambda n: "The mayor said " + "x" * n + ".\n", 10_000),

@@ -20,7 +20,7 @@ Own = list[tuple[Label | None, list[Match], list[str]]]
 def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
                quotations: tuple[Quotation, ...], ruleset: RuleSet) -> dict[int, int]:
     """Statement index -> the index of the statement whose label it carries."""
-    carried = _carry(own, quotations)
+    carried = _carry(statements, own, quotations)
     _carry_paragraphs(statements, attrs, own, carried, ruleset)
     carry_turns(statements, attrs, own, carried, ruleset)
     _carry_colon_block(statements, own, carried)
@@ -38,18 +38,32 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
         inside = tuple(range(first, last + 1))
         st = statements[first]
         words = len(st.text[start - st.start:end - st.start].split()) if last == first else _LONG_QUOTE
-        who = _speaker_statement(first, last, statements, attributed, out, words >= _LONG_QUOTE)
+        text, at = statements[last].text, end - statements[last].start
+        tail = text[at:] if len(text) - at <= _TAIL_MAX else "…"  # no copy of a long rest per quotation
+        entire = st.start == start and not _ASIDE.sub("", tail).strip(_TAIL_MARKS)
+        who = _speaker_statement(first, last, statements, attributed, out, words >= _LONG_QUOTE, entire)
         out.append(Quotation(start, end, inside, who))
     return tuple(out)
 
 
 _LONG_QUOTE = 4  # words: shorter quotations mid-sentence are scare quotes or titles, nobody's words
+_TAIL_MARKS = " \n.,;:!?)]"  # what may follow a quotation that is all of its statements,
+_TAIL_MAX = 100  # characters: a longer rest of the statement after a quotation is more than marks and asides
+_ASIDE = re.compile(r"\[[^\]]{0,80}\]|\([^)]{0,80}\)")  # and a stage direction or an aside ("[Applause.]")
+_HEADING_WORDS = 7  # a paragraph of at most so many words all in single marks is a heading ('A change warrior.')
 # A statement that opens with its speaker and a verb (the statement has a cue: this is the tag of the quotation
-# just before it): one to four capitalised words, then a past or present verb ("Clinton remarked, …").
+# just before it): one to four capitalised words, then a past or present verb ("Clinton remarked, …"), or
+# with an apposition between them ("Jane Roe, the head of the group, tweeted on Friday …").
 # Not a tag that goes on with a clause of its own ("Police said fans left …", "Jones added that …").
-_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|told|wrote|[a-z]{2,}(?:ed|s))\b"
+_TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:said|told|wrote|[a-z]{2,}(?:ed|s))"
+                        r"|,\s+(?:the|a|an|his|her|their|its)\s[^,“”\"]{2,60},\s+(?:said|told|wrote|[A-Za-z][a-z]+(?:ed|s)))\b"
                         r"(?!\s+(?:that\b|[a-z]+\s+(?:had|has|have|was|were|is|are|would|will|could|left|went"
                         r"|[a-z]{2,}ed)\b))")
+
+
+# A quotation that ends its statement with a comma before the closing mark goes on into its tag ('“Go, go,” / Jane
+# Roe, the leader of the party, wrote on Facebook.'): the statement was split where the sentence was not over.
+_COMMA_CLOSE = re.compile(r",\s*(?:''|[”\"’'])\s*$")
 
 
 # A statement that ends judging quoted words of its own is no tag of the quotation before it ('Fans booed the
@@ -58,37 +72,53 @@ _OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\
 
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
-                       before: list[Quotation], long: bool) -> int | None:
+                       before: list[Quotation], long: bool, entire: bool) -> int | None:
+    """The statement that says who speaks a quotation over statements `first`..`last`, or None. `long`: no scare
+    quotation or title; `entire`: all of its statements (it opens the first and closes the last)."""
     if attributed[last]:
         return last  # "'…,' Fitzpatrick said."
     if attributed[first]:
         return first  # "Trump responded: 'No. …'"
+    if _heading(first, last, statements):
+        return None  # "'A change warrior.'" alone in its paragraph: a section heading, nobody's words
     nxt = last + 1
     if nxt < len(statements) and attributed[nxt] and statements[nxt].paragraph == statements[last].paragraph \
             and not _OWN_QUOTE.search(statements[nxt].text) and (len(statements[nxt].text.split()) <= 8 or (
-                statements[last].text.rstrip()[-1:] in "”\"’'" and _TAG_FIRST.match(statements[nxt].text))):
+                statements[last].text.rstrip()[-1:] in "”\"’'" and _TAG_FIRST.match(statements[nxt].text))
+                or _COMMA_CLOSE.search(statements[last].text[-12:])):
         return nxt  # "'How many times…?' / Clinton said." or "'Why …?' Lichtman said about McCain's effort …"
     prev = first - 1
-    if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 10 \
-            and statements[first].text[:1] in "“\"‘'" and statements[prev].paragraph == statements[first].paragraph:
-        return prev  # "Bystrom agreed. “Mainstream Republicans are running out of time …”"
+    if prev >= 0 and attributed[prev] and long and entire and statements[prev].paragraph == statements[first].paragraph:
+        return prev  # "Bystrom agreed. “Mainstream Republicans are running out of time …”", or after a long
+        # attributed statement ("Lee told reporters that the party had spent a year in the state. “We lost.”")
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
+    opens = statements[first].text[:1] in "“\"‘'" and (long or entire)  # no title opening the statement
     if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 6 \
-            and statements[first].text[:1] in "“\"‘'" and statements[prev].paragraph < statements[first].paragraph:
+            and opens and statements[prev].paragraph < statements[first].paragraph:
         return prev  # "The mayor said." closing a paragraph, then a paragraph of quotation
-    if prev >= 0 and attributed[prev] and statements[first].text[:1] in "“\"‘'" \
+    if prev >= 0 and attributed[prev] and opens \
             and statements[prev].paragraph == statements[first].paragraph - 1 \
             and (last + 1 == len(statements) or statements[last + 1].paragraph != statements[last].paragraph):
         return prev  # "Carter said that …" closing a paragraph, then a whole paragraph of quotation
     same_paragraph = long and prev >= 0 and statements[prev].paragraph == statements[first].paragraph
-    if before and (same_paragraph or statements[first].text[:1] in "“\"‘'"):
+    if before and (same_paragraph or opens):
         last_q = before[-1]
         if last_q.attribution_statement is not None and \
                 (prev in last_q.statements or prev == last_q.attribution_statement):
             return last_q.attribution_statement  # the same speaker goes on in a new quotation (in the
             # same paragraph, it may open mid-sentence: "For workers, on the other hand, ''…''")
     return None
+
+
+def _heading(first: int, last: int, statements: tuple[Statement, ...]) -> bool:
+    """A short paragraph that is all one quotation in single marks ("'Totally pro-Israel.'"): news pages set
+    their section headings so, taken from the words that follow."""
+    st = statements[first]
+    alone = (first == 0 or statements[first - 1].paragraph != st.paragraph) and (
+        last + 1 == len(statements) or statements[last + 1].paragraph != st.paragraph)
+    return first == last and alone and st.text[:1] in "‘'" and len(st.text) < 120 \
+        and len(st.text.split()) <= _HEADING_WORDS
 
 
 def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attribution]],
@@ -140,14 +170,17 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪◦–—]|l(?=\s)|\d{1,2}[.)])\s+\S"
 _EMBED = re.compile(r"\s*<(?:tweet|blockquote|post|embed)\b")
 
 
-def _carry(own: Own,
-           quotations: tuple[Quotation, ...]) -> dict[int, int]:
-    """Statements inside an attributed quotation, mapped to the statement whose attribution they take."""
+def _carry(statements: tuple[Statement, ...], own: Own, quotations: tuple[Quotation, ...]) -> dict[int, int]:
+    """Statements inside an attributed quotation, mapped to the statement whose attribution they take. One that a
+    furniture rule took (`none`: "No, Trump." as a signature) takes it too when the quotation runs on both sides
+    of it: page furniture is never in the middle of someone's words, but a stage direction may be."""
     carried: dict[int, int] = {}
     for q in quotations:
         if q.attribution_statement is None or own[q.attribution_statement][0] in NOT_CARRIED:
             continue
         for idx in q.statements:
-            if own[idx][0] is None and idx != q.attribution_statement:
+            inside = q.start < statements[idx].start and statements[idx].end < q.end \
+                and statements[idx].text.lstrip("\"“‘' ")[:1] not in "([<"  # a stage direction stays furniture
+            if (own[idx][0] is None or (own[idx][0] is Label.NONE and inside)) and idx != q.attribution_statement:
                 carried[idx] = q.attribution_statement
     return carried

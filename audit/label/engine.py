@@ -242,7 +242,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     out = []
     for st, group, (label, matches, rule_ids) in zip(statements, attrs, own):
         source = carried.get(st.index)
-        carried_from = source if label is None and source is not None else None
+        carried_from = source if label in (None, Label.NONE) and source is not None else None  # (carry.py)
         final = own[carried_from][0] if carried_from is not None else label
         final = final or Label.UNATTRIBUTED
         out.append(LabelledStatement(st, final, tuple(rule_ids), tuple(sorted(matches, key=lambda m: m.start)),

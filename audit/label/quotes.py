@@ -21,9 +21,11 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
 
     A quotation opened with a straight mark closes with a straight mark (or a curly closing mark that no
     curly opening mark inside it pairs with), one opened with a curly mark with a curly or straight one; two
-    apostrophes ('') count as a straight double mark; an apostrophe before two digits ("the '90s") is none.
+    apostrophes ('') count as a straight double mark; an apostrophe before two digits ("the '90s") is none; a
+    closing curly mark after a space, before a word or an ellipsis, opens one when none is open (`_TURNED_OPEN`).
     A quotation still open at a paragraph's end runs on when the next paragraph opens with a quotation mark
-    (the news convention for a quotation over several paragraphs); otherwise it ends there.
+    (the news convention for a quotation over several paragraphs); otherwise it ends there, or at the comma
+    before a tag in it when its closing mark was left out ('"There was no help, said Kessel, who …').
     """
     spans: list[tuple[int, int]] = []
     state = _State()
@@ -36,17 +38,28 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
             mark = '"' if width == 2 else text[i]
             prev = text[i - 1] if i > para.start else " "
             nxt = text[i + width] if i + width < para.end else " "
+            if state.open_at is None and mark == "”" and prev.isspace() and _TURNED_OPEN.match(text, i + 1, para.end):
+                state.open_at, state.opener, state.curly_inside = i, "“", 0  # '” … they are not like him,” she said'
+                continue
             closed = state.step(mark, i, width, prev, nxt)
             if closed is not None:
                 spans.append(closed)
         if state.open_at is not None:
             following = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             if following is None or text[following.start] not in _OPENERS[state.opener]:
-                spans.append((state.open_at, para.end))
+                tag = _UNCLOSED_TAG.search(text, max(state.open_at, para.start), para.end)
+                spans.append((state.open_at, tag.start() + 1 if tag else para.end))
                 state.open_at = None
     return tuple(spans)
 
 
+# After a space or at a paragraph's start, with no quotation open, a closing curly mark before a word or an
+# ellipsis opens one (a mark turned the wrong way: 'Doing so ”appeared to be an attempt,” she said').
+_TURNED_OPEN = re.compile(r"\w|\s?(?:…|\.\.\.)")
+# A tag after a comma: a verb of saying and its speaker, or a speaker and a verb of saying.
+_UNCLOSED_TAG = re.compile(r",\s+(?:(?:said|says|added|adds|wrote|writes|told)\s+(?:[A-Z]|(?:he|she|they)\b)"
+                           r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|wrote|writes)\b"
+                           r"|(?:he|she|they)\s+(?:said|says|added|adds|wrote|writes)\b)")
 _OPENERS = {'"': '"“\'', "“": "“\"", "«": "«", "‘": "‘'", "'": "'‘"}
 _CLOSERS = {'"': '"', "“": "”\"", "«": "»", "‘": "’", "'": "'’"}
 

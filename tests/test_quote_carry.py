@@ -1,0 +1,113 @@
+"""Carry-over into quotations whose speaker is in another statement (audit.label.carry, audit.label.quotes).
+
+The expected labels were decided by reading each invented text against ../shared/eval/GUIDELINES.md
+(carry-over: a statement inside a direct quotation takes that quotation's label; a statement that clearly goes
+on with the same source's account takes it too; scare quotes and titles carry nothing), not taken from the
+tool's output.
+"""
+from __future__ import annotations
+
+from audit.label.quotes import find_quotations
+from audit.read.text import split_paragraphs
+from tests.label_helpers import labels
+
+NAMED, UNATT = "named-source", "unattributed"
+
+
+def _labels(text: str) -> list[str]:
+    return [label for _, label in labels(text)]
+
+
+def test_a_quotation_after_a_long_indirect_quote_in_its_paragraph_is_the_same_speaker() -> None:
+    text = ("The mayor said on Monday that the bridge would be closed for most of the next two years. "
+            "“We have no other choice. The steel is rotten.”")
+    assert _labels(text) == [NAMED, NAMED, NAMED]
+
+
+def test_no_speaker_from_before_for_words_in_quotation_marks_inside_narration() -> None:
+    # the quoted words are the subject of a statement of the writer's own, or a nickname: nobody's quotation
+    saying = ("A survey by the institute found that most residents fear the new tower would block the view. "
+              "“Soon we will all live in the shade,” is a common joke in town.")
+    assert _labels(saying) == ["document", UNATT]
+    nickname = ("The sheriff said the man had been seen near the school for several weeks. "
+                "‘Sneakers’ left before the officers arrived.")
+    assert _labels(nickname) == [NAMED, UNATT]
+
+
+def test_a_quotation_paragraph_that_takes_the_tag_in_the_next_paragraph_is_not_carried_back() -> None:
+    # the next speaker's tag is in another paragraph: the quotation stays without one
+    text = "“We have no other choice.”\n\nThe governor said on Monday that the state would pay for the repairs."
+    assert _labels(text) == [UNATT, NAMED]
+
+
+def test_a_closing_mark_turned_the_wrong_way_opens_a_quotation() -> None:
+    # '” … they are not like him,” she said': the first mark opens the quotation, so the tag after it is found
+    # and the next quotation of the paragraph goes on with the same speaker
+    text = "” … they are not like us at all,” she said in May. “The party has left us. It will not come back.”"
+    assert find_quotations(text, split_paragraphs(text))[0] == (0, text.index(" she"))
+    assert _labels(text) == [NAMED, NAMED, NAMED]
+    mid = "Jane Roe said the count was over. Doing so ”looked like an attempt to end the race early.”"
+    assert find_quotations(mid, split_paragraphs(mid)) == ((mid.index("”looked"), len(mid)),)
+
+
+def test_a_closing_mark_after_a_word_opens_nothing() -> None:
+    # an inch mark or a closing mark with no opening one is no quotation: the statement after it stays visible
+    text = "He is 5’2” tall, the coach said. Officials said the team would travel on Friday."
+    assert find_quotations(text, split_paragraphs(text)) == ()
+    assert _labels(text) == [NAMED, "anonymous-source"]
+
+
+def test_a_quotation_ending_in_a_comma_takes_the_tag_that_follows_however_long() -> None:
+    # '"Go, go!!!," / Jane Roe, leader of the party in the north of the country, wrote on Facebook.'
+    text = ("“Vote for him, vote for him!!!,” The Northern Party leader Jane Roe wrote on her Facebook page "
+            "late on Sunday.")
+    assert _labels(text) == [NAMED, NAMED]
+
+
+def test_a_tag_with_an_apposition_after_a_quotation() -> None:
+    text = ("“He just stopped and said, ‘We have to win this county. How do we win it?’” "
+            "Will Smith, the chairman for the county party, said of the meeting he had with the candidate.")
+    assert _labels(text) == [NAMED, NAMED, NAMED]
+
+
+def test_a_heading_in_single_marks_takes_no_speaker() -> None:
+    # a short paragraph all in single marks after a quotation is a section heading, and the speaker of the
+    # quotation before it does not reach it; a paragraph of quotation in double marks does take its speaker
+    text = ("“We will build it in two years,” the mayor said.\n\n‘A long road ahead.’\n\n"
+            "The council votes on the plan in May.")
+    assert _labels(text) == [NAMED, UNATT, UNATT]
+    quoted = "“We will build it in two years,” the mayor said.\n\n“It is a long road.”"
+    assert _labels(quoted) == [NAMED, NAMED]
+
+
+def test_a_title_that_opens_a_statement_takes_no_speaker() -> None:
+    # a show's title in quotation marks opens the statement after a quotation: the writer's words, not the speaker's
+    text = ("“People laugh at our troubles,” said Ana Ortega, one of the stars.\n\n"
+            "“Sons of Money” is a version of a Spanish play that mocks the rich.")
+    assert _labels(text) == [NAMED, UNATT]
+    # a short quotation that is all of its statement goes on with the speaker
+    text = "“We are ready,” said Ana Ortega. “No.”"
+    assert _labels(text) == [NAMED, NAMED]
+
+
+def test_an_unclosed_quotation_ends_before_its_tag() -> None:
+    # the closing mark was left out: the tag after the comma is no quoted words, so its speaker is found
+    text = "\"There was no help for the parents back then, said Kessel, whose group is pushing for a bill."
+    assert find_quotations(text, split_paragraphs(text)) == ((0, text.index(" said")),)
+    assert _labels(text) == [NAMED]
+
+
+def test_a_short_line_in_the_middle_of_a_quotation_is_no_signature() -> None:
+    # "No, Mayor." looks like a signature line, but the quotation runs on both sides of it: the speaker's words
+    text = "\"The plan is cruel and it is wrong. No, Mayor. Go home,\" Jane Roe wrote."
+    assert _labels(text) == [NAMED, NAMED, NAMED]
+    # alone, after the quotation has closed, the same line is a signature
+    signed = "\"The plan is cruel and it is wrong,\" Jane Roe wrote.\n\nJane Roe."
+    assert _labels(signed) == [NAMED, "none"]
+
+
+def test_a_stage_direction_in_the_middle_of_a_quotation_stays_furniture() -> None:
+    text = "\"We will cut taxes for everyone. (APPLAUSE.) And we will do it soon,\" the governor said."
+    assert _labels(text) == [NAMED, "none", NAMED]
+    transcript = "\"WALLACE: We will cut taxes for all and —.\n\n\"(CROSSTALK.)\n\n\"WALLACE: We will do it soon.\""
+    assert _labels(transcript)[1] == "none"
