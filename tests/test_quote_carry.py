@@ -111,3 +111,14 @@ def test_a_stage_direction_in_the_middle_of_a_quotation_stays_furniture() -> Non
     assert _labels(text) == [NAMED, "none", NAMED]
     transcript = "\"WALLACE: We will cut taxes for all and —.\n\n\"(CROSSTALK.)\n\n\"WALLACE: We will do it soon.\""
     assert _labels(transcript)[1] == "none"
+
+
+def test_a_quotation_after_one_statement_of_narration_is_the_same_speakers() -> None:
+    # one statement of narration between two quotations of one paragraph: the second quotation goes on with the
+    # first one's speaker; the narration itself stays the writer's
+    text = ("“The road is closed for good,” Woolson said. The towns are far apart. “That is a tough area for "
+            "anyone to reach.”")
+    assert _labels(text) == [NAMED, UNATT, NAMED]
+    # not when the second quotation is not the end of its paragraph (the next statement may name its own speaker)
+    text2 = text + " The council disagrees."
+    assert _labels(text2)[2] == UNATT

@@ -101,6 +101,7 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
             and statements[prev].paragraph == statements[first].paragraph - 1 \
             and (last + 1 == len(statements) or statements[last + 1].paragraph != statements[last].paragraph):
         return prev  # "Carter said that …" closing a paragraph, then a whole paragraph of quotation
+    closes_paragraph = last + 1 == len(statements) or statements[last + 1].paragraph != statements[last].paragraph
     same_paragraph = long and prev >= 0 and statements[prev].paragraph == statements[first].paragraph
     if before and (same_paragraph or opens):
         last_q = before[-1]
@@ -108,6 +109,11 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
                 (prev in last_q.statements or prev == last_q.attribution_statement):
             return last_q.attribution_statement  # the same speaker goes on in a new quotation (in the
             # same paragraph, it may open mid-sentence: "For workers, on the other hand, ''…''")
+        if long and entire and last_q.attribution_statement is not None and not attributed[prev] \
+                and prev - 1 in (*last_q.statements, last_q.attribution_statement) \
+                and statements[prev - 1].paragraph == statements[first].paragraph and closes_paragraph:
+            return last_q.attribution_statement  # one statement of narration between two quotations of the
+            # paragraph: '“It is over,” Woolson said. The towns are far away. “That is a tough area.”'
     return None
 
 
