@@ -1,0 +1,135 @@
+"""Who speaks when a rule's source phrase is not the speaker's name: a description with the name in apposition
+beside it ("Brian Fallon, a spokesman for the campaign, said", "…, said the bureau's director, James Comey."), or
+an opening phrase that a subject shape took for the subject ("Moreover, Jane Doe, an economist, noted …",
+"Alarmed by the unrest, Senator Harry Reid said …", "Once in office, Mr. Obama made …, announcing …").
+
+Each look is bounded: a few hundred characters of the statement around the source, and (for an opening word that
+might be a surname, "Hastily" or "Kelly") one search of the text near the statement.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from audit.label.names import person_name
+from audit.label.sources import classify_source, singular
+from audit.models import Attribution, SourceKind, Statement
+from audit.rules.ruleset import RuleSet
+
+_NAME = (r"(?:(?:former|then|the\s+late)\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){1,6}"
+         r"[A-Z][\w’'-]*(?:\s+\([A-Z][\w.-]*\))?")
+# a name that opens its clause, then the description the rule took: "Brian Fallon, <a spokesman> …"
+_NAME_BEFORE = re.compile(rf"(?:^|[,;:(—–―]\s*|[”\"’]\s+|\b(?:and|but|while)\s+)(?P<name>{_NAME}),\s+$")
+# the description, then its name in apposition: "<the bureau's director>, James B. Comey." / "…, Jane Doe, said"
+_NAME_AFTER = re.compile(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1,40}})?,\s+(?P<name>{_NAME})"
+                         r"(?=\s*,|\s*[.!?]?[”\"’)]*\s*$)")
+_REACH = 200  # characters before or after a source searched for its name
+_PEOPLE = (SourceKind.PERSON, SourceKind.ORGANISATION)
+
+# opening words that begin no subject: subordinators, prepositions, linking adverbs (a subject's determiners,
+# "His wife said", and question words are not among them)
+_SUBORDINATORS = frozenset(("As", "When", "While", "Because", "Since", "Although", "Though", "If", "After", "Before",
+                            "Until", "Once"))
+_OPENERS = _SUBORDINATORS | frozenset((
+    "Unlike", "Like", "With", "Without", "For", "From", "In", "On", "At", "By", "To", "Of", "Despite", "Even", "Also",
+    "Then", "Now", "Early", "Later", "Inside", "Outside", "Moreover", "However", "Meanwhile", "Finally", "Still",
+    "Instead"))
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)$")
+_ADVERB = re.compile(r"[A-Z][a-z]{3,}ly$")
+_LEAD_IN = re.compile(r"^[\s“\"‘'(]*(?:(?:And|But|Yet|So)\s+)?$")
+_OPENING_END = re.compile(r"[^,“”\"\x01―—–]{0,160}?(?:,|\s+[―—–])\s+")
+# the subject after an opening phrase: a name, or a description up to its clause mark or its verb
+_NAME_1 = r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){0,6}[A-Z][\w’'-]*"
+_SUBJECT = re.compile(rf"(?P<name>{_NAME_1})(?=\s*,|\s+(?:[a-z]|\([^()]{{1,30}}\)))|(?P<pronoun>he|she|they)(?=\s)|"
+                      r"(?P<np>(?:a|an|the|one)\s+[^,“”\"\x01]{1,80}?)"
+                      r"(?=\s*,|\s+(?:has|have|had|is|was|also|then|later|\w+ed|says|said|\w+s)\b)")
+_PROPER_REACH = 5_000  # characters of the text around a statement searched for a word used as a name
+
+
+def speaker_source(a: Attribution, st: Statement, ruleset: RuleSet, text: str,
+                   accept: tuple[SourceKind, ...] = ()) -> Attribution:
+    """The attribution with its source re-pointed at the speaker's name or the clause's subject, where the rule's
+    source phrase is a description beside a name or an opening phrase; else the attribution as it is. `text`: the
+    whole text the statement is part of; `accept`: the kinds of source the rule takes (none: any)."""
+    if a.kind in (SourceKind.PERSON, SourceKind.UNNAMED):
+        found = _apposition(a, st, ruleset) or _past_opening(a, st, ruleset, text)
+        if found is not None and (not accept or found.kind in accept):
+            return found
+    return a
+
+
+def _apposition(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | None:
+    phrase = a.source_text
+    if not re.match(r"(?:a|an|the|one)\s", phrase, re.I) or not singular(phrase.split(",")[0]):
+        return None
+    start, end = a.source_start - st.start, a.source_end - st.start
+    before = _NAME_BEFORE.search(st.text[max(start - _REACH, 0):start])
+    if before is not None:
+        offset = max(start - _REACH, 0) + before.start("name")
+        return _renamed(a, st, before.group("name"), offset, ruleset)
+    after = _NAME_AFTER.match(st.text, end)
+    if after is None or not (end <= a.cue.start - st.start or _titled(phrase, ruleset)):
+        return None  # "<a spokeswoman>, Jane Doe, said", "said <the director>, Jane Doe."
+    return _renamed(a, st, after.group("name"), after.start("name"), ruleset)
+
+
+def _titled(phrase: str, ruleset: RuleSet) -> bool:
+    """A description whose last words are a title ("the company's chief executive", "the other candidate")."""
+    low = phrase.lower()
+    return any(low.endswith(" " + t.lower()) for t in ruleset.lexicons.get("person_titles", ()))
+
+
+def _renamed(a: Attribution, st: Statement, name: str, offset: int, ruleset: RuleSet) -> Attribution | None:
+    """The attribution with `name` (at `offset` in the statement) as its source, when it names a person or a body."""
+    if len(person_name(name, ruleset).split()) < 2 or person_name(name, ruleset) in ruleset.lexicons.get(
+            "place_names", ()) or name.split()[0] in _OPENERS:
+        return None
+    verdict = classify_source(name, ruleset)
+    if verdict is None or verdict.kind not in _PEOPLE or verdict.rule_id in ruleset.with_role("description"):
+        return None
+    start = st.start + offset
+    return dataclasses.replace(a, source_text=name, source_start=start, source_end=start + len(name),
+                               kind=verdict.kind, label=verdict.label, kind_rule=verdict.rule_id)
+
+
+def _past_opening(a: Attribution, st: Statement, ruleset: RuleSet, text: str) -> Attribution | None:
+    """The subject after an opening phrase the rule took for it ("Moreover", "Of Carson", "Alarmed by …")."""
+    start = a.source_start - st.start
+    word = a.source_text.split()[0] if a.source_text.strip() else ""
+    if a.kind is not SourceKind.PERSON or not _LEAD_IN.match(st.text[:start]) or not _opening_word(
+            word, a, st, ruleset, text):
+        return None
+    m = _OPENING_END.match(st.text, start + len(word))
+    if m is None:
+        return None
+    cue_inside = a.cue.start - st.start < m.end()
+    if cue_inside and (word in _SUBORDINATORS or not _PARTICIPLE.match(word)):
+        return None  # "After Scalia said …, Trump said": the first "said" is Scalia's
+    subject = _SUBJECT.match(st.text, m.end())
+    if subject is None or (not cue_inside and subject.end() > a.cue.start - st.start):
+        return None
+    phrase = subject.group("name") or subject.group("pronoun") or subject.group("np")
+    if phrase.split()[0] in _OPENERS:
+        return None
+    verdict = classify_source(phrase, ruleset)
+    if verdict is None or verdict.rule_id in ruleset.with_role("description"):
+        return None
+    begin = st.start + subject.start()
+    return dataclasses.replace(a, source_text=phrase, source_start=begin, source_end=begin + len(phrase),
+                               kind=verdict.kind, label=verdict.label, kind_rule=verdict.rule_id)
+
+
+def _opening_word(word: str, a: Attribution, st: Statement, ruleset: RuleSet, text: str) -> bool:
+    """Whether a source's first word opens a phrase rather than a subject: a subordinator, a preposition or a linking
+    adverb, or a participle or an adverb the text never writes as a name ("Having", "Hastily"; not "Kelly")."""
+    if word in _OPENERS:
+        return True
+    if not (_PARTICIPLE.match(word) or _ADVERB.match(word)):
+        return False
+    if " " in a.source_text and not re.match(r"\S+\s+[a-z]", a.source_text):
+        return False  # "Sterling Hayes": a capitalised word after it, a name
+    lex = ruleset.lexicons
+    if word in lex.get("male_names", ()) or word in lex.get("female_names", ()) or word in lex.get("unisex_names", ()):
+        return False
+    low, high = max(st.start - _PROPER_REACH, 0), st.end + _PROPER_REACH
+    return re.compile(rf"\b[a-z][\w’'-]*[,;]?\s+{re.escape(word)}\b").search(text, low, high) is None

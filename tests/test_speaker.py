@@ -1,0 +1,60 @@
+"""audit.label.speaker: the speaker's name where a rule's source phrase is a description beside it, or an opening
+phrase taken for the subject. Invented sentences; each expected name was decided by reading who is speaking."""
+from __future__ import annotations
+
+import pytest
+
+from tests.label_helpers import labels, speaker
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Dana Whitfield, a spokeswoman for the mayor, called on the council to act and said the vote was "
+                 "a mistake.", "Dana Whitfield", id="name-then-description"),
+    pytest.param("“The plan is dead,” Oren Castell, the analyst who runs the survey site tweeted on Monday.",
+                 "Oren Castell", id="name-then-description-after-a-quotation"),
+    pytest.param("The bridge was never inspected, said the agency's director, Paula M. Brennard.", "Paula M. Brennard",
+                 id="closing-description-then-name"),
+    pytest.param("But the other candidate on the stage, former Governor Lena Marsh, drew a contrast, saying that "
+                 "the costs were real.", "Lena Marsh", id="description-then-name-as-subject"),
+])
+def test_a_name_beside_a_description_names_the_speaker(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+
+
+def test_a_description_beside_a_name_is_no_anonymous_source() -> None:
+    text = "Dana Whitfield, a spokeswoman for the mayor, called on the council to act and said the vote was a mistake."
+    assert labels(text)[0][1] == "named-source"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Moreover, Jeremy Olund, an economist at the institute, noted that the plans end in 2030.",
+                 "Jeremy Olund", id="linking-adverb"),
+    pytest.param("Of the governor, Halvorsen, who has given money to his rival, said, “He is a fine man.”",
+                 "Halvorsen", id="preposition"),
+    pytest.param("Worried by the protests in the capital, Senator Ida Brandt said she had called the mayor.",
+                 "Ida Brandt", id="participle-phrase"),
+    pytest.param("Once he was elected, Mr. Varga made the treaty a priority, announcing a new envoy.", "Varga",
+                 id="subordinate-clause-then-participle-cue"),
+    pytest.param("Inside the conference hall, Voss on Tuesday dismissed the plan, arguing that it was too costly.",
+                 "Voss", id="place-phrase"),
+    pytest.param("Having promised that the plant would stay open, Judge Amberley went on to read the ruling.",
+                 "Amberley", id="participle-holding-the-cue"),
+])
+def test_an_opening_phrase_is_not_the_subject(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("After Brask said that the plan would fail, Olund said he disagreed.", "Olund",
+                 id="a-subordinate-clause-keeps-its-own-speaker"),
+    pytest.param("Kelly, a spokeswoman, said the plan would work.", "Kelly", id="a-name-ending-like-an-adverb"),
+    pytest.param("A farmer near Concord, New Hampshire, said the roads were closed.", "A farmer near Concord",
+                 id="a-place-is-no-name"),
+])
+def test_a_subject_stays_the_speaker(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+
+
+def test_a_surname_the_text_writes_as_a_name_is_no_opening_word() -> None:
+    text = "The vote was close, according to Hastily. Hastily, a clerk, said the count was right."
+    assert speaker(text, 1) == "Hastily"
