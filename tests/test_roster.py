@@ -70,3 +70,19 @@ def test_a_pronoun_taken_back_to_an_unnamed_person_names_that_person() -> None:
 def test_an_office_of_a_state_is_no_part_of_the_name() -> None:
     text = "Deputy Secretary of State Tom Nides said the talks would go on."
     assert speaker(text, 0) == "Tom Nides"
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    pytest.param("In the ruling, Judge Amberley wrote that the plant must close.", "document", "Amberley",
+                 id="a-ruling-a-judge-wrote"),
+    pytest.param("In a 2013 memo, the agency suggested that the program end.", "document", "the agency",
+                 id="a-memo-a-body-suggested"),
+    pytest.param("In the recorded call, Witkoff informed Ushakov of the meeting.", "leaked-transcript", "Witkoff",
+                 id="a-recording-a-speaker-informed"),
+    pytest.param("In the latest poll, the senator leads by four points.", "document", "the latest poll",
+                 id="a-poll-with-no-speaker"),
+])
+def test_the_speaker_in_a_setting_is_named_and_the_setting_labels(text: str, label: str, name: str) -> None:
+    result = audit_text(text, with_readability=False)
+    assert result.statements[0].label.value == label
+    assert speaker(text, 0) == name

@@ -84,7 +84,8 @@ BAD = {
         "4:10: lexicon 'verbs': a lexicon by lemma needs `lemmas`"),
     "unknown-role": (
         GOOD.replace("    message: a speech verb", "    role: pronoun\n    message: a speech verb"),
-        "10:11: rule 'test-said': unknown role 'pronoun' (expected: relay, refers-back, description, list-label)"),
+        "10:11: rule 'test-said': unknown role 'pronoun' "
+        "(expected: relay, refers-back, description, list-label, setting)"),
     "unknown-carry": (
         GOOD.replace("    message: a speech verb", "    carry: document\n    message: a speech verb"),
         "10:12: rule 'test-said': unknown carry 'document' (expected: paragraph, back)"),

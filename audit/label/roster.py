@@ -85,6 +85,15 @@ def governing(ls: LabelledStatement, subordinate: re.Pattern[str] | None = None)
     return carrying[0] if carrying else None
 
 
+def _speaking(ls: LabelledStatement, gov: Attribution | None, ruleset: RuleSet) -> Attribution | None:
+    """The attribution whose source the roster names for a statement: the governing one, but for one that names
+    the setting of a speaker's words (`role: setting`, "In the order, Curiel said …"), the speaker after it."""
+    if gov is None or gov.rule_id not in ruleset.with_role("setting"):
+        return gov
+    return next((a for a in ls.attributions if a is not gov and a.kind in _PEOPLE and a.cue.start >= gov.source_end),
+                gov)
+
+
 def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: RuleSet,
                  reason_pattern: re.Pattern[str] | None) -> tuple[tuple[Source, ...], tuple[LabelledStatement, ...]]:
     """Group attributions into distinct sources; returns the roster and statements with their source_id."""
@@ -95,7 +104,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
     reasons: dict[int, str | None] = {}  # statement -> the reason for anonymity it gives
     furniture = frozenset(ls.index for ls in labelled if ls.label is Label.NONE)
     for ls in labelled:
-        gov = governing(ls, subordinate)
+        gov = _speaking(ls, governing(ls, subordinate), ruleset)
         # page furniture ("See also: …", "More on this:") names no source, even when a rule found a cue in it
         for a in ls.attributions if ls.label is not Label.NONE else ():
             if a.kind_rule in ruleset.with_role("refers-back"):

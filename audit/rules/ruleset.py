@@ -29,8 +29,9 @@ CARRY = ("paragraph", "back")
 #: on another one in the statement, "X told the Daily Mail": both stand), `refers-back` (a source phrase that
 #: stands for an earlier source, "he"), `description` (a source phrase kept whole as the roster's name,
 #: "the former president"), `list-label` (a `statement` rule's line that heads a list of links, "Related:": the
-#: lines under it may take the `in-link-list` place).
-ROLES = ("relay", "refers-back", "description", "list-label")
+#: lines under it may take the `in-link-list` place), `setting` (an attribution naming the document or recording
+#: where a speaker's words were given, "In the order, Curiel said": the roster names the speaker).
+ROLES = ("relay", "refers-back", "description", "list-label", "setting")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")  # {name} or {lexicon|lexicon}
