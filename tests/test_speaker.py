@@ -44,6 +44,23 @@ def test_an_opening_phrase_is_not_the_subject(text: str, name: str) -> None:
     assert speaker(text, 0) == name
 
 
+@pytest.mark.parametrize(("text", "name", "label"), [
+    pytest.param("Days after it ruled last July in favor of the plan, Senator Ida Brandt of Ohio, now a presidential "
+                 "contender, proposed an amendment.", "Ida Brandt", "named-source", id="pronoun-and-verb"),
+    pytest.param("After the meeting ended in chaos when many delegates were deemed ineligible, Roberta Vance, the "
+                 "state party chairwoman, said she had received threats.", "Roberta Vance", "named-source",
+                 id="auxiliary-the-group-was-no-source"),
+    pytest.param("The quarrel began even before he landed, as Mr. Ortega, contradicting the minister, said he had "
+                 "refused.", "Ortega", "named-source", id="clause-then-as"),
+    pytest.param("People who were briefed on the plan, including aides, said it would fail.",
+                 "People who were briefed on the plan", "anonymous-source",
+                 id="a-relative-clause-is-part-of-the-source"),
+])
+def test_a_clause_taken_for_the_subject_gives_way_to_the_subject(text: str, name: str, label: str) -> None:
+    assert speaker(text, 0) == name
+    assert labels(text)[0][1] == label
+
+
 @pytest.mark.parametrize(("text", "name"), [
     pytest.param("After Brask said that the plan would fail, Olund said he disagreed.", "Olund",
                  id="a-subordinate-clause-keeps-its-own-speaker"),

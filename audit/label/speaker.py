@@ -43,6 +43,12 @@ _NAME_1 = r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){0,6
 _SUBJECT = re.compile(rf"(?P<name>{_NAME_1})(?=\s*,|\s+(?:[a-z]|\([^()]{{1,30}}\)))|(?P<pronoun>he|she|they)(?=\s)|"
                       r"(?P<np>(?:a|an|the|one)\s+[^,“”\"\x01]{1,80}?)"
                       r"(?=\s*,|\s+(?:has|have|had|is|was|also|then|later|\w+ed|says|said|\w+s)\b)")
+# a source phrase that is a clause, not a noun phrase: a subject pronoun with its verb, or an auxiliary not in a
+# relative clause ("it ruled last July", "many delegates were deemed ineligible"; not "people who were briefed")
+_CLAUSE = re.compile(r"^(?:(?!\b(?:who|whom|whose|which|that)\b).)*?"
+                     r"(?:\b(?:he|she|it|they|we)\s+(?!(?:and|or|but)\b)[a-z]|\s(?:was|were|is|are|has|have|had|will|would"
+                     r"|could|did)\s)")
+_CLAUSE_END = re.compile(r",\s+(?:(?:as|and|but|while|when|so)\s+)?")
 _PROPER_REACH = 5_000  # characters of the text around a statement searched for a word used as a name
 
 
@@ -93,13 +99,17 @@ def _renamed(a: Attribution, st: Statement, name: str, offset: int, ruleset: Rul
 
 
 def _past_opening(a: Attribution, st: Statement, ruleset: RuleSet, text: str) -> Attribution | None:
-    """The subject after an opening phrase the rule took for it ("Moreover", "Of Carson", "Alarmed by …")."""
+    """The subject after an opening phrase the rule took for it ("Moreover", "Of Carson", "Alarmed by …"), or after
+    a clause it took ("Shortly after <it ruled in May>, Senator Ida Brandt, a Republican, proposed …")."""
     start = a.source_start - st.start
     word = a.source_text.split()[0] if a.source_text.strip() else ""
-    if a.kind is not SourceKind.PERSON or not _LEAD_IN.match(st.text[:start]) or not _opening_word(
-            word, a, st, ruleset, text):
+    if a.kind is SourceKind.PERSON and _LEAD_IN.match(st.text[:start]) and _opening_word(word, a, st, ruleset, text):
+        m = _OPENING_END.match(st.text, start + len(word))
+    elif _CLAUSE.search(a.source_text):
+        m = _CLAUSE_END.match(st.text, a.source_end - st.start)
+        word = ""
+    else:
         return None
-    m = _OPENING_END.match(st.text, start + len(word))
     if m is None:
         return None
     cue_inside = a.cue.start - st.start < m.end()
