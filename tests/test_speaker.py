@@ -75,3 +75,17 @@ def test_a_subject_stays_the_speaker(text: str, name: str) -> None:
 def test_a_surname_the_text_writes_as_a_name_is_no_opening_word() -> None:
     text = "The vote was close, according to Hastily. Hastily, a clerk, said the count was right."
     assert speaker(text, 1) == "Hastily"
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    pytest.param("News of the merger was first reported by the Daily Ledger.", "the Daily Ledger", "secondhand-report",
+                 id="outlet-agent"),
+    pytest.param("The plan was jointly written by a county delegate, Marisa Quellen, and a union organiser.",
+                 "Marisa Quellen", "named-source", id="agent-with-a-name-in-apposition"),
+    pytest.param("The ruling was sharply criticized by local farmers.", "local farmers", "anonymous-source",
+                 id="group-agent"),
+])
+def test_a_passive_is_spoken_by_its_agent(text: str, name: str, label: str) -> None:
+    assert speaker(text, 0) == name
+    assert labels(text)[0][1] == label
+

@@ -22,7 +22,7 @@ _NAME = (r"(?:(?:former|then|the\s+late)\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|d
 _NAME_BEFORE = re.compile(rf"(?:^|[,;:(—–―]\s*|[”\"’]\s+|\b(?:and|but|while)\s+)(?P<name>{_NAME}),\s+$")
 # the description, then its name in apposition: "<the bureau's director>, James B. Comey." / "…, Jane Doe, said"
 _NAME_AFTER = re.compile(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1,40}})?,\s+(?P<name>{_NAME})"
-                         r"(?=\s*,|\s*[.!?]?[”\"’)]*\s*$)")
+                         r"(?=\s*[,—–]|\s*[.!?]?[”\"’)]*\s*$)")
 _REACH = 200  # characters before or after a source searched for its name
 _PEOPLE = (SourceKind.PERSON, SourceKind.ORGANISATION)
 
@@ -42,13 +42,19 @@ _OPENING_END = re.compile(r"[^,“”\"\x01―—–]{0,160}?(?:,|\s+[―—–]
 _NAME_1 = r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){0,6}[A-Z][\w’'-]*"
 _SUBJECT = re.compile(rf"(?P<name>{_NAME_1})(?=\s*,|\s+(?:[a-z]|\([^()]{{1,30}}\)))|(?P<pronoun>he|she|they)(?=\s)|"
                       r"(?P<np>(?:a|an|the|one)\s+[^,“”\"\x01]{1,80}?)"
-                      r"(?=\s*,|\s+(?:has|have|had|is|was|also|then|later|\w+ed|says|said|\w+s)\b)")
+                      r"(?=\s*,|\s+(?:has|have|had|is|are|was|were|will|would|could|also|then|later|\w+ed|says|said|"
+                      r"argues|warns|tells|told)\b)")
 # a source phrase that is a clause, not a noun phrase: a subject pronoun with its verb, or an auxiliary not in a
 # relative clause ("it ruled last July", "many delegates were deemed ineligible"; not "people who were briefed")
 _CLAUSE = re.compile(r"^(?:(?!\b(?:who|whom|whose|which|that)\b).)*?"
                      r"(?:\b(?:he|she|it|they|we)\s+(?!(?:and|or|but)\b)[a-z]|\s(?:was|were|is|are|has|have|had|will|would"
                      r"|could|did)\s)")
 _CLAUSE_END = re.compile(r",\s+(?:(?:as|and|but|while|when|so)\s+)?")
+# a passive's subject ("News of the move was first", "The plan was hotly") and the agent after its verb
+_PASSIVE_SUBJECT = re.compile(r"\s(?:was|were|is|are|been)(?:\s+(?:first|also|later|\w+ly))?$")
+_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,.;:!?“”\"\x01(—–]{1,90}?)"
+                    r"(?=\s+(?:as|for|over|to|and|but|in|on|at|after|before|when|while|who|which|that)\s"
+                    r"|\s*[,;:!?(—–“\"]|\.(?:\s|$)|\s*$)")
 _PROPER_REACH = 5_000  # characters of the text around a statement searched for a word used as a name
 
 
@@ -58,13 +64,17 @@ def speaker_source(a: Attribution, st: Statement, ruleset: RuleSet, text: str,
     source phrase is a description beside a name or an opening phrase; else the attribution as it is. `text`: the
     whole text the statement is part of; `accept`: the kinds of source the rule takes (none: any)."""
     if a.kind in (SourceKind.PERSON, SourceKind.UNNAMED):
-        found = _apposition(a, st, ruleset) or _past_opening(a, st, ruleset, text)
+        agent = _by_agent(a, st, ruleset)
+        found = _apposition(a, st, ruleset) or (agent and (_apposition(agent, st, ruleset, True) or agent)) or \
+            _past_opening(a, st, ruleset, text)
         if found is not None and (not accept or found.kind in accept):
             return found
     return a
 
 
-def _apposition(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | None:
+def _apposition(a: Attribution, st: Statement, ruleset: RuleSet, agent: bool = False) -> Attribution | None:
+    """A name beside a description the rule took for the source; `agent`: the source is a passive's agent
+    ("written by <a delegate>, Jane Doe")."""
     phrase = a.source_text
     if not re.match(r"(?:a|an|the|one)\s", phrase, re.I) or not singular(phrase.split(",")[0]):
         return None
@@ -74,7 +84,7 @@ def _apposition(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution 
         offset = max(start - _REACH, 0) + before.start("name")
         return _renamed(a, st, before.group("name"), offset, ruleset)
     after = _NAME_AFTER.match(st.text, end)
-    if after is None or not (end <= a.cue.start - st.start or _titled(phrase, ruleset)):
+    if after is None or not (agent or end <= a.cue.start - st.start or _titled(phrase, ruleset)):
         return None  # "<a spokeswoman>, Jane Doe, said", "said <the director>, Jane Doe."
     return _renamed(a, st, after.group("name"), after.start("name"), ruleset)
 
@@ -96,6 +106,23 @@ def _renamed(a: Attribution, st: Statement, name: str, offset: int, ruleset: Rul
     start = st.start + offset
     return dataclasses.replace(a, source_text=name, source_start=start, source_end=start + len(name),
                                kind=verdict.kind, label=verdict.label, kind_rule=verdict.rule_id)
+
+
+def _by_agent(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | None:
+    """A passive the rule took for a subject and its verb ("<News of the move was first> reported by the Herald"):
+    the agent after "by" speaks."""
+    if not _PASSIVE_SUBJECT.search(a.source_text):
+        return None
+    agent = _AGENT.match(st.text, a.cue.end - st.start)
+    if agent is None:
+        return None
+    verdict = classify_source(agent.group("agent"), ruleset)
+    if verdict is None or verdict.rule_id in ruleset.with_role("refers-back"):
+        return None
+    begin = st.start + agent.start("agent")
+    return dataclasses.replace(a, source_text=agent.group("agent"), source_start=begin,
+                               source_end=begin + len(agent.group("agent")), kind=verdict.kind, label=verdict.label,
+                               kind_rule=verdict.rule_id)
 
 
 def _past_opening(a: Attribution, st: Statement, ruleset: RuleSet, text: str) -> Attribution | None:
