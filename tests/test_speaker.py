@@ -89,3 +89,17 @@ def test_a_passive_is_spoken_by_its_agent(text: str, name: str, label: str) -> N
     assert speaker(text, 0) == name
     assert labels(text)[0][1] == label
 
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("The network was quick to push back after Senator Ivo Marsh blamed it for the report.", "Ivo Marsh",
+                 id="after-a-clause"),
+    pytest.param("The mayor did not sound confident when Tillerman asked whether the plan would pass.", "Tillerman",
+                 id="when-a-clause"),
+    pytest.param("Clara Voss was booed at the debate when she said the attack was unfair.", "Clara Voss",
+                 id="a-pronoun-after-when"),
+    pytest.param("CNN was quick to push back after Senator Ivo Marsh blamed the network for the error.",
+                 "Ivo Marsh", id="not-the-outlet-the-clause-opens-with"),
+])
+def test_a_source_phrase_over_a_clause_boundary_keeps_its_last_subject(text: str, name: str) -> None:
+    assert speaker(text, 0) == name

@@ -63,13 +63,14 @@ def speaker_source(a: Attribution, st: Statement, ruleset: RuleSet, text: str,
     """The attribution with its source re-pointed at the speaker's name or the clause's subject, where the rule's
     source phrase is a description beside a name or an opening phrase; else the attribution as it is. `text`: the
     whole text the statement is part of; `accept`: the kinds of source the rule takes (none: any)."""
+    found = None
     if a.kind in (SourceKind.PERSON, SourceKind.UNNAMED):
         agent = _by_agent(a, st, ruleset)
         found = _apposition(a, st, ruleset) or (agent and (_apposition(agent, st, ruleset, True) or agent)) or \
-            _past_opening(a, st, ruleset, text)
-        if found is not None and (not accept or found.kind in accept):
-            return found
-    return a
+            _clause_tail(a, ruleset) or _past_opening(a, st, ruleset, text)
+    elif a.kind in (SourceKind.OUTLET, SourceKind.ORGANISATION):
+        found = _clause_tail(a, ruleset)  # "<CNN was quick to push back after Ted Cruz> blamed …"
+    return found if found is not None and (not accept or found.kind in accept) else a
 
 
 def _apposition(a: Attribution, st: Statement, ruleset: RuleSet, agent: bool = False) -> Attribution | None:
@@ -123,6 +124,25 @@ def _by_agent(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | 
     return dataclasses.replace(a, source_text=agent.group("agent"), source_start=begin,
                                source_end=begin + len(agent.group("agent")), kind=verdict.kind, label=verdict.label,
                                kind_rule=verdict.rule_id)
+
+
+def _clause_tail(a: Attribution, ruleset: RuleSet) -> Attribution | None:
+    """A person's source phrase that runs over a clause boundary to the name before the cue ("<CNN was quick to push
+    back after Ted Cruz> blamed", "<Ryan did not exude confidence when Tapper> asked"): the last clause's subject
+    (the rules file's SOURCE_TAIL)."""
+    tail = ruleset.patterns.get("SOURCE_TAIL")
+    if tail is None or a.kind is SourceKind.UNNAMED or not _CLAUSE.search(a.source_text):
+        return None
+    m = tail.match(a.source_text)
+    if m is None or m.end() >= len(a.source_text):
+        return None
+    phrase = a.source_text[m.end():]
+    verdict = classify_source(phrase, ruleset)
+    if verdict is None:
+        return None
+    begin = a.source_start + m.end()
+    return dataclasses.replace(a, source_text=phrase, source_start=begin, source_end=begin + len(phrase),
+                               kind=verdict.kind, label=verdict.label, kind_rule=verdict.rule_id)
 
 
 def _past_opening(a: Attribution, st: Statement, ruleset: RuleSet, text: str) -> Attribution | None:
