@@ -86,3 +86,16 @@ def test_the_speaker_in_a_setting_is_named_and_the_setting_labels(text: str, lab
     result = audit_text(text, with_readability=False)
     assert result.statements[0].label.value == label
     assert speaker(text, 0) == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Meanwhile, CNN’s Dana Whitcombe said the speech would run long.", "Dana Whitcombe",
+                 id="outlet-reporter"),
+    pytest.param("“Fine,” the Post's senior politics editor Owen Brask responded.", "Owen Brask", id="outlet-editor"),
+    pytest.param("CNN reported that the speech would run long.", "CNN", id="the-outlet-itself"),
+    pytest.param("A panel of reporters led by CNN’s Dana Whitcombe agreed that the plan was weak.", "CNN",
+                 id="not-a-phrase-that-only-ends-with-a-reporter"),
+])
+def test_an_outlets_reporter_is_named(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+    assert audit_text(text, with_readability=False).statements[0].label.value == "secondhand-report"

@@ -64,11 +64,26 @@ def _key_and_name(a: Attribution, ruleset: RuleSet, people: People) -> tuple[str
         return name.split()[-1].lower(), name
     if a.kind is SourceKind.OUTLET:
         name = outlet_name(a.source_text, ruleset)
-        return _norm_outlet(name), name
+        reporter = _reporter(a.source_text, name, ruleset)
+        return (reporter.split()[-1].lower(), reporter) if reporter else (_norm_outlet(name), name)
     if a.kind is SourceKind.ORGANISATION:
         name = _DETERMINER.sub("", a.source_text)
         return name.lower(), name[:1].upper() + name[1:] if a.source_text[:1].isupper() else a.source_text
     return a.source_text.lower(), a.source_text
+
+
+_REPORTER = re.compile(r"^(?:[Tt]he\s+)?(?P<outlet>.+?)[’']s\s+(?:[a-z][\w-]*\s+)*(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}"
+                       r"[A-Z][\w’'-]*)$")
+
+
+def _reporter(phrase: str, outlet: str, ruleset: RuleSet) -> str | None:
+    """The person an outlet's phrase names as its own ("NBC’s Ali Vitali", "the Post's senior politics editor Steven
+    Ginsberg"): a reporter or an editor speaking, the outlet's label kept."""
+    m = _REPORTER.match(phrase) if outlet != phrase else None
+    if m is None or _norm_outlet(m.group("outlet")) != _norm_outlet(outlet):
+        return None
+    name = person_name(m.group("name"), ruleset)
+    return name if len(name.split()) >= 2 else None
 
 
 def _norm_outlet(name: str) -> str:
@@ -137,7 +152,8 @@ def _entry_for(a: Attribution, ruleset: RuleSet, entries: OrderedDict[str, _Entr
     """The roster key of an attribution's source, its entry made when new; one entry per person (audit.label.names.
     People: "Bill Clinton" and "Hillary Clinton" apart), with their fullest name."""
     key, name = _key_and_name(a, ruleset, people)
-    if a.kind is SourceKind.PERSON and not _described(a, ruleset, people):
+    reporter = a.kind is SourceKind.OUTLET and key != _norm_outlet(name)  # a person, by name
+    if reporter or (a.kind is SourceKind.PERSON and not _described(a, ruleset, people)):
         key = people.key(name, gender or gender_of(a.source_text, ruleset)) or key
     if key not in entries:
         entries[key] = _Entry(f"S{len(entries) + 1}", name, a.kind, a.source_text, [])
