@@ -5,6 +5,7 @@ import dataclasses
 import re
 from collections import OrderedDict
 
+from audit.label.governs import closing_tag
 from audit.label.names import PRONOUN_GENDER, People, gender_of, person_name
 from audit.label.sources import in_subordinate_clause
 from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
@@ -102,11 +103,19 @@ def governing(ls: LabelledStatement, subordinate: re.Pattern[str] | None = None)
 
 def _speaking(ls: LabelledStatement, gov: Attribution | None, ruleset: RuleSet) -> Attribution | None:
     """The attribution whose source the roster names for a statement: the governing one, but for one that names
-    the setting of a speaker's words (`role: setting`, "In the order, Curiel said …"), the speaker after it."""
-    if gov is None or gov.rule_id not in ruleset.with_role("setting"):
+    the setting of a speaker's words (`role: setting`, "In the order, Curiel said …"), the speaker after it, and for
+    one inside the words a closing tag gives to a speaker ("Polling shows that …,” said Jane Doe."), that speaker."""
+    if gov is None:
         return gov
-    return next((a for a in ls.attributions if a is not gov and a.kind in _PEOPLE and a.cue.start >= gov.source_end),
-                gov)
+    if gov.rule_id in ruleset.with_role("setting"):
+        return next((a for a in ls.attributions if a is not gov and a.kind in _PEOPLE and
+                     a.cue.start >= gov.source_end), gov)
+    tag = ls.attributions[0]  # the governing attributions come first, a closing tag first of them (label.governs)
+    if tag.label is not gov.label and tag.kind in _PEOPLE and tag.cue.start > gov.cue.end and not any(
+            b is not tag and b.source_start < tag.source_end and tag.source_start < max(b.source_end, b.cue.end)
+            for b in ls.attributions) and closing_tag(tag, ls.statement, ruleset.patterns.get("TAG_TAIL_I")):
+        return tag  # not a phrase of another attribution's taken for a speaker ("…, according to <its FEC> reports")
+    return gov
 
 
 def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: RuleSet,
