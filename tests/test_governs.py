@@ -71,3 +71,10 @@ def test_a_closing_tag_that_is_part_of_another_attribution_names_no_speaker() ->
     # "according to <its FEC> reports": a source rule's phrase inside another attribution is no speaker
     label, name = _first("The campaign spent little on outreach, according to its FEC reports.\n")
     assert (label, name) == ("document", "its FEC reports")
+
+
+def test_a_speaker_whose_words_hold_a_document_is_named() -> None:
+    # the research stays in the chain (document), but it is the pollster who says what it shows
+    assert _first("Geoff Garvey, a pollster who advises the group, said his focus groups and other research show "
+                  "that voters care.\n") == ("document", "Geoff Garvey")
+

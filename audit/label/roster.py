@@ -115,8 +115,21 @@ def _speaking(ls: LabelledStatement, gov: Attribution | None, ruleset: RuleSet) 
             b is not tag and b.source_start < tag.source_end and tag.source_start < max(b.source_end, b.cue.end)
             for b in ls.attributions) and closing_tag(tag, ls.statement, ruleset.patterns.get("TAG_TAIL_I")):
         return tag  # not a phrase of another attribution's taken for a speaker ("…, according to <its FEC> reports")
-    return gov
+    return _reporting(ls, gov) or gov
 
+
+def _reporting(ls: LabelledStatement, gov: Attribution) -> Attribution | None:
+    """The speaker whose verb of saying opens the words that hold a governing document ("Geoff Garin, a pollster,
+    said his focus groups and other research show …"): a few words apart, with no clause mark between them."""
+    if gov.kind is not SourceKind.DOCUMENT or gov.cue.start < gov.source_end:
+        return None
+    text, start = ls.statement.text, ls.statement.start
+    return next((b for b in ls.attributions if b.kind in _PEOPLE and b.label is not gov.label and
+                 b.source_end <= b.cue.start and b.cue.end <= gov.source_start and
+                 _WORDS_BETWEEN.fullmatch(text, b.cue.end - start, gov.source_start - start)), None)
+
+
+_WORDS_BETWEEN = re.compile(r"(?:\s+[\w’'-]+){0,12}\s+")  # no clause mark, no quotation
 
 def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: RuleSet,
                  reason_pattern: re.Pattern[str] | None) -> tuple[tuple[Source, ...], tuple[LabelledStatement, ...]]:
