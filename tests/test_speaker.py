@@ -103,3 +103,14 @@ def test_a_passive_is_spoken_by_its_agent(text: str, name: str, label: str) -> N
 ])
 def test_a_source_phrase_over_a_clause_boundary_keeps_its_last_subject(text: str, name: str) -> None:
     assert speaker(text, 0) == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Mr. Manford, citing “the unique appeal of the candidate,” said the candidate could be competitive "
+                 "in states like Ohio.", "Manford", id="subject-aside-verb-then-a-clause"),
+    pytest.param("WASHINGTON (AP) — The firm has grown, according to new filings it submitted to the Senate.",
+                 "new filings it submitted to the Senate", id="a-dateline-is-no-subject"),
+    pytest.param("“It is over,” said Petra Smolen, who has been a critic.", "Petra Smolen", id="a-relative-clause"),
+])
+def test_a_clause_after_the_verb_is_no_speaker(text: str, name: str) -> None:
+    assert speaker(text, 0) == name

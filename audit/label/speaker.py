@@ -37,6 +37,8 @@ _OPENERS = _SUBORDINATORS | frozenset((
 _PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)$")
 _ADVERB = re.compile(r"[A-Z][a-z]{3,}ly$")
 _LEAD_IN = re.compile(r"^[\s“\"‘'(]*(?:(?:And|But|Yet|So)\s+)?$")
+_ASIDE_TO_CUE = re.compile(r"\s*(?:,[^;:]{1,200},[”\"’']*\s*|\s)")
+_LEAD_IN_SPAN = re.compile(r"[\s“\"‘'(]*(?:(?:And|But|Yet|So)\s+)?")
 _OPENING_END = re.compile(r"[^,“”\"\x01―—–]{0,160}?(?:,|\s+[―—–])\s+")
 # the subject after an opening phrase: a name, or a description up to its clause mark or its verb
 _NAME_1 = r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){0,6}[A-Z][\w’'-]*"
@@ -67,7 +69,7 @@ def speaker_source(a: Attribution, st: Statement, ruleset: RuleSet, text: str,
     if a.kind in (SourceKind.PERSON, SourceKind.UNNAMED):
         agent = _by_agent(a, st, ruleset)
         found = _apposition(a, st, ruleset) or (agent and (_apposition(agent, st, ruleset, True) or agent)) or \
-            _clause_tail(a, ruleset) or _past_opening(a, st, ruleset, text)
+            _clause_tail(a, ruleset) or _past_opening(a, st, ruleset, text) or _before_inverted(a, st, ruleset)
     elif a.kind in (SourceKind.OUTLET, SourceKind.ORGANISATION):
         found = _clause_tail(a, ruleset)  # "<CNN was quick to push back after Ted Cruz> blamed …"
     return found if found is not None and (not accept or found.kind in accept) else a
@@ -96,9 +98,11 @@ def _titled(phrase: str, ruleset: RuleSet) -> bool:
     return any(low.endswith(" " + t.lower()) for t in ruleset.lexicons.get("person_titles", ()))
 
 
-def _renamed(a: Attribution, st: Statement, name: str, offset: int, ruleset: RuleSet) -> Attribution | None:
-    """The attribution with `name` (at `offset` in the statement) as its source, when it names a person or a body."""
-    if len(person_name(name, ruleset).split()) < 2 or person_name(name, ruleset) in ruleset.lexicons.get(
+def _renamed(a: Attribution, st: Statement, name: str, offset: int, ruleset: RuleSet,
+             words: int = 2) -> Attribution | None:
+    """The attribution with `name` (at `offset` in the statement) as its source, when it names a person or a body
+    (with at least `words` words)."""
+    if len(person_name(name, ruleset).split()) < words or person_name(name, ruleset) in ruleset.lexicons.get(
             "place_names", ()) or name.split()[0] in _OPENERS:
         return None
     verdict = classify_source(name, ruleset)
@@ -143,6 +147,19 @@ def _clause_tail(a: Attribution, ruleset: RuleSet) -> Attribution | None:
     begin = a.source_start + m.end()
     return dataclasses.replace(a, source_text=phrase, source_start=begin, source_end=begin + len(phrase),
                                kind=verdict.kind, label=verdict.label, kind_rule=verdict.rule_id)
+
+
+def _before_inverted(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | None:
+    """A clause after a verb of saying that an inverted shape ("…,” said Jane Doe") took for the speaker ("Mr. Ortega,
+    citing …, said <the plan could fail in May>"): the statement's subject before the verb speaks."""
+    if a.source_start < a.cue.end or not _CLAUSE.search(a.source_text):
+        return None
+    lead = _LEAD_IN_SPAN.match(st.text)
+    subject = _SUBJECT.match(st.text, lead.end() if lead else 0)
+    if subject is None or not subject.group("name") or subject.group("name").isupper() or \
+            not _ASIDE_TO_CUE.fullmatch(st.text, subject.end(), a.cue.start - st.start):
+        return None  # the subject, an aside set off by commas, the verb; not a dateline ("WASHINGTON (AP) — …")
+    return _renamed(a, st, subject.group("name"), subject.start("name"), ruleset, 1)
 
 
 def _past_opening(a: Attribution, st: Statement, ruleset: RuleSet, text: str) -> Attribution | None:
