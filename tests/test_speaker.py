@@ -114,3 +114,14 @@ def test_a_source_phrase_over_a_clause_boundary_keeps_its_last_subject(text: str
 ])
 def test_a_clause_after_the_verb_is_no_speaker(text: str, name: str) -> None:
     assert speaker(text, 0) == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Ms. Toreal, Mrs. Raman and other prominent donors in both parties said their networks had changed.",
+                 "Ms. Toreal, Mrs. Raman and other prominent donors in both parties", id="two-names-and-others"),
+    pytest.param("But Ellison and other security experts acknowledge that the scenario would be novel.",
+                 "Ellison and other security experts", id="one-name-and-others-after-but"),
+])
+def test_a_group_keeps_the_members_named_before_it(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+    assert labels(text)[0][1] == "anonymous-source"

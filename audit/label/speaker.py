@@ -18,11 +18,14 @@ from audit.rules.ruleset import RuleSet
 
 _NAME = (r"(?:(?:former|then|the\s+late)\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){1,6}"
          r"[A-Z][\w’'-]*(?:\s+\([A-Z][\w.-]*\))?")
+_NAME_1 = r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){0,6}[A-Z][\w’'-]*"
 # a name that opens its clause, then the description the rule took: "Brian Fallon, <a spokesman> …"
 _NAME_BEFORE = re.compile(rf"(?:^|[,;:(—–―]\s*|[”\"’]\s+|\b(?:and|but|while)\s+)(?P<name>{_NAME}),\s+$")
 # the description, then its name in apposition: "<the bureau's director>, James B. Comey." / "…, Jane Doe, said"
 _NAME_AFTER = re.compile(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1,40}})?,\s+(?P<name>{_NAME})"
                          r"(?=\s*[,—–]|\s*[.!?]?[”\"’)]*\s*$)")
+_MEMBERS = re.compile(rf"(?:^|[,;:(—–]\s*|\b(?:But|And|but|and|while)\s+|[”\"’]\s+)"
+                      rf"(?P<names>(?!(?:But|And|Yet|So|Or)\s){_NAME_1}(?:,\s+{_NAME_1})*,?\s+and\s+)$")
 _REACH = 200  # characters before or after a source searched for its name
 _PEOPLE = (SourceKind.PERSON, SourceKind.ORGANISATION)
 
@@ -41,7 +44,6 @@ _ASIDE_TO_CUE = re.compile(r"\s*(?:,[^;:]{1,200},[”\"’']*\s*|\s)")
 _LEAD_IN_SPAN = re.compile(r"[\s“\"‘'(]*(?:(?:And|But|Yet|So)\s+)?")
 _OPENING_END = re.compile(r"[^,“”\"\x01―—–]{0,160}?(?:,|\s+[―—–])\s+")
 # the subject after an opening phrase: a name, or a description up to its clause mark or its verb
-_NAME_1 = r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){0,6}[A-Z][\w’'-]*"
 _SUBJECT = re.compile(rf"(?P<name>{_NAME_1})(?=\s*,|\s+(?:[a-z]|\([^()]{{1,30}}\)))|(?P<pronoun>he|she|they)(?=\s)|"
                       r"(?P<np>(?:a|an|the|one)\s+[^,“”\"\x01]{1,80}?)"
                       r"(?=\s*,|\s+(?:has|have|had|is|are|was|were|will|would|could|also|then|later|\w+ed|says|said|"
@@ -68,8 +70,9 @@ def speaker_source(a: Attribution, st: Statement, ruleset: RuleSet, text: str,
     found = None
     if a.kind in (SourceKind.PERSON, SourceKind.UNNAMED):
         agent = _by_agent(a, st, ruleset)
-        found = _apposition(a, st, ruleset) or (agent and (_apposition(agent, st, ruleset, True) or agent)) or \
-            _clause_tail(a, ruleset) or _past_opening(a, st, ruleset, text) or _before_inverted(a, st, ruleset)
+        found = _members(a, st) or _apposition(a, st, ruleset) or \
+            (agent and (_apposition(agent, st, ruleset, True) or agent)) or _clause_tail(a, ruleset) or \
+            _past_opening(a, st, ruleset, text) or _before_inverted(a, st, ruleset)
     elif a.kind in (SourceKind.OUTLET, SourceKind.ORGANISATION):
         found = _clause_tail(a, ruleset)  # "<CNN was quick to push back after Ted Cruz> blamed …"
     return found if found is not None and (not accept or found.kind in accept) else a
@@ -90,6 +93,19 @@ def _apposition(a: Attribution, st: Statement, ruleset: RuleSet, agent: bool = F
     if after is None or not (agent or end <= a.cue.start - st.start or _titled(phrase, ruleset)):
         return None  # "<a spokeswoman>, Jane Doe, said", "said <the director>, Jane Doe."
     return _renamed(a, st, after.group("name"), after.start("name"), ruleset)
+
+
+def _members(a: Attribution, st: Statement) -> Attribution | None:
+    """A group the rule took without the named members listed before it ("<Ann Lee, Bo Diaz and> other bundlers
+    said"): the group with its names, its kind and label kept."""
+    if a.kind is not SourceKind.UNNAMED or not a.source_text.startswith(("other ", "others")):
+        return None
+    start = a.source_start - st.start
+    m = _MEMBERS.search(st.text, max(start - _REACH, 0), start)
+    if m is None:
+        return None
+    begin = st.start + m.start("names")
+    return dataclasses.replace(a, source_text=st.text[m.start("names"):a.source_end - st.start], source_start=begin)
 
 
 def _titled(phrase: str, ruleset: RuleSet) -> bool:
