@@ -14,17 +14,25 @@ import re
 from audit.label.names import person_name
 from audit.label.sources import classify_source, singular
 from audit.models import Attribution, SourceKind, Statement
+from audit.rules import cache
 from audit.rules.ruleset import RuleSet
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern of this module, its program kept in the start-up cache (audit.rules.cache): compiling them all
+    would be a few per cent of a short run."""
+    return cache.compile(pattern, flags, kept_in="label")
+
 
 _NAME = (r"(?:(?:former|then|the\s+late)\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){1,6}"
          r"[A-Z][\w’'-]*(?:\s+\([A-Z][\w.-]*\))?")
 _NAME_1 = r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){0,6}[A-Z][\w’'-]*"
 # a name that opens its clause, then the description the rule took: "Brian Fallon, <a spokesman> …"
-_NAME_BEFORE = re.compile(rf"(?:^|[,;:(—–―]\s*|[”\"’]\s+|\b(?:and|but|while)\s+)(?P<name>{_NAME}),\s+$")
+_NAME_BEFORE = _compile(rf"(?:^|[,;:(—–―]\s*|[”\"’]\s+|\b(?:and|but|while)\s+)(?P<name>{_NAME}),\s+$")
 # the description, then its name in apposition: "<the bureau's director>, James B. Comey." / "…, Jane Doe, said"
-_NAME_AFTER = re.compile(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1,40}})?,\s+(?P<name>{_NAME})"
+_NAME_AFTER = _compile(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1,40}})?,\s+(?P<name>{_NAME})"
                          r"(?=\s*[,—–]|\s*[.!?]?[”\"’)]*\s*$)")
-_MEMBERS = re.compile(rf"(?:^|[,;:(—–]\s*|\b(?:But|And|but|and|while)\s+|[”\"’]\s+)"
+_MEMBERS = _compile(rf"(?:^|[,;:(—–]\s*|\b(?:But|And|but|and|while)\s+|[”\"’]\s+)"
                       rf"(?P<names>(?!(?:But|And|Yet|So|Or)\s){_NAME_1}(?:,\s+{_NAME_1})*,?\s+and\s+)$")
 _REACH = 200  # characters before or after a source searched for its name
 _PEOPLE = (SourceKind.PERSON, SourceKind.ORGANISATION)
@@ -37,26 +45,27 @@ _OPENERS = _SUBORDINATORS | frozenset((
     "Unlike", "Like", "With", "Without", "For", "From", "In", "On", "At", "By", "To", "Of", "Despite", "Even", "Also",
     "Then", "Now", "Early", "Later", "Inside", "Outside", "Moreover", "However", "Meanwhile", "Finally", "Still",
     "Instead"))
-_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)$")
-_ADVERB = re.compile(r"[A-Z][a-z]{3,}ly$")
-_LEAD_IN = re.compile(r"^[\s“\"‘'(]*(?:(?:And|But|Yet|So)\s+)?$")
-_ASIDE_TO_CUE = re.compile(r"\s*(?:,[^;:]{1,200},[”\"’']*\s*|\s)")
-_LEAD_IN_SPAN = re.compile(r"[\s“\"‘'(]*(?:(?:And|But|Yet|So)\s+)?")
-_OPENING_END = re.compile(r"[^,“”\"\x01―—–]{0,160}?(?:,|\s+[―—–])\s+")
+_PARTICIPLE = _compile(r"[A-Z][a-z]{2,}(?:ing|ed)$")
+_ADVERB = _compile(r"[A-Z][a-z]{3,}ly$")
+_LEAD_IN = _compile(r"[\s“\"‘'(]*(?:(?:And|But|Yet|So)\s+)?")
+_DESCRIPTION = _compile(r"(?:a|an|the|one)\s", re.I)
+_FIRST_LOWER = _compile(r"\S+\s+[a-z]")
+_ASIDE_TO_CUE = _compile(r"\s*(?:,[^;:]{1,200},[”\"’']*\s*|\s)")
+_OPENING_END = _compile(r"[^,“”\"\x01―—–]{0,160}?(?:,|\s+[―—–])\s+")
 # the subject after an opening phrase: a name, or a description up to its clause mark or its verb
-_SUBJECT = re.compile(rf"(?P<name>{_NAME_1})(?=\s*,|\s+(?:[a-z]|\([^()]{{1,30}}\)))|(?P<pronoun>he|she|they)(?=\s)|"
+_SUBJECT = _compile(rf"(?P<name>{_NAME_1})(?=\s*,|\s+(?:[a-z]|\([^()]{{1,30}}\)))|(?P<pronoun>he|she|they)(?=\s)|"
                       r"(?P<np>(?:a|an|the|one)\s+[^,“”\"\x01]{1,80}?)"
                       r"(?=\s*,|\s+(?:has|have|had|is|are|was|were|will|would|could|also|then|later|\w+ed|says|said|"
                       r"argues|warns|tells|told)\b)")
 # a source phrase that is a clause, not a noun phrase: a subject pronoun with its verb, or an auxiliary not in a
 # relative clause ("it ruled last July", "many delegates were deemed ineligible"; not "people who were briefed")
-_CLAUSE = re.compile(r"^(?:(?!\b(?:who|whom|whose|which|that)\b).)*?"
-                     r"(?:\b(?:he|she|it|they|we)\s+(?!(?:and|or|but)\b)[a-z]|\s(?:was|were|is|are|has|have|had|will|would"
-                     r"|could|did)\s)")
-_CLAUSE_END = re.compile(r",\s+(?:(?:as|and|but|while|when|so)\s+)?")
+_CLAUSE_WORD = _compile(r"\b(?:he|she|it|they|we)\s+(?!(?:and|or|but)\b)[a-z]|\s(?:was|were|is|are|has|have|had|will"
+                          r"|would|could|did)\s")
+_RELATIVE = _compile(r"\b(?:who|whom|whose|which|that)\b")
+_CLAUSE_END = _compile(r",\s+(?:(?:as|and|but|while|when|so)\s+)?")
 # a passive's subject ("News of the move was first", "The plan was hotly") and the agent after its verb
-_PASSIVE_SUBJECT = re.compile(r"\s(?:was|were|is|are|been)(?:\s+(?:first|also|later|\w+ly))?$")
-_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,.;:!?“”\"\x01(—–]{1,90}?)"
+_PASSIVE_SUBJECT = _compile(r"\s(?:was|were|is|are|been)(?:\s+(?:first|also|later|\w+ly))?$")
+_AGENT = _compile(r"\s+by\s+(?P<agent>[^,.;:!?“”\"\x01(—–]{1,90}?)"
                     r"(?=\s+(?:as|for|over|to|and|but|in|on|at|after|before|when|while|who|which|that)\s"
                     r"|\s*[,;:!?(—–“\"]|\.(?:\s|$)|\s*$)")
 _PROPER_REACH = 5_000  # characters of the text around a statement searched for a word used as a name
@@ -82,10 +91,11 @@ def _apposition(a: Attribution, st: Statement, ruleset: RuleSet, agent: bool = F
     """A name beside a description the rule took for the source; `agent`: the source is a passive's agent
     ("written by <a delegate>, Jane Doe")."""
     phrase = a.source_text
-    if not re.match(r"(?:a|an|the|one)\s", phrase, re.I) or not singular(phrase.split(",")[0]):
+    if not _DESCRIPTION.match(phrase) or not singular(phrase.split(",")[0]):
         return None
     start, end = a.source_start - st.start, a.source_end - st.start
-    before = _NAME_BEFORE.search(st.text[max(start - _REACH, 0):start])
+    comma = st.text[max(start - 8, 0):start].rstrip().endswith(",")  # "Name, <a description>"
+    before = _NAME_BEFORE.search(st.text[max(start - _REACH, 0):start]) if comma else None
     if before is not None:
         offset = max(start - _REACH, 0) + before.start("name")
         return _renamed(a, st, before.group("name"), offset, ruleset)
@@ -106,6 +116,13 @@ def _members(a: Attribution, st: Statement) -> Attribution | None:
         return None
     begin = st.start + m.start("names")
     return dataclasses.replace(a, source_text=st.text[m.start("names"):a.source_end - st.start], source_start=begin)
+
+
+def _is_clause(phrase: str) -> bool:
+    """A source phrase that is a clause, not a noun phrase: a subject pronoun with its verb, or an auxiliary not in a
+    relative clause ("it ruled last July", "many delegates were deemed ineligible"; not "people who were briefed")."""
+    m = _CLAUSE_WORD.search(phrase)
+    return m is not None and _RELATIVE.search(phrase, 0, m.start() + 1) is None
 
 
 def _titled(phrase: str, ruleset: RuleSet) -> bool:
@@ -151,7 +168,7 @@ def _clause_tail(a: Attribution, ruleset: RuleSet) -> Attribution | None:
     back after Ted Cruz> blamed", "<Ryan did not exude confidence when Tapper> asked"): the last clause's subject
     (the rules file's SOURCE_TAIL)."""
     tail = ruleset.patterns.get("SOURCE_TAIL")
-    if tail is None or a.kind is SourceKind.UNNAMED or not _CLAUSE.search(a.source_text):
+    if tail is None or a.kind is SourceKind.UNNAMED or not _is_clause(a.source_text):
         return None
     m = tail.match(a.source_text)
     if m is None or m.end() >= len(a.source_text):
@@ -168,9 +185,9 @@ def _clause_tail(a: Attribution, ruleset: RuleSet) -> Attribution | None:
 def _before_inverted(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | None:
     """A clause after a verb of saying that an inverted shape ("…,” said Jane Doe") took for the speaker ("Mr. Ortega,
     citing …, said <the plan could fail in May>"): the statement's subject before the verb speaks."""
-    if a.source_start < a.cue.end or not _CLAUSE.search(a.source_text):
+    if a.source_start < a.cue.end or not _is_clause(a.source_text):
         return None
-    lead = _LEAD_IN_SPAN.match(st.text)
+    lead = _LEAD_IN.match(st.text)
     subject = _SUBJECT.match(st.text, lead.end() if lead else 0)
     if subject is None or not subject.group("name") or subject.group("name").isupper() or \
             not _ASIDE_TO_CUE.fullmatch(st.text, subject.end(), a.cue.start - st.start):
@@ -183,9 +200,10 @@ def _past_opening(a: Attribution, st: Statement, ruleset: RuleSet, text: str) ->
     a clause it took ("Shortly after <it ruled in May>, Senator Ida Brandt, a Republican, proposed …")."""
     start = a.source_start - st.start
     word = a.source_text.split()[0] if a.source_text.strip() else ""
-    if a.kind is SourceKind.PERSON and _LEAD_IN.match(st.text[:start]) and _opening_word(word, a, st, ruleset, text):
+    if a.kind is SourceKind.PERSON and _LEAD_IN.fullmatch(st.text, 0, start) and \
+            _opening_word(word, a, st, ruleset, text):
         m = _OPENING_END.match(st.text, start + len(word))
-    elif _CLAUSE.search(a.source_text):
+    elif _is_clause(a.source_text):
         m = _CLAUSE_END.match(st.text, a.source_end - st.start)
         word = ""
     else:
@@ -216,7 +234,7 @@ def _opening_word(word: str, a: Attribution, st: Statement, ruleset: RuleSet, te
         return True
     if not (_PARTICIPLE.match(word) or _ADVERB.match(word)):
         return False
-    if " " in a.source_text and not re.match(r"\S+\s+[a-z]", a.source_text):
+    if " " in a.source_text and not _FIRST_LOWER.match(a.source_text):
         return False  # "Sterling Hayes": a capitalised word after it, a name
     lex = ruleset.lexicons
     if word in lex.get("male_names", ()) or word in lex.get("female_names", ()) or word in lex.get("unisex_names", ()):
