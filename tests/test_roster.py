@@ -99,3 +99,15 @@ def test_the_speaker_in_a_setting_is_named_and_the_setting_labels(text: str, lab
 def test_an_outlets_reporter_is_named(text: str, name: str) -> None:
     assert speaker(text, 0) == name
     assert audit_text(text, with_readability=False).statements[0].label.value == "secondhand-report"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("“It was a fair vote,” said Mara Quill of Laramie.", "Mara Quill", id="name-of-a-town"),
+    pytest.param("Tobin Hale of Grace Hill Baptist Church warned that the plan would fail.", "Tobin Hale",
+                 id="name-of-a-church"),
+    pytest.param("Deputy Director Sam Ortiz of Harlow County said the plan would fail.", "Sam Ortiz",
+                 id="title-name-of-a-county"),
+    pytest.param("Secretary of State Lena Varga said the plan would fail.", "Lena Varga", id="an-office-of-a-state"),
+])
+def test_a_person_of_a_place_or_a_body_is_named_by_their_name(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
