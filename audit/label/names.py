@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from audit.rules import cache
 from audit.rules.ruleset import RuleSet
 
 MALE, FEMALE = "m", "f"
@@ -14,8 +15,9 @@ PRONOUN_GENDER = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 _CAPS = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
 _PLACE_TAIL = re.compile(r",?\s+(?:of|from)\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\W*$")
 # a name of two or more words, then the body it belongs to ("Jane Doe of the Acme Institute for Policy")
-_OF_BODY = re.compile(r"(?P<name>(?!(?:The|A|An)\s)(?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'-]*)\s+(?:of|at|from)\s+"
-                      r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w’'.&-]*)*")
+_OF_BODY = cache.compile(  # kept in the start-up cache: building it is a few ms of every run
+    r"(?P<name>(?!(?:The|A|An)\s)(?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'-]*)\s+(?:of|at|from)\s+"
+    r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w’'.&-]*)*", kept_in="label")
 _NAME_REACH = 300  # characters from the end of a phrase where its closing name may start (else O(n^2) search)
 # capitalised words that open a clause or a noun phrase but name nobody ("When Trump spoke", "His wife said")
 LEADS = re.compile(r"^(?:(?:And|But|So|Or|Yet|As|When|While|Because|Since|Although|Though|If|After|Before|Until|Once|"

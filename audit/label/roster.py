@@ -9,6 +9,7 @@ from audit.label.governs import closing_tag
 from audit.label.names import PRONOUN_GENDER, People, gender_of, person_name
 from audit.label.sources import in_subordinate_clause
 from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
+from audit.rules import cache
 from audit.rules.ruleset import RuleSet
 
 _PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)
@@ -73,8 +74,9 @@ def _key_and_name(a: Attribution, ruleset: RuleSet, people: People) -> tuple[str
     return a.source_text.lower(), a.source_text
 
 
-_REPORTER = re.compile(r"^(?:[Tt]he\s+)?(?P<outlet>.+?)[’']s\s+(?:[a-z][\w-]*\s+)*(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}"
-                       r"[A-Z][\w’'-]*)$")
+_REPORTER = cache.compile(
+    r"^(?:[Tt]he\s+)?(?P<outlet>.+?)[’']s\s+(?:[a-z][\w-]*\s+)*(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)$",
+    kept_in="label")
 
 
 def _reporter(phrase: str, outlet: str, ruleset: RuleSet) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 
 from audit.label.names import person_name
 from audit.label.sources import classify_source, singular
@@ -24,18 +25,44 @@ def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return cache.compile(pattern, flags, kept_in="label")
 
 
+class _Rare:
+    """A pattern built on its first use: most statements never reach the rarer shapes, and a run need not build
+    them to start."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._built: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        built = self._built
+        if built is None:
+            built = self._built = _compile(self.pattern)
+        return built
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._get().match(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._get().search(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self._get().fullmatch(text, pos, endpos)
+
+
 _NAME = (r"(?:(?:former|then|the\s+late)\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){1,6}"
          r"[A-Z][\w’'-]*(?:\s+\([A-Z][\w.-]*\))?")
 _NAME_1 = r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){0,6}[A-Z][\w’'-]*"
 # a name that opens its clause, then the description the rule took: "Brian Fallon, <a spokesman> …"
-_NAME_BEFORE = _compile(rf"(?:^|[,;:(—–―]\s*|[”\"’]\s+|\b(?:and|but|while)\s+)(?P<name>{_NAME}),\s+$")
+_NAME_BEFORE = _Rare(rf"(?:^|[,;:(—–―]\s*|[”\"’]\s+|\b(?:and|but|while)\s+)(?P<name>{_NAME}),\s+$")
 # the description, then its name in apposition: "<the bureau's director>, James B. Comey." / "…, Jane Doe, said"
-_NAME_AFTER = _compile(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1,40}})?,\s+(?P<name>{_NAME})"
+_NAME_AFTER = _Rare(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1,40}})?,\s+(?P<name>{_NAME})"
                          r"(?=\s*[,—–]|\s*[.!?]?[”\"’)]*\s*$)")
-_MEMBERS = _compile(rf"(?:^|[,;:(—–]\s*|\b(?:But|And|but|and|while)\s+|[”\"’]\s+)"
+_MEMBERS = _Rare(rf"(?:^|[,;:(—–]\s*|\b(?:But|And|but|and|while)\s+|[”\"’]\s+)"
                       rf"(?P<names>(?!(?:But|And|Yet|So|Or)\s){_NAME_1}(?:,\s+{_NAME_1})*,?\s+and\s+)$")
 _REACH = 200  # characters before or after a source searched for its name
 _PEOPLE = (SourceKind.PERSON, SourceKind.ORGANISATION)
+_SPEAKERS = (SourceKind.PERSON, SourceKind.UNNAMED)
+_BODIES = (SourceKind.OUTLET, SourceKind.ORGANISATION)
 
 # opening words that begin no subject: subordinators, prepositions, linking adverbs (a subject's determiners,
 # "His wife said", and question words are not among them)
@@ -49,11 +76,11 @@ _PARTICIPLE = _compile(r"[A-Z][a-z]{2,}(?:ing|ed)$")
 _ADVERB = _compile(r"[A-Z][a-z]{3,}ly$")
 _LEAD_IN = _compile(r"[\s“\"‘'(]*(?:(?:And|But|Yet|So)\s+)?")
 _DESCRIPTION = _compile(r"(?:a|an|the|one)\s", re.I)
-_FIRST_LOWER = _compile(r"\S+\s+[a-z]")
-_ASIDE_TO_CUE = _compile(r"\s*(?:,[^;:]{1,200},[”\"’']*\s*|\s)")
-_OPENING_END = _compile(r"[^,“”\"\x01―—–]{0,160}?(?:,|\s+[―—–])\s+")
+_FIRST_LOWER = _Rare(r"\S+\s+[a-z]")
+_ASIDE_TO_CUE = _Rare(r"\s*(?:,[^;:]{1,200},[”\"’']*\s*|\s)")
+_OPENING_END = _Rare(r"[^,“”\"\x01―—–]{0,160}?(?:,|\s+[―—–])\s+")
 # the subject after an opening phrase: a name, or a description up to its clause mark or its verb
-_SUBJECT = _compile(rf"(?P<name>{_NAME_1})(?=\s*,|\s+(?:[a-z]|\([^()]{{1,30}}\)))|(?P<pronoun>he|she|they)(?=\s)|"
+_SUBJECT = _Rare(rf"(?P<name>{_NAME_1})(?=\s*,|\s+(?:[a-z]|\([^()]{{1,30}}\)))|(?P<pronoun>he|she|they)(?=\s)|"
                       r"(?P<np>(?:a|an|the|one)\s+[^,“”\"\x01]{1,80}?)"
                       r"(?=\s*,|\s+(?:has|have|had|is|are|was|were|will|would|could|also|then|later|\w+ed|says|said|"
                       r"argues|warns|tells|told)\b)")
@@ -62,10 +89,10 @@ _SUBJECT = _compile(rf"(?P<name>{_NAME_1})(?=\s*,|\s+(?:[a-z]|\([^()]{{1,30}}\))
 _CLAUSE_WORD = _compile(r"\b(?:he|she|it|they|we)\s+(?!(?:and|or|but)\b)[a-z]|\s(?:was|were|is|are|has|have|had|will"
                           r"|would|could|did)\s")
 _RELATIVE = _compile(r"\b(?:who|whom|whose|which|that)\b")
-_CLAUSE_END = _compile(r",\s+(?:(?:as|and|but|while|when|so)\s+)?")
+_CLAUSE_END = _Rare(r",\s+(?:(?:as|and|but|while|when|so)\s+)?")
 # a passive's subject ("News of the move was first", "The plan was hotly") and the agent after its verb
 _PASSIVE_SUBJECT = _compile(r"\s(?:was|were|is|are|been)(?:\s+(?:first|also|later|\w+ly))?$")
-_AGENT = _compile(r"\s+by\s+(?P<agent>[^,.;:!?“”\"\x01(—–]{1,90}?)"
+_AGENT = _Rare(r"\s+by\s+(?P<agent>[^,.;:!?“”\"\x01(—–]{1,90}?)"
                     r"(?=\s+(?:as|for|over|to|and|but|in|on|at|after|before|when|while|who|which|that)\s"
                     r"|\s*[,;:!?(—–“\"]|\.(?:\s|$)|\s*$)")
 _PROPER_REACH = 5_000  # characters of the text around a statement searched for a word used as a name
@@ -77,13 +104,15 @@ def speaker_source(a: Attribution, st: Statement, ruleset: RuleSet, text: str,
     source phrase is a description beside a name or an opening phrase; else the attribution as it is. `text`: the
     whole text the statement is part of; `accept`: the kinds of source the rule takes (none: any)."""
     found = None
-    if a.kind in (SourceKind.PERSON, SourceKind.UNNAMED):
-        agent = _by_agent(a, st, ruleset)
+    if " " not in a.source_text:  # one word ("Trump", "he"): an opening word, or "others" after names
+        found = _past_opening(a, st, ruleset, text, False) if a.kind is SourceKind.PERSON else _members(a, st)
+    elif a.kind in _SPEAKERS:
+        agent, clause = _by_agent(a, st, ruleset), _is_clause(a.source_text)
         found = _members(a, st) or _apposition(a, st, ruleset) or \
-            (agent and (_apposition(agent, st, ruleset, True) or agent)) or _clause_tail(a, ruleset) or \
-            _past_opening(a, st, ruleset, text) or _before_inverted(a, st, ruleset)
-    elif a.kind in (SourceKind.OUTLET, SourceKind.ORGANISATION):
-        found = _clause_tail(a, ruleset)  # "<CNN was quick to push back after Ted Cruz> blamed …"
+            (agent and (_apposition(agent, st, ruleset, True) or agent)) or _clause_tail(a, ruleset, clause) or \
+            _past_opening(a, st, ruleset, text, clause) or _before_inverted(a, st, ruleset, clause)
+    elif a.kind in _BODIES:
+        found = _clause_tail(a, ruleset, _is_clause(a.source_text))  # "<CNN was quick to … after Ted Cruz> blamed"
     return found if found is not None and (not accept or found.kind in accept) else a
 
 
@@ -163,12 +192,12 @@ def _by_agent(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | 
                                kind_rule=verdict.rule_id)
 
 
-def _clause_tail(a: Attribution, ruleset: RuleSet) -> Attribution | None:
+def _clause_tail(a: Attribution, ruleset: RuleSet, clause: bool) -> Attribution | None:
     """A person's source phrase that runs over a clause boundary to the name before the cue ("<CNN was quick to push
     back after Ted Cruz> blamed", "<Ryan did not exude confidence when Tapper> asked"): the last clause's subject
     (the rules file's SOURCE_TAIL)."""
     tail = ruleset.patterns.get("SOURCE_TAIL")
-    if tail is None or a.kind is SourceKind.UNNAMED or not _is_clause(a.source_text):
+    if tail is None or a.kind is SourceKind.UNNAMED or not clause:
         return None
     m = tail.match(a.source_text)
     if m is None or m.end() >= len(a.source_text):
@@ -182,10 +211,10 @@ def _clause_tail(a: Attribution, ruleset: RuleSet) -> Attribution | None:
                                kind=verdict.kind, label=verdict.label, kind_rule=verdict.rule_id)
 
 
-def _before_inverted(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | None:
+def _before_inverted(a: Attribution, st: Statement, ruleset: RuleSet, clause: bool) -> Attribution | None:
     """A clause after a verb of saying that an inverted shape ("…,” said Jane Doe") took for the speaker ("Mr. Ortega,
     citing …, said <the plan could fail in May>"): the statement's subject before the verb speaks."""
-    if a.source_start < a.cue.end or not _is_clause(a.source_text):
+    if a.source_start < a.cue.end or not clause:
         return None
     lead = _LEAD_IN.match(st.text)
     subject = _SUBJECT.match(st.text, lead.end() if lead else 0)
@@ -195,7 +224,7 @@ def _before_inverted(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribu
     return _renamed(a, st, subject.group("name"), subject.start("name"), ruleset, 1)
 
 
-def _past_opening(a: Attribution, st: Statement, ruleset: RuleSet, text: str) -> Attribution | None:
+def _past_opening(a: Attribution, st: Statement, ruleset: RuleSet, text: str, clause: bool) -> Attribution | None:
     """The subject after an opening phrase the rule took for it ("Moreover", "Of Carson", "Alarmed by …"), or after
     a clause it took ("Shortly after <it ruled in May>, Senator Ida Brandt, a Republican, proposed …")."""
     start = a.source_start - st.start
@@ -203,7 +232,7 @@ def _past_opening(a: Attribution, st: Statement, ruleset: RuleSet, text: str) ->
     if a.kind is SourceKind.PERSON and _LEAD_IN.fullmatch(st.text, 0, start) and \
             _opening_word(word, a, st, ruleset, text):
         m = _OPENING_END.match(st.text, start + len(word))
-    elif _is_clause(a.source_text):
+    elif clause:
         m = _CLAUSE_END.match(st.text, a.source_end - st.start)
         word = ""
     else:
