@@ -59,3 +59,22 @@ def test_an_aside_that_says_where_the_source_came_from_stays_in_the_chain() -> N
     label, _ = _first("A legal opinion drafted for the project in May, and obtained by the Chronicle, concluded "
                       "that the centre qualified as a charity.\n")
     assert label == "secondhand-report"
+
+
+def test_a_closing_tag_names_the_speaker_of_a_content_that_holds_a_document() -> None:
+    # the poll in the content stays in the chain (document), but the words are the editor's
+    assert _first("Polling shows that “the public is not comfortable with the plan,” said Vera Lindqvist, the "
+                  "editor of a policy magazine.\n") == ("document", "Vera Lindqvist")
+
+
+def test_a_closing_tag_that_is_part_of_another_attribution_names_no_speaker() -> None:
+    # "according to <its FEC> reports": a source rule's phrase inside another attribution is no speaker
+    label, name = _first("The campaign spent little on outreach, according to its FEC reports.\n")
+    assert (label, name) == ("document", "its FEC reports")
+
+
+def test_a_speaker_whose_words_hold_a_document_is_named() -> None:
+    # the research stays in the chain (document), but it is the pollster who says what it shows
+    assert _first("Geoff Garvey, a pollster who advises the group, said his focus groups and other research show "
+                  "that voters care.\n") == ("document", "Geoff Garvey")
+

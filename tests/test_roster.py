@@ -78,3 +78,44 @@ def test_a_first_person_speaker_is_the_writer() -> None:
     text = ("“I am not shy,” I said. “I never was.”\n\nWe reported last week that the mayor resigned. I think it "
             "rained. “Why?” I asked him.")
     assert [speaker(text, i) for i in range(6)] == ["the writer", "the writer", None, None, "the writer", "the writer"]
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    pytest.param("In the ruling, Judge Amberley wrote that the plant must close.", "document", "Amberley",
+                 id="a-ruling-a-judge-wrote"),
+    pytest.param("In a 2013 memo, the agency suggested that the program end.", "document", "the agency",
+                 id="a-memo-a-body-suggested"),
+    pytest.param("In the recorded call, Witkoff informed Ushakov of the meeting.", "leaked-transcript", "Witkoff",
+                 id="a-recording-a-speaker-informed"),
+    pytest.param("In the latest poll, the senator leads by four points.", "document", "the latest poll",
+                 id="a-poll-with-no-speaker"),
+])
+def test_the_speaker_in_a_setting_is_named_and_the_setting_labels(text: str, label: str, name: str) -> None:
+    result = audit_text(text, with_readability=False)
+    assert result.statements[0].label.value == label
+    assert speaker(text, 0) == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Meanwhile, CNN’s Dana Whitcombe said the speech would run long.", "Dana Whitcombe",
+                 id="outlet-reporter"),
+    pytest.param("“Fine,” the Post's senior politics editor Owen Brask responded.", "Owen Brask", id="outlet-editor"),
+    pytest.param("CNN reported that the speech would run long.", "CNN", id="the-outlet-itself"),
+    pytest.param("A panel of reporters led by CNN’s Dana Whitcombe agreed that the plan was weak.", "CNN",
+                 id="not-a-phrase-that-only-ends-with-a-reporter"),
+])
+def test_an_outlets_reporter_is_named(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+    assert audit_text(text, with_readability=False).statements[0].label.value == "secondhand-report"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("“It was a fair vote,” said Mara Quill of Laramie.", "Mara Quill", id="name-of-a-town"),
+    pytest.param("Tobin Hale of Grace Hill Baptist Church warned that the plan would fail.", "Tobin Hale",
+                 id="name-of-a-church"),
+    pytest.param("Deputy Director Sam Ortiz of Harlow County said the plan would fail.", "Sam Ortiz",
+                 id="title-name-of-a-county"),
+    pytest.param("Secretary of State Lena Varga said the plan would fail.", "Lena Varga", id="an-office-of-a-state"),
+])
+def test_a_person_of_a_place_or_a_body_is_named_by_their_name(text: str, name: str) -> None:
+    assert speaker(text, 0) == name

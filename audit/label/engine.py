@@ -17,6 +17,7 @@ from audit.label.sources import (
     classify_source,
     is_publisher,
 )
+from audit.label.speaker import speaker_source
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
 from audit.rules.anchors import exact_words
 from audit.rules.ruleset import Rule, RuleSet
@@ -39,7 +40,7 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: s
             continue
         pos, retries = 0, 0
         while pos <= len(seg) and (m := rule.regex.search(seg, pos)) is not None:
-            att = _attribution(rule, m, st, ruleset, publisher)
+            att = _attribution(rule, m, st, ruleset, publisher, masked)
             pos = max(m.end(), m.start() + 1)
             if att is None:  # a dropped match ("A woman who has accused …") must not hide a later one
                 if retries < _RETRIES:  # ("… said Sunday that …"): look again from its next character
@@ -75,7 +76,7 @@ def _take(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
-                 publisher: str | None) -> Attribution | None:
+                 publisher: str | None, text: str = "") -> Attribution | None:
     raw = m.group("source")
     if not raw or MASK in raw:
         return None
@@ -96,8 +97,10 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
     cue = Match(rule.id, st.start + m.start("cue"), st.start + m.end("cue"), m.group("cue"))
     label = rule.label or verdict.label
     shown = st.text[s_start - st.start:s_start - st.start + len(phrase)]  # as written, not as the rules read it
-    return Attribution(rule.id, st.index, cue, shown, s_start, s_start + len(phrase), verdict.kind, label,
-                       verdict.rule_id)
+    att = Attribution(rule.id, st.index, cue, shown, s_start, s_start + len(phrase), verdict.kind, label,
+                      verdict.rule_id)
+    spoken = speaker_source(att, st, ruleset, text, rule.accept)  # a name beside a description, a subject
+    return spoken if rule.label is None or spoken is att else dataclasses.replace(spoken, label=rule.label)
 
 
 def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,

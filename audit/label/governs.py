@@ -27,7 +27,7 @@ def main_attributions(group: list[Attribution], st: Statement, ruleset: RuleSet)
         return _subordinate_gives_way(group, st, ruleset)  # a pile of matches in one statement: no pairs
     kept = [a for a in group if not any(_nested(a, b, st) for b in group if b is not a)] or group
     tail = ruleset.patterns.get("TAG_TAIL_I")
-    kept.sort(key=lambda a: not _closing_tag(a, st, tail))  # the speaker the roster names for the statement
+    kept.sort(key=lambda a: not closing_tag(a, st, tail))  # the speaker the roster names for the statement
     return _subordinate_gives_way(kept, st, ruleset)
 
 
@@ -69,7 +69,7 @@ _CONTENT_WORDS = 3
 _TAG_GAP_WORDS = 2  # between a tag's source and its cue: "Smith also said", "Smith has long said"
 
 
-def _closing_tag(a: Attribution, st: Statement, tail: re.Pattern[str] | None) -> bool:
+def closing_tag(a: Attribution, st: Statement, tail: re.Pattern[str] | None) -> bool:
     """'<content>, said X[, apposition].' or '"<content>," X said [on Tuesday].': a compact tag after a few words
     of content, with nothing after it but what the rules file's TAG_TAIL_I allows (an apposition, a time or a
     place; no clause and no quotation of its own)."""

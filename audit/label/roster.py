@@ -5,9 +5,11 @@ import dataclasses
 import re
 from collections import OrderedDict
 
+from audit.label.governs import closing_tag
 from audit.label.names import PRONOUN_GENDER, People, gender_of, person_name
 from audit.label.sources import in_subordinate_clause
 from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
+from audit.rules import cache
 from audit.rules.ruleset import RuleSet
 
 _PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)
@@ -66,11 +68,27 @@ def _key_and_name(a: Attribution, ruleset: RuleSet, people: People) -> tuple[str
         return name.split()[-1].lower(), name
     if a.kind is SourceKind.OUTLET:
         name = outlet_name(a.source_text, ruleset)
-        return _norm_outlet(name), name
+        reporter = _reporter(a.source_text, name, ruleset)
+        return (reporter.split()[-1].lower(), reporter) if reporter else (_norm_outlet(name), name)
     if a.kind is SourceKind.ORGANISATION:
         name = _DETERMINER.sub("", a.source_text)
         return name.lower(), name[:1].upper() + name[1:] if a.source_text[:1].isupper() else a.source_text
     return a.source_text.lower(), a.source_text
+
+
+_REPORTER = cache.compile(
+    r"^(?:[Tt]he\s+)?(?P<outlet>.+?)[’']s\s+(?:[a-z][\w-]*\s+)*(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)$",
+    kept_in="label")
+
+
+def _reporter(phrase: str, outlet: str, ruleset: RuleSet) -> str | None:
+    """The person an outlet's phrase names as its own ("NBC’s Ali Vitali", "the Post's senior politics editor Steven
+    Ginsberg"): a reporter or an editor speaking, the outlet's label kept."""
+    m = _REPORTER.match(phrase) if outlet != phrase else None
+    if m is None or _norm_outlet(m.group("outlet")) != _norm_outlet(outlet):
+        return None
+    name = person_name(m.group("name"), ruleset)
+    return name if len(name.split()) >= 2 else None
 
 
 def _norm_outlet(name: str) -> str:
@@ -87,6 +105,36 @@ def governing(ls: LabelledStatement, subordinate: re.Pattern[str] | None = None)
     return carrying[0] if carrying else None
 
 
+def _speaking(ls: LabelledStatement, gov: Attribution | None, ruleset: RuleSet) -> Attribution | None:
+    """The attribution whose source the roster names for a statement: the governing one, but for one that names
+    the setting of a speaker's words (`role: setting`, "In the order, Curiel said …"), the speaker after it, and for
+    one inside the words a closing tag gives to a speaker ("Polling shows that …,” said Jane Doe."), that speaker."""
+    if gov is None:
+        return gov
+    if gov.rule_id in ruleset.with_role("setting"):
+        return next((a for a in ls.attributions if a is not gov and a.kind in _PEOPLE and
+                     a.cue.start >= gov.source_end), gov)
+    tag = ls.attributions[0]  # the governing attributions come first, a closing tag first of them (label.governs)
+    if tag.label is not gov.label and tag.kind in _PEOPLE and tag.cue.start > gov.cue.end and not any(
+            b is not tag and b.source_start < tag.source_end and tag.source_start < max(b.source_end, b.cue.end)
+            for b in ls.attributions) and closing_tag(tag, ls.statement, ruleset.patterns.get("TAG_TAIL_I")):
+        return tag  # not a phrase of another attribution's taken for a speaker ("…, according to <its FEC> reports")
+    return _reporting(ls, gov) or gov
+
+
+def _reporting(ls: LabelledStatement, gov: Attribution) -> Attribution | None:
+    """The speaker whose verb of saying opens the words that hold a governing document ("Geoff Garin, a pollster,
+    said his focus groups and other research show …"): a few words apart, with no clause mark between them."""
+    if gov.kind is not SourceKind.DOCUMENT or gov.cue.start < gov.source_end:
+        return None
+    text, start = ls.statement.text, ls.statement.start
+    return next((b for b in ls.attributions if b.kind in _PEOPLE and b.label is not gov.label and
+                 b.source_end <= b.cue.start and b.cue.end <= gov.source_start and
+                 _WORDS_BETWEEN.fullmatch(text, b.cue.end - start, gov.source_start - start)), None)
+
+
+_WORDS_BETWEEN = re.compile(r"(?:\s+[\w’'-]+){0,12}\s+")  # no clause mark, no quotation
+
 def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: RuleSet,
                  reason_pattern: re.Pattern[str] | None) -> tuple[tuple[Source, ...], tuple[LabelledStatement, ...]]:
     """Group attributions into distinct sources; returns the roster and statements with their source_id."""
@@ -97,7 +145,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
     reasons: dict[int, str | None] = {}  # statement -> the reason for anonymity it gives
     furniture = frozenset(ls.index for ls in labelled if ls.label is Label.NONE)
     for ls in labelled:
-        gov = governing(ls, subordinate)
+        gov = _speaking(ls, governing(ls, subordinate), ruleset)
         # page furniture ("See also: …", "More on this:") names no source, even when a rule found a cue in it
         for a in ls.attributions if ls.label is not Label.NONE else ():
             if a.kind_rule in ruleset.with_role("refers-back"):
@@ -130,7 +178,8 @@ def _entry_for(a: Attribution, ruleset: RuleSet, entries: OrderedDict[str, _Entr
     """The roster key of an attribution's source, its entry made when new; one entry per person (audit.label.names.
     People: "Bill Clinton" and "Hillary Clinton" apart), with their fullest name."""
     key, name = _key_and_name(a, ruleset, people)
-    if a.kind is SourceKind.PERSON and not _described(a, ruleset, people):
+    reporter = a.kind is SourceKind.OUTLET and key != _norm_outlet(name)  # a person, by name
+    if reporter or (a.kind is SourceKind.PERSON and not _described(a, ruleset, people)):
         key = people.key(name, gender or gender_of(a.source_text, ruleset)) or key
     if key not in entries:
         entries[key] = _Entry(f"S{len(entries) + 1}", name, a.kind, a.source_text, [])

@@ -1,0 +1,127 @@
+"""audit.label.speaker: the speaker's name where a rule's source phrase is a description beside it, or an opening
+phrase taken for the subject. Invented sentences; each expected name was decided by reading who is speaking."""
+from __future__ import annotations
+
+import pytest
+
+from tests.label_helpers import labels, speaker
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Dana Whitfield, a spokeswoman for the mayor, called on the council to act and said the vote was "
+                 "a mistake.", "Dana Whitfield", id="name-then-description"),
+    pytest.param("“The plan is dead,” Oren Castell, the analyst who runs the survey site tweeted on Monday.",
+                 "Oren Castell", id="name-then-description-after-a-quotation"),
+    pytest.param("The bridge was never inspected, said the agency's director, Paula M. Brennard.", "Paula M. Brennard",
+                 id="closing-description-then-name"),
+    pytest.param("But the other candidate on the stage, former Governor Lena Marsh, drew a contrast, saying that "
+                 "the costs were real.", "Lena Marsh", id="description-then-name-as-subject"),
+])
+def test_a_name_beside_a_description_names_the_speaker(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+
+
+def test_a_description_beside_a_name_is_no_anonymous_source() -> None:
+    text = "Dana Whitfield, a spokeswoman for the mayor, called on the council to act and said the vote was a mistake."
+    assert labels(text)[0][1] == "named-source"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Moreover, Jeremy Olund, an economist at the institute, noted that the plans end in 2030.",
+                 "Jeremy Olund", id="linking-adverb"),
+    pytest.param("Of the governor, Halvorsen, who has given money to his rival, said, “He is a fine man.”",
+                 "Halvorsen", id="preposition"),
+    pytest.param("Worried by the protests in the capital, Senator Ida Brandt said she had called the mayor.",
+                 "Ida Brandt", id="participle-phrase"),
+    pytest.param("Once he was elected, Mr. Varga made the treaty a priority, announcing a new envoy.", "Varga",
+                 id="subordinate-clause-then-participle-cue"),
+    pytest.param("Inside the conference hall, Voss on Tuesday dismissed the plan, arguing that it was too costly.",
+                 "Voss", id="place-phrase"),
+    pytest.param("Having promised that the plant would stay open, Judge Amberley went on to read the ruling.",
+                 "Amberley", id="participle-holding-the-cue"),
+])
+def test_an_opening_phrase_is_not_the_subject(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    pytest.param("Days after it ruled last July in favor of the plan, Senator Ida Brandt of Ohio, now a presidential "
+                 "contender, proposed an amendment.", "Ida Brandt", "named-source", id="pronoun-and-verb"),
+    pytest.param("After the meeting ended in chaos when many delegates were deemed ineligible, Roberta Vance, the "
+                 "state party chairwoman, said she had received threats.", "Roberta Vance", "named-source",
+                 id="auxiliary-the-group-was-no-source"),
+    pytest.param("The quarrel began even before he landed, as Mr. Ortega, contradicting the minister, said he had "
+                 "refused.", "Ortega", "named-source", id="clause-then-as"),
+    pytest.param("People who were briefed on the plan, including aides, said it would fail.",
+                 "People who were briefed on the plan", "anonymous-source",
+                 id="a-relative-clause-is-part-of-the-source"),
+])
+def test_a_clause_taken_for_the_subject_gives_way_to_the_subject(text: str, name: str, label: str) -> None:
+    assert speaker(text, 0) == name
+    assert labels(text)[0][1] == label
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("After Brask said that the plan would fail, Olund said he disagreed.", "Olund",
+                 id="a-subordinate-clause-keeps-its-own-speaker"),
+    pytest.param("Kelly, a spokeswoman, said the plan would work.", "Kelly", id="a-name-ending-like-an-adverb"),
+    pytest.param("A farmer near Concord, New Hampshire, said the roads were closed.", "A farmer near Concord",
+                 id="a-place-is-no-name"),
+])
+def test_a_subject_stays_the_speaker(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+
+
+def test_a_surname_the_text_writes_as_a_name_is_no_opening_word() -> None:
+    text = "The vote was close, according to Hastily. Hastily, a clerk, said the count was right."
+    assert speaker(text, 1) == "Hastily"
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    pytest.param("News of the merger was first reported by the Daily Ledger.", "the Daily Ledger", "secondhand-report",
+                 id="outlet-agent"),
+    pytest.param("The plan was jointly written by a county delegate, Marisa Quellen, and a union organiser.",
+                 "Marisa Quellen", "named-source", id="agent-with-a-name-in-apposition"),
+    pytest.param("The ruling was sharply criticized by local farmers.", "local farmers", "anonymous-source",
+                 id="group-agent"),
+])
+def test_a_passive_is_spoken_by_its_agent(text: str, name: str, label: str) -> None:
+    assert speaker(text, 0) == name
+    assert labels(text)[0][1] == label
+
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("The network was quick to push back after Senator Ivo Marsh blamed it for the report.", "Ivo Marsh",
+                 id="after-a-clause"),
+    pytest.param("The mayor did not sound confident when Tillerman asked whether the plan would pass.", "Tillerman",
+                 id="when-a-clause"),
+    pytest.param("Clara Voss was booed at the debate when she said the attack was unfair.", "Clara Voss",
+                 id="a-pronoun-after-when"),
+    pytest.param("CNN was quick to push back after Senator Ivo Marsh blamed the network for the error.",
+                 "Ivo Marsh", id="not-the-outlet-the-clause-opens-with"),
+])
+def test_a_source_phrase_over_a_clause_boundary_keeps_its_last_subject(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Mr. Manford, citing “the unique appeal of the candidate,” said the candidate could be competitive "
+                 "in states like Ohio.", "Manford", id="subject-aside-verb-then-a-clause"),
+    pytest.param("WASHINGTON (AP) — The firm has grown, according to new filings it submitted to the Senate.",
+                 "new filings it submitted to the Senate", id="a-dateline-is-no-subject"),
+    pytest.param("“It is over,” said Petra Smolen, who has been a critic.", "Petra Smolen", id="a-relative-clause"),
+])
+def test_a_clause_after_the_verb_is_no_speaker(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Ms. Toreal, Mrs. Raman and other prominent donors in both parties said their networks had changed.",
+                 "Ms. Toreal, Mrs. Raman and other prominent donors in both parties", id="two-names-and-others"),
+    pytest.param("But Ellison and other security experts acknowledge that the scenario would be novel.",
+                 "Ellison and other security experts", id="one-name-and-others-after-but"),
+])
+def test_a_group_keeps_the_members_named_before_it(text: str, name: str) -> None:
+    assert speaker(text, 0) == name
+    assert labels(text)[0][1] == "anonymous-source"
