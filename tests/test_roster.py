@@ -73,11 +73,12 @@ def test_an_office_of_a_state_is_no_part_of_the_name() -> None:
 
 
 def test_a_first_person_speaker_is_the_writer() -> None:
-    # A memoir's "“No,” I said." rests on the writer, who signs the article; "we reported" and "I think" are the
-    # writer's own account and analysis, no quotation: unattributed.
+    # A memoir's "“No,” I said." and a column's "We reported last week that …" rest on the writer, who signs the
+    # article; "I think" is the writer's own analysis: unattributed.
     text = ("“I am not shy,” I said. “I never was.”\n\nWe reported last week that the mayor resigned. I think it "
             "rained. “Why?” I asked him.")
-    assert [speaker(text, i) for i in range(6)] == ["the writer", "the writer", None, None, "the writer", "the writer"]
+    assert [speaker(text, i) for i in range(6)] == ["the writer", "the writer", "the writer", None, "the writer",
+                                                   "the writer"]
 
 
 @pytest.mark.parametrize(("text", "label", "name"), [
