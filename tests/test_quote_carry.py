@@ -122,3 +122,10 @@ def test_a_quotation_after_one_statement_of_narration_is_the_same_speakers() -> 
     # not when the second quotation is not the end of its paragraph (the next statement may name its own speaker)
     text2 = text + " The council disagrees."
     assert _labels(text2)[2] == UNATT
+
+
+def test_a_quotation_after_narration_that_names_someone_takes_no_speaker_from_before() -> None:
+    # the narration between names a new person, who may be the one speaking next: no speaker is carried over
+    text = ("“The race is over for all of us,” a campaign aide said. Mayor Ana Ruiz was not so sure. “We have only "
+            "just begun to fight.”")
+    assert _labels(text)[2] == UNATT

@@ -120,3 +120,9 @@ def test_an_outlets_reporter_is_named(text: str, name: str) -> None:
 ])
 def test_a_person_of_a_place_or_a_body_is_named_by_their_name(text: str, name: str) -> None:
     assert speaker(text, 0) == name
+
+
+def test_a_first_person_inside_someone_elses_words_is_theirs() -> None:
+    # "I told the council …" in a block after "Mayor Ana Ruiz said:" is the mayor's, not the writer's
+    text = "Mayor Ana Ruiz said:\n\nWe have balanced the budget. I told the council that we would."
+    assert [speaker(text, i) for i in range(3)] == ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz"]

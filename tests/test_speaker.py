@@ -125,3 +125,13 @@ def test_a_clause_after_the_verb_is_no_speaker(text: str, name: str) -> None:
 def test_a_group_keeps_the_members_named_before_it(text: str, name: str) -> None:
     assert speaker(text, 0) == name
     assert labels(text)[0][1] == "anonymous-source"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Last November, a spokesman for the campaign said the ads would stop.", id="a-time-opens-it"),
+    pytest.param("Across Ohio, a spokesman for the campaign said, turnout was low.", id="a-place-opens-it"),
+])
+def test_an_opening_phrase_before_an_unnamed_speaker_names_nobody(text: str) -> None:
+    # the description is the subject itself, not an apposition closed by a comma: the speaker stays unnamed
+    assert labels(text)[0][1] == "anonymous-source"
+    assert speaker(text, 0) == "a spokesman for the campaign"

@@ -68,3 +68,14 @@ def test_page_furniture_ends_a_turn() -> None:
     got = dict(labels(text))
     assert got["Share this story."] == "none"
     assert got["Most people never see the bill until April."] == "unattributed"
+
+
+def test_a_short_answer_is_a_turn_and_a_section_label_ends_one() -> None:
+    # "DIAZ: No." is Diaz's turn (he also speaks at length), so the paragraph after it is his, not the moderator's;
+    # a section label ends the turn before it
+    text = ("MODERATOR: Senator, will you run for the seat again next year?\n\nDIAZ: No.\n\n"
+            "My family needs me at home for a while.\n\nMODERATOR: Why did you change your mind about it?\n\n"
+            "DIAZ: I have been thinking about it for a long time now.\n\nForeign policy:\n\n"
+            "The senator has no experience abroad.\n")
+    assert speaker(text, 2) == "DIAZ"
+    assert [label for _, label in labels(text)][-2:] == ["unattributed", "unattributed"]

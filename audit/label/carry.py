@@ -66,6 +66,12 @@ _TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:s
 _COMMA_CLOSE = re.compile(r",\s*(?:''|[”\"’'])\s*$")
 
 
+# Narration that names nobody who might speak next: it opens with a function word and has no capitalised word after
+# it ("The towns are far apart."; not "Mayor Ana Ruiz was not so sure.")
+_NAMELESS = re.compile(r"(?:The|A|An|It|Its|This|That|These|Those|There|Then|But|And|So|Yet|Still|In|On|At|For|By|"
+                       r"Some|Many|Most|All|No|Not|Now|Here)\b[^A-Z“”\"]*$")
+
+
 # A statement that ends judging quoted words of its own is no tag of the quotation before it ('Fans booed the
 # officials for "ruining the game." Ward thanked the fans for "sticking with us."').
 _OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\s*$")  # quoted words it judges
@@ -111,7 +117,8 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
             # same paragraph, it may open mid-sentence: "For workers, on the other hand, ''…''")
         if long and entire and last_q.attribution_statement is not None and not attributed[prev] \
                 and prev - 1 in (*last_q.statements, last_q.attribution_statement) \
-                and statements[prev - 1].paragraph == statements[first].paragraph and closes_paragraph:
+                and statements[prev - 1].paragraph == statements[first].paragraph and closes_paragraph \
+                and _NAMELESS.match(statements[prev].text):
             return last_q.attribution_statement  # one statement of narration between two quotations of the
             # paragraph: '“It is over,” Woolson said. The towns are far away. “That is a tough area.”'
     return None

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from audit.label.carry import NOT_CARRIED, attach_quotations, carry_over
+from audit.label.carry import NOT_CARRIED, Own, attach_quotations, carry_over
 from audit.label.governs import main_attributions
 from audit.label.quotes import MASK
 from audit.label.referents import Referent, resolve_all
@@ -242,15 +242,33 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
         own.append((choose(labels, ruleset) if labels else None, matches, list(dict.fromkeys(rule_ids))))
     quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own])
     carried = carry_over(statements, attrs, own, quotations, ruleset)
+    yielded = _writer_yields(statements, attrs, own, spans, ruleset)
     out = []
     for st, group, (label, matches, rule_ids) in zip(statements, attrs, own):
         source = carried.get(st.index)
         carried_from = source if label in (None, Label.NONE) and source is not None else None  # (carry.py)
+        if st.index in yielded:
+            carried_from, group = yielded[st.index], []
         final = own[carried_from][0] if carried_from is not None else label
         final = final or Label.UNATTRIBUTED
         out.append(LabelledStatement(st, final, tuple(rule_ids), tuple(sorted(matches, key=lambda m: m.start)),
                                      None, carried_from, tuple(group), _confidence(final, group, carried_from)))
     return tuple(out), quotations
+
+
+def _writer_yields(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
+                   spans: tuple[tuple[int, int], ...], ruleset: RuleSet) -> dict[int, int]:
+    """Statements whose only source is the writer ("I told the council …") inside someone else's words (a turn, a
+    block after a colon, a pasted post, a quotation): the "I" is that speaker's, and the carry-over names them.
+    Statement index -> the index of the statement whose label it carries."""
+    writer = ruleset.with_role("writer")
+    only = {i for i, group in enumerate(attrs) if group and all(a.kind_rule in writer for a in group)}
+    if not only:
+        return {}
+    own_w = [(None, o[1], o[2]) if i in only else o for i, o in enumerate(own)]
+    quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own_w])
+    again = carry_over(statements, attrs, own_w, quotations, ruleset)
+    return {i: again[i] for i in only if i in again and again[i] not in only and own[again[i]][0] not in NOT_CARRIED}
 
 
 def _relay_deferred(a: Attribution, group: list[Attribution], publisher: str | None, relays: frozenset[str]) -> bool:

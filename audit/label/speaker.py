@@ -59,6 +59,8 @@ _NAME_AFTER = _Rare(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1
                          r"(?=\s*[,—–]|\s*[.!?]?[”\"’)]*\s*$)")
 _MEMBERS = _Rare(rf"(?:^|[,;:(—–]\s*|\b(?:But|And|but|and|while)\s+|[”\"’]\s+)"
                       rf"(?P<names>(?!(?:But|And|Yet|So|Or)\s){_NAME_1}(?:,\s+{_NAME_1})*,?\s+and\s+)$")
+_CLOSED = re.compile(r"\s*[,—–―]")  # an apposition closed after the description
+_MARKS = ("”", "\"", "’")
 _REACH = 200  # characters before or after a source searched for its name
 _PEOPLE = (SourceKind.PERSON, SourceKind.ORGANISATION)
 _SPEAKERS = (SourceKind.PERSON, SourceKind.UNNAMED)
@@ -125,6 +127,8 @@ def _apposition(a: Attribution, st: Statement, ruleset: RuleSet, agent: bool = F
     start, end = a.source_start - st.start, a.source_end - st.start
     comma = st.text[max(start - 8, 0):start].rstrip().endswith(",")  # "Name, <a description>"
     before = _NAME_BEFORE.search(st.text[max(start - _REACH, 0):start]) if comma else None
+    if before is not None and _CLOSED.match(st.text, end) is None and not before.group().startswith(_MARKS):
+        before = None  # "Name, <a description>, said", "”, Name, <the analyst> tweeted"; not "Last May, <a man> said"
     if before is not None:
         offset = max(start - _REACH, 0) + before.start("name")
         return _renamed(a, st, before.group("name"), offset, ruleset)

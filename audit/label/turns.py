@@ -19,6 +19,7 @@ Own = list[tuple[Label | None, list[Match], list[str]]]
 _MAX_PARAGRAPHS = 4  # a turn, then at most three paragraphs of the same speaker before the next turn
 _MIN_WORDS = 4  # words after the speaker's colon: fewer is a tally or a label ("Sanders: 46.")
 _NAME = re.compile(r"[\w’'-]+")
+_SECTION = re.compile(r"\W*(?:\S+\s+){0,4}\S+:\s*$")  # a line of up to five words ending in a colon
 
 
 def carry_turns(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
@@ -27,33 +28,35 @@ def carry_turns(statements: tuple[Statement, ...], attrs: list[list[Attribution]
     turn_rules = ruleset.with_role("turn")
     if not turn_rules:
         return
-    turns = _turns(statements, attrs, own, turn_rules)
-    names = Counter(name for _, name in turns)
+    found = _turns(statements, attrs, own, turn_rules)
+    names = Counter(name for _, name, short in found if not short)
     if len(names) < 2 or max(names.values()) < 2:
         return  # no speaker speaks twice, or only one speaks: no transcript
+    # a short turn of a speaker who also speaks at length is a turn too ("DIAZ: No."); a tally is not
+    turns = [(i, name) for i, name, short in found if not short or name in names]
     for k, (i, _) in enumerate(turns):
         nxt = turns[k + 1][0] if k + 1 < len(turns) else None
         reach = nxt is not None and statements[nxt].paragraph - statements[i].paragraph <= _MAX_PARAGRAPHS
         end = nxt if reach and nxt is not None else _paragraph_end(statements, i)
         for j in range(i + 1, end):
-            if own[j][0] is Label.NONE:
-                break  # page furniture: the turn, and the transcript, are over
+            if own[j][0] is Label.NONE or _SECTION.match(statements[j].text):
+                break  # page furniture or a section label ("Foreign policy:"): the turn is over
             if own[j][0] is None and j not in carried:
                 carried[j] = i
 
 
 def _turns(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
-           turn_rules: frozenset[str]) -> list[tuple[int, str]]:
-    """(statement index, the speaker's last name, lower case) of each turn, in order."""
+           turn_rules: frozenset[str]) -> list[tuple[int, str, bool]]:
+    """(statement index, the speaker's last name in lower case, whether it is short) of each turn, in order."""
     out = []
     for i, st in enumerate(statements):
         if (i and statements[i - 1].paragraph == st.paragraph) or own[i][0] in (None, Label.NONE, Label.UNATTRIBUTED):
             continue
         for a in attrs[i]:
-            if a.rule_id in turn_rules and len(st.text[a.cue.end - st.start:].split()) >= _MIN_WORDS:
+            if a.rule_id in turn_rules:
                 words = _NAME.findall(a.source_text)
                 if words:
-                    out.append((i, words[-1].lower()))
+                    out.append((i, words[-1].lower(), len(st.text[a.cue.end - st.start:].split()) < _MIN_WORDS))
                 break
     return out
 
