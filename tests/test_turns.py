@@ -79,3 +79,10 @@ def test_a_short_answer_is_a_turn_and_a_section_label_ends_one() -> None:
             "The senator has no experience abroad.\n")
     assert speaker(text, 2) == "DIAZ"
     assert [label for _, label in labels(text)][-2:] == ["unattributed", "unattributed"]
+
+
+def test_a_salutation_or_a_title_in_quotation_marks_is_no_speaker() -> None:
+    # "Dear Friends:" opens quoted words inside prose and "The Long Road Home:" a title: neither is a speaker's turn
+    text = ("Newsletter\n\nThe newsletter opened with a line in bold. “Dear Friends: the city is broke and the council "
+            "will not admit it.”\n\n“The Long Road Home: A Mayor in Hard Times” sold well.")
+    assert [label for _, label in labels(text)][2:] == ["unattributed", "unattributed"]

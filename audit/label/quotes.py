@@ -119,6 +119,14 @@ def mask_quotations(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return join_split_letters(_mask(text, spans))
 
 
+def _whole_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether the quotation from `start` to `end` is all of its paragraph (up to a closing full stop)."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    after_end = text.find("\n", end)
+    after = text[end:after_end if after_end >= 0 else len(text)]
+    return not before.strip() and not after.strip(" .\t\r")
+
+
 def _mask(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     if not spans:
         return text
@@ -130,7 +138,9 @@ def _mask(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         inner = text[start + opening:end - closing]
         if len(inner.split()) < _MIN_MASK_WORDS:
             continue
-        tag = _SPEAKER_TAG.match(inner)  # a transcript's "PENCE:" or "Chris Matthews:" stays visible
+        # a transcript's "PENCE:" or "Chris Matthews:" stays visible when the quotation is a whole paragraph (not a
+        # salutation or a title inside prose: 'a line in bold, “Dear Friends: …”', '“The Long Road: A Memoir” sold')
+        tag = _SPEAKER_TAG.match(inner) if _whole_paragraph(text, start, end) else None
         if tag:
             start += tag.end()
             inner = inner[tag.end():]
