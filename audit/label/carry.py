@@ -100,14 +100,13 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
     opens = statements[first].text[:1] in "“\"‘'" and (long or entire)  # no title opening the statement
+    closes_paragraph = last + 1 == len(statements) or statements[last + 1].paragraph != statements[last].paragraph
     if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 6 \
             and opens and statements[prev].paragraph < statements[first].paragraph:
         return prev  # "The mayor said." closing a paragraph, then a paragraph of quotation
     if prev >= 0 and attributed[prev] and opens \
-            and statements[prev].paragraph == statements[first].paragraph - 1 \
-            and (last + 1 == len(statements) or statements[last + 1].paragraph != statements[last].paragraph):
+            and statements[prev].paragraph == statements[first].paragraph - 1 and closes_paragraph:
         return prev  # "Carter said that …" closing a paragraph, then a whole paragraph of quotation
-    closes_paragraph = last + 1 == len(statements) or statements[last + 1].paragraph != statements[last].paragraph
     same_paragraph = long and prev >= 0 and statements[prev].paragraph == statements[first].paragraph
     if before and (same_paragraph or opens):
         last_q = before[-1]
