@@ -6,6 +6,9 @@ that quotation's label).
 """
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from audit.label.quotes import find_quotations
 from audit.read.text import split_paragraphs
 from tests.label_helpers import labels
@@ -62,3 +65,20 @@ def test_an_inch_mark_that_would_leave_the_quotation_open_closes_it() -> None:
     # no closing mark follows in the paragraph: the mark after the digits ends the quotation, as before
     text = "The sign read “Max 7’6”. Trucks turn back at the bridge."
     assert _quoted(text) == ["“Max 7’6”"]
+
+
+PIECES = ["“", "”", "‘", "’", '"', "'", "''", "6’2", "5'2", " ", ". ", ", ", "\n\n", "We won", "she said",
+          "your team", "Otherwise it rings hollow", "(", "…"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_a_quotation_never_runs_past_a_paragraph_that_does_not_open_with_a_mark(text: str) -> None:
+    # whatever the marks, a quotation ends in its paragraph unless the next one opens with a quotation mark
+    # (a quotation over several paragraphs); spans are in order and do not overlap
+    paragraphs = split_paragraphs(text)
+    spans = find_quotations(text, paragraphs)
+    assert all(a <= b < c for (_, a), (b, c) in zip(((0, 0), *spans), spans))
+    for start, end in spans:
+        inside = [p for p in paragraphs if p.start < end and start < p.end]
+        assert all(text[p.start] in "“\"'‘«" for p in inside[1:]), (text, start, end)
