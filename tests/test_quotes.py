@@ -67,6 +67,11 @@ def test_an_inch_mark_that_would_leave_the_quotation_open_closes_it() -> None:
     assert _quoted(text) == ["“Max 7’6”"]
 
 
+def test_an_opening_mark_followed_by_a_space_still_opens() -> None:
+    text = "The ad shows Roe saying, “ we have to win this state. We will not lose it.” The crowd cheers."
+    assert _quoted(text) == ["“ we have to win this state. We will not lose it.”"]
+
+
 PIECES = ["“", "”", "‘", "’", '"', "'", "''", "6’2", "5'2", " ", ". ", ", ", "\n\n", "We won", "she said",
           "your team", "Otherwise it rings hollow", "(", "…"]
 
