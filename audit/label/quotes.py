@@ -41,11 +41,14 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
             if state.open_at is None and mark == "”" and prev.isspace() and _TURNED_OPEN.match(text, i + 1, para.end):
                 state.open_at, state.opener, state.curly_inside = i, "“", 0  # '” … they are not like him,” she said'
                 continue
+            if state.open_at is not None and _passes(state, text, i, mark, prev, para.end):
+                continue
             closed = state.step(mark, i, width, prev, nxt)
             if closed is not None:
                 spans.append(closed)
         if state.open_at is not None:
             following = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            state.nested = 0
             if following is None or text[following.start] not in _OPENERS[state.opener]:
                 tag = _UNCLOSED_TAG.search(text, max(state.open_at, para.start), para.end)
                 spans.append((state.open_at, tag.start() + 1 if tag else para.end))
@@ -64,6 +67,32 @@ _OPENERS = {'"': '"“\'', "“": "“\"", "«": "«", "‘": "‘'", "'": "'‘
 _CLOSERS = {'"': '"', "“": "”\"", "«": "»", "‘": "’", "'": "'’"}
 
 
+def _passes(state: _State, text: str, i: int, mark: str, prev: str, end: int) -> bool:
+    """Whether a mark inside an open quotation neither opens nor closes it: a quotation in the same curly marks
+    nested in it ('“Show it when “your team” is at fault. Otherwise …”'), counted open and closed again, or an inch
+    mark ('“He is like 6’2”, and …”'); either only when closing marks enough to end the outer quotation follow in
+    the paragraph, so a stray mark never runs a quotation on past its paragraph."""
+    if state.nested and mark == "”":
+        state.nested -= 1
+        return True
+    if mark in "”\"" and _INCH.search(text, max(i - 4, 0), i) and _closers_after(state, text, i, end) >= 1:
+        return True  # '6’2”' or "6'2\"": feet and inches
+    if mark == "“" == state.opener and not prev.isalnum() and not text[i + 1:i + 2].isspace() \
+            and not _SENTENCE_END.search(text, max(i - 3, 0), i) and text.count("”", i + 1, end) >= state.nested + 2:
+        state.nested += 1  # a nested quotation in the outer one's own marks, opening mid-sentence
+        return True
+    return False
+
+
+_INCH = re.compile(r"\d['’]\d{1,2}$")  # feet and inches before the mark
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+$")  # a quotation opening a new sentence is no nested one: the
+# closing mark of the one before was left out ('“We lost. “We will win,” she said.')
+
+
+def _closers_after(state: _State, text: str, i: int, end: int) -> int:
+    return sum(text.count(c, i + 1, end) for c in _CLOSERS[state.opener])
+
+
 def _mark_width(text: str, i: int) -> int:
     return 2 if text.startswith("''", i) else 1
 
@@ -74,6 +103,7 @@ class _State:
         self.opener = ""  # the mark that opened it; only its own kind of mark closes it, so nested
         # quotations in the other kind of mark ("… ‘…’ …" or '"… “…” …"') pass through
         self.curly_inside = 0  # curly quotations open inside a straight one
+        self.nested = 0  # quotations in its own curly marks open inside it (`_passes`)
 
     def step(self, ch: str, i: int, width: int, prev: str, nxt: str) -> tuple[int, int] | None:
         if self.open_at is None:
@@ -90,7 +120,7 @@ class _State:
         if (ch in _CLOSERS[self.opener] and not (single and nxt.isalnum())) or _misturned(self.opener, ch, prev, nxt) \
                 or self.curly_inside < 0:
             span = (self.open_at, i + width)
-            self.open_at = None
+            self.open_at, self.nested = None, 0
             return span
         return None
 
