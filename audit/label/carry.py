@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from audit.label.names import LEADS
 from audit.label.turns import carry_turns
 from audit.models import Attribution, Label, Match, Quotation, Statement
 from audit.rules.ruleset import RuleSet
@@ -66,12 +67,6 @@ _TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:s
 _COMMA_CLOSE = re.compile(r",\s*(?:''|[”\"’'])\s*$")
 
 
-# Narration that names nobody who might speak next: it opens with a function word and has no capitalised word after
-# it ("The towns are far apart."; not "Mayor Ana Ruiz was not so sure.")
-_NAMELESS = re.compile(r"(?:The|A|An|It|Its|This|That|These|Those|There|Then|But|And|So|Yet|Still|In|On|At|For|By|"
-                       r"Some|Many|Most|All|No|Not|Now|Here)\b[^A-Z“”\"]*$")
-
-
 # A statement that ends judging quoted words of its own is no tag of the quotation before it ('Fans booed the
 # officials for "ruining the game." Ward thanked the fans for "sticking with us."').
 _OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\s*$")  # quoted words it judges
@@ -114,13 +109,53 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
                 (prev in last_q.statements or prev == last_q.attribution_statement):
             return last_q.attribution_statement  # the same speaker goes on in a new quotation (in the
             # same paragraph, it may open mid-sentence: "For workers, on the other hand, ''…''")
-        if long and entire and last_q.attribution_statement is not None and not attributed[prev] \
-                and prev - 1 in (*last_q.statements, last_q.attribution_statement) \
-                and statements[prev - 1].paragraph == statements[first].paragraph and closes_paragraph \
-                and _NAMELESS.match(statements[prev].text):
-            return last_q.attribution_statement  # one statement of narration between two quotations of the
-            # paragraph: '“It is over,” Woolson said. The towns are far away. “That is a tough area.”'
+    if long and entire and opens and closes_paragraph:
+        return _across_narration(first, statements, attributed, before)
     return None
+
+
+def _across_narration(first: int, statements: tuple[Statement, ...], attributed: list[bool],
+                      before: list[Quotation]) -> int | None:
+    """The speaker of a quotation that closes its paragraph, after one statement of narration that follows the
+    speaker's attributed statement or quotation and names nobody else: '“It is over,” Woolson said. The towns are
+    far away. “That is a tough area.”', or 'Lee told CNN his plan was “to act.” / What that means is unclear,
+    since Lee gave no details. / “We have to be tougher.”' over paragraphs. Narration that names another person,
+    a heading, a caption or page furniture between breaks the chain."""
+    prev, tag = first - 1, first - 2
+    if tag < 0 or attributed[prev] or statements[tag].paragraph < statements[first].paragraph - 2:
+        return None
+    last_q = before[-1] if before else None
+    if last_q is not None and prev in last_q.statements and last_q.start <= statements[prev].start:
+        return None  # no narration: it goes on with somebody's words
+    speaker = tag if attributed[tag] else None
+    if last_q is not None and last_q.attribution_statement is not None and \
+            tag in (*last_q.statements, last_q.attribution_statement):
+        speaker = last_q.attribution_statement
+    if speaker is None or _CAPTION.search(statements[speaker].text) or \
+            not _plain_narration(statements[prev].text, statements[speaker].text):
+        return None  # a photo caption ("Jane Roe (left) …") names who is shown, not who speaks next
+    return speaker
+
+
+# What may open narration without naming anyone ("The", "He", "Instead"): names.LEADS and these.
+_OPENERS = re.compile(r"(?:The|A|An|It|There|He|She|They|We|Some|Many|Most|All|No|Not|Here|Still|Instead|Only)\s")
+_CAPTION = re.compile(r"\((?:left|right|center|centre|top|bottom|above|below|pictured|inset|file)\)", re.I)
+_CAPITAL = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*")
+_POSSESSIVE = re.compile(r"(?:[’']s?|\.)$")
+
+
+def _plain_narration(text: str, speaker_text: str) -> bool:
+    """A sentence of narration (four words or more, no quotation or aside of its own at its start, no heading, caption
+    or credit: it ends with a full stop) whose capitalised words are all in the speaker's statement: it names
+    nobody who might speak next ("He did not say more.", "Lee spoke only in slogans."; not "Mayor Ana Ruiz was not
+    so sure.")."""
+    body = text.rstrip().rstrip("”\"’'")
+    if len(text.split()) < 4 or text[:1] in "“\"‘'([<" or body[-1:] not in ".!?" or "http" in text:
+        return False
+    opener = LEADS.match(text) or _OPENERS.match(text)
+    rest = text[opener.end():] if opener else text
+    known = {_POSSESSIVE.sub("", w) for w in _CAPITAL.findall(speaker_text)}
+    return all(_POSSESSIVE.sub("", w) in known for w in _CAPITAL.findall(rest))
 
 
 def _heading(first: int, last: int, statements: tuple[Statement, ...]) -> bool:
