@@ -7,6 +7,7 @@ tool's output.
 """
 from __future__ import annotations
 
+from audit.label.carry import _plain_narration
 from audit.label.quotes import find_quotations
 from audit.read.text import split_paragraphs
 from tests.label_helpers import labels
@@ -167,3 +168,16 @@ def test_a_photo_caption_is_no_speaker_for_the_quotation_after_it() -> None:
     text = ("Jane Roe (left) met Tom Ward (right) in May and said the deal was done.\n\n"
             "The hall is for sale.\n\n“It has been returned to me by the city. It is a piece of history.”")
     assert _labels(text)[2:] == [UNATT, UNATT]
+
+
+def test_narration_that_names_a_place_or_has_the_speaker_as_its_subject_keeps_the_chain() -> None:
+    tag = "“The road is closed for good,” Jane Roe said."
+    quote = " “That is a tough area.”"
+    # a place names nobody who speaks next
+    assert _labels(tag + " The towns lie far from either Sioux City or Mason City." + quote) == [NAMED, UNATT, NAMED]
+    # the speaker is the subject: whoever else the narration names is no speaker
+    assert _labels(tag + " Roe backs Tom Ward in the race." + quote) == [NAMED, UNATT, NAMED]
+    # not the writer's "I", nor a name after "When …", where the main clause may have another subject
+    assert not _plain_narration("I sat down and Tom Ward stood up.", "“Sit down,” I said to the clerk.")
+    assert _plain_narration("I sat down at the back.", "“Sit down,” I said to the clerk.")
+    assert _labels(tag + " When Roe left, Tom Ward stood up to speak." + quote)[-1] == UNATT

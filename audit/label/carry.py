@@ -140,22 +140,41 @@ def _across_narration(first: int, statements: tuple[Statement, ...], attributed:
 # What may open narration without naming anyone ("The", "He", "Instead"): names.LEADS and these.
 _OPENERS = re.compile(r"(?:The|A|An|It|There|He|She|They|We|Some|Many|Most|All|No|Not|Here|Still|Instead|Only)\s")
 _CAPTION = re.compile(r"\((?:left|right|center|centre|top|bottom|above|below|pictured|inset|file)\)", re.I)
-_CAPITAL = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*")
+_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")  # a run of capitalised words
 _POSSESSIVE = re.compile(r"(?:[’']s?|\.)$")
+# The last word of a place's name: a place is nobody who speaks next ("far from Sioux City", "at Jones Hall").
+_PLACE = frozenset(("City", "County", "State", "Street", "Avenue", "Road", "River", "Valley", "Island", "Park",
+                    "Square", "Hall", "Center", "Centre", "Mountains", "Lake", "Beach", "Bay", "Coast", "Airport"))
 
 
 def _plain_narration(text: str, speaker_text: str) -> bool:
     """A sentence of narration (four words or more, no quotation or aside of its own at its start, no heading, caption
-    or credit: it ends with a full stop) whose capitalised words are all in the speaker's statement: it names
-    nobody who might speak next ("He did not say more.", "Lee spoke only in slogans."; not "Mayor Ana Ruiz was not
-    so sure.")."""
+    or credit: it ends with a full stop) that names nobody who might speak next: its capitalised words are all in
+    the speaker's statement, but for places ("He did not say more.", "Lee spoke only in slogans.", "The towns are
+    far from Sioux City."; not "Mayor Ana Ruiz was not so sure."), or its subject is the speaker by name ("Roe
+    backs Tom Ward in the race.")."""
     body = text.rstrip().rstrip("”\"’'")
     if len(text.split()) < 4 or text[:1] in "“\"‘'([<" or body[-1:] not in ".!?" or "http" in text:
         return False
+    known = {w for run in _runs(speaker_text) for w in run[0]}
+    at = lead.end() if (lead := _CONJUNCTION.match(text)) else 0
+    subject = _runs(text[at:])[:1]
+    if subject and subject[0][1] == 0 and subject[0][0] != ["I"] and all(w in known for w in subject[0][0]) \
+            and _VERB_NEXT.match(text, at + subject[0][2]) and not _OPENERS.match(text, at) \
+            and not LEADS.match(text[at:]):
+        return True  # the speaker is its subject (not after "When …": the main clause may have another)
     opener = LEADS.match(text) or _OPENERS.match(text)
-    rest = text[opener.end():] if opener else text
-    known = {_POSSESSIVE.sub("", w) for w in _CAPITAL.findall(speaker_text)}
-    return all(_POSSESSIVE.sub("", w) in known for w in _CAPITAL.findall(rest))
+    runs = _runs(text[opener.end():] if opener else text)
+    return all(words[-1] in _PLACE or all(w in known for w in words) for words, _, _ in runs)
+
+
+def _runs(text: str) -> list[tuple[list[str], int, int]]:
+    """The runs of capitalised words in a text: their words (without "'s"), start and end."""
+    return [([_POSSESSIVE.sub("", w) for w in m.group().split()], m.start(), m.end()) for m in _RUN.finditer(text)]
+
+
+_CONJUNCTION = re.compile(r"(?:(?:And|But|So|Yet)\s+)?")  # what may come before the speaker as subject
+_VERB_NEXT = re.compile(r"\s+[a-z]")  # a lower-case word after the subject: its verb
 
 
 def _heading(first: int, last: int, statements: tuple[Statement, ...]) -> bool:
