@@ -181,3 +181,9 @@ def test_narration_that_names_a_place_or_has_the_speaker_as_its_subject_keeps_th
     assert not _plain_narration("I sat down and Tom Ward stood up.", "“Sit down,” I said to the clerk.")
     assert _plain_narration("I sat down at the back.", "“Sit down,” I said to the clerk.")
     assert _labels(tag + " When Roe left, Tom Ward stood up to speak." + quote)[-1] == UNATT
+
+
+def test_page_furniture_between_breaks_the_chain() -> None:
+    # a line a furniture rule labels `none` is no narration of the speaker's: the quotation after it keeps no speaker
+    text = "“We will build the bridge,” Jane Roe added.\n\nThis story has been updated.\n\n“Who will pay for it?”"
+    assert _labels(text) == [NAMED, "none", UNATT]

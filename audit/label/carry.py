@@ -29,8 +29,9 @@ def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]]
 
 
 def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Statement, ...],
-                      attributed: list[bool]) -> tuple[Quotation, ...]:
-    """Each quotation with the statements it overlaps and the statement that says who is speaking."""
+                      attributed: list[bool], furniture: frozenset[int] = frozenset()) -> tuple[Quotation, ...]:
+    """Each quotation with the statements it overlaps and the statement that says who is speaking. `furniture`:
+    the statements a rule labelled `none` (page furniture), which no speaker's words run across."""
     starts = [st.start for st in statements]
     out: list[Quotation] = []
     for start, end in spans:
@@ -42,7 +43,8 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
         text, at = statements[last].text, end - statements[last].start
         tail = text[at:] if len(text) - at <= _TAIL_MAX else "…"  # no copy of a long rest per quotation
         entire = st.start == start and not _ASIDE.sub("", tail).strip(_TAIL_MARKS)
-        who = _speaker_statement(first, last, statements, attributed, out, words >= _LONG_QUOTE, entire)
+        who = _speaker_statement(first, last, statements, (attributed, furniture), out, words >= _LONG_QUOTE,
+                                 entire)
         out.append(Quotation(start, end, inside, who))
     return tuple(out)
 
@@ -72,10 +74,13 @@ _COMMA_CLOSE = re.compile(r",\s*(?:''|[”\"’'])\s*$")
 _OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\s*$")  # quoted words it judges
 
 
-def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
-                       before: list[Quotation], long: bool, entire: bool) -> int | None:
-    """The statement that says who speaks a quotation over statements `first`..`last`, or None. `long`: no scare
-    quotation or title; `entire`: all of its statements (it opens the first and closes the last)."""
+def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
+                       known: tuple[list[bool], frozenset[int]], before: list[Quotation], long: bool,
+                       entire: bool) -> int | None:
+    """The statement that says who speaks a quotation over statements `first`..`last`, or None. `known`: which
+    statements are attributed, and which are furniture; `long`: no scare quotation or title; `entire`: all of its
+    statements (it opens the first and closes the last)."""
+    attributed = known[0]
     if attributed[last]:
         return last  # "'…,' Fitzpatrick said."
     if attributed[first]:
@@ -110,19 +115,19 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
             return last_q.attribution_statement  # the same speaker goes on in a new quotation (in the
             # same paragraph, it may open mid-sentence: "For workers, on the other hand, ''…''")
     if long and entire and opens and closes_paragraph:
-        return _across_narration(first, statements, attributed, before)
+        return _across_narration(first, statements, known, before)
     return None
 
 
-def _across_narration(first: int, statements: tuple[Statement, ...], attributed: list[bool],
+def _across_narration(first: int, statements: tuple[Statement, ...], known: tuple[list[bool], frozenset[int]],
                       before: list[Quotation]) -> int | None:
     """The speaker of a quotation that closes its paragraph, after one statement of narration that follows the
     speaker's attributed statement or quotation and names nobody else: '“It is over,” Woolson said. The towns are
     far away. “That is a tough area.”', or 'Lee told CNN his plan was “to act.” / What that means is unclear,
     since Lee gave no details. / “We have to be tougher.”' over paragraphs. Narration that names another person,
     a heading, a caption or page furniture between breaks the chain."""
-    prev, tag = first - 1, first - 2
-    if tag < 0 or attributed[prev] or statements[tag].paragraph < statements[first].paragraph - 2:
+    (attributed, furniture), prev, tag = known, first - 1, first - 2
+    if tag < 0 or attributed[prev] or prev in furniture or statements[tag].paragraph < statements[first].paragraph - 2:
         return None
     last_q = before[-1] if before else None
     if last_q is not None and prev in last_q.statements and last_q.start <= statements[prev].start:
