@@ -7,6 +7,7 @@ tool's output.
 """
 from __future__ import annotations
 
+from audit.label.carry import _plain_narration
 from audit.label.quotes import find_quotations
 from audit.read.text import split_paragraphs
 from tests.label_helpers import labels
@@ -129,3 +130,60 @@ def test_a_quotation_after_narration_that_names_someone_takes_no_speaker_from_be
     text = ("“The race is over for all of us,” a campaign aide said. Mayor Ana Ruiz was not so sure. “We have only "
             "just begun to fight.”")
     assert _labels(text)[2] == UNATT
+
+
+def test_quotation_paragraphs_after_a_paragraph_of_narration_that_names_only_the_speaker() -> None:
+    # 'Lee told …' then a paragraph of narration that names nobody but Lee, then quotation paragraphs: Lee's words
+    text = ("Instead, Dana Lee told a radio host on Monday that her plan would be “to act fast.”\n\n"
+            "What that means is unclear, since Lee spoke only in slogans during the interview.\n\n"
+            "“We have to be a lot tougher.”\n\n“We are not fighting hard enough. We need more boats.”")
+    assert _labels(text) == [NAMED, UNATT, NAMED, NAMED, NAMED]
+
+
+def test_a_quotation_paragraph_after_a_tag_and_one_statement_of_narration() -> None:
+    # the narration closes the tag's paragraph and names nobody; the next paragraph is all one quotation
+    text = ("“We will build the bridge,” Jane Roe added. She then had a question for the crowd.\n\n"
+            "“Who will pay for it?”")
+    assert _labels(text) == [NAMED, UNATT, NAMED]
+    # a pronoun opening the narration in the same paragraph names nobody either
+    same = "“We had a good year,” the mayor said on Monday. He smiled at the reporters. “The budget is balanced.”"
+    assert _labels(same) == [NAMED, UNATT, NAMED]
+
+
+def test_the_chain_breaks_at_narration_that_names_another_person_or_is_no_sentence() -> None:
+    tag = "“We will build the bridge,” Jane Roe added.\n\n"
+    quote = "\n\n“Who will pay for it?”"
+    assert _labels(tag + "The council chairman Tom Ward then stood up to speak." + quote)[2] == UNATT
+    assert _labels(tag + "the hall, seen from the stage" + quote)[-1] == UNATT  # a caption: no full stop
+    assert _labels(tag + "(Photo by the city.)" + quote)[-1] == UNATT  # a credit in brackets
+    # two statements of narration between are too far
+    assert _labels(tag + "The hall was full. The doors were shut early." + quote)[-1] == UNATT
+    # a paragraph more between the tag and the quotation is too far as well
+    far = "“We will build the bridge,” Jane Roe added.\n\nThe hall was full.\n\nIt was hot.\n\n“Who will pay?”"
+    assert _labels(far)[-1] == UNATT
+
+
+def test_a_photo_caption_is_no_speaker_for_the_quotation_after_it() -> None:
+    # a caption names who is shown in a picture; the quotation after the narration has no speaker in the text
+    text = ("Jane Roe (left) met Tom Ward (right) in May and said the deal was done.\n\n"
+            "The hall is for sale.\n\n“It has been returned to me by the city. It is a piece of history.”")
+    assert _labels(text)[2:] == [UNATT, UNATT]
+
+
+def test_narration_that_names_a_place_or_has_the_speaker_as_its_subject_keeps_the_chain() -> None:
+    tag = "“The road is closed for good,” Jane Roe said."
+    quote = " “That is a tough area.”"
+    # a place names nobody who speaks next
+    assert _labels(tag + " The towns lie far from either Sioux City or Mason City." + quote) == [NAMED, UNATT, NAMED]
+    # the speaker is the subject: whoever else the narration names is no speaker
+    assert _labels(tag + " Roe backs Tom Ward in the race." + quote) == [NAMED, UNATT, NAMED]
+    # not the writer's "I", nor a name after "When …", where the main clause may have another subject
+    assert not _plain_narration("I sat down and Tom Ward stood up.", "“Sit down,” I said to the clerk.")
+    assert _plain_narration("I sat down at the back.", "“Sit down,” I said to the clerk.")
+    assert _labels(tag + " When Roe left, Tom Ward stood up to speak." + quote)[-1] == UNATT
+
+
+def test_page_furniture_between_breaks_the_chain() -> None:
+    # a line a furniture rule labels `none` is no narration of the speaker's: the quotation after it keeps no speaker
+    text = "“We will build the bridge,” Jane Roe added.\n\nThis story has been updated.\n\n“Who will pay for it?”"
+    assert _labels(text) == [NAMED, "none", UNATT]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from audit.label.names import LEADS
 from audit.label.turns import carry_turns
 from audit.models import Attribution, Label, Match, Quotation, Statement
 from audit.rules.ruleset import RuleSet
@@ -28,8 +29,9 @@ def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]]
 
 
 def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Statement, ...],
-                      attributed: list[bool]) -> tuple[Quotation, ...]:
-    """Each quotation with the statements it overlaps and the statement that says who is speaking."""
+                      attributed: list[bool], furniture: frozenset[int] = frozenset()) -> tuple[Quotation, ...]:
+    """Each quotation with the statements it overlaps and the statement that says who is speaking. `furniture`:
+    the statements a rule labelled `none` (page furniture), which no speaker's words run across."""
     starts = [st.start for st in statements]
     out: list[Quotation] = []
     for start, end in spans:
@@ -41,7 +43,8 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
         text, at = statements[last].text, end - statements[last].start
         tail = text[at:] if len(text) - at <= _TAIL_MAX else "…"  # no copy of a long rest per quotation
         entire = st.start == start and not _ASIDE.sub("", tail).strip(_TAIL_MARKS)
-        who = _speaker_statement(first, last, statements, attributed, out, words >= _LONG_QUOTE, entire)
+        who = _speaker_statement(first, last, statements, (attributed, furniture), out, words >= _LONG_QUOTE,
+                                 entire)
         out.append(Quotation(start, end, inside, who))
     return tuple(out)
 
@@ -66,21 +69,18 @@ _TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:s
 _COMMA_CLOSE = re.compile(r",\s*(?:''|[”\"’'])\s*$")
 
 
-# Narration that names nobody who might speak next: it opens with a function word and has no capitalised word after
-# it ("The towns are far apart."; not "Mayor Ana Ruiz was not so sure.")
-_NAMELESS = re.compile(r"(?:The|A|An|It|Its|This|That|These|Those|There|Then|But|And|So|Yet|Still|In|On|At|For|By|"
-                       r"Some|Many|Most|All|No|Not|Now|Here)\b[^A-Z“”\"]*$")
-
-
 # A statement that ends judging quoted words of its own is no tag of the quotation before it ('Fans booed the
 # officials for "ruining the game." Ward thanked the fans for "sticking with us."').
 _OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\s*$")  # quoted words it judges
 
 
-def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...], attributed: list[bool],
-                       before: list[Quotation], long: bool, entire: bool) -> int | None:
-    """The statement that says who speaks a quotation over statements `first`..`last`, or None. `long`: no scare
-    quotation or title; `entire`: all of its statements (it opens the first and closes the last)."""
+def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
+                       known: tuple[list[bool], frozenset[int]], before: list[Quotation], long: bool,
+                       entire: bool) -> int | None:
+    """The statement that says who speaks a quotation over statements `first`..`last`, or None. `known`: which
+    statements are attributed, and which are furniture; `long`: no scare quotation or title; `entire`: all of its
+    statements (it opens the first and closes the last)."""
+    attributed = known[0]
     if attributed[last]:
         return last  # "'…,' Fitzpatrick said."
     if attributed[first]:
@@ -114,13 +114,72 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
                 (prev in last_q.statements or prev == last_q.attribution_statement):
             return last_q.attribution_statement  # the same speaker goes on in a new quotation (in the
             # same paragraph, it may open mid-sentence: "For workers, on the other hand, ''…''")
-        if long and entire and last_q.attribution_statement is not None and not attributed[prev] \
-                and prev - 1 in (*last_q.statements, last_q.attribution_statement) \
-                and statements[prev - 1].paragraph == statements[first].paragraph and closes_paragraph \
-                and _NAMELESS.match(statements[prev].text):
-            return last_q.attribution_statement  # one statement of narration between two quotations of the
-            # paragraph: '“It is over,” Woolson said. The towns are far away. “That is a tough area.”'
+    if long and entire and opens and closes_paragraph:
+        return _across_narration(first, statements, known, before)
     return None
+
+
+def _across_narration(first: int, statements: tuple[Statement, ...], known: tuple[list[bool], frozenset[int]],
+                      before: list[Quotation]) -> int | None:
+    """The speaker of a quotation that closes its paragraph, after one statement of narration that follows the
+    speaker's attributed statement or quotation and names nobody else: '“It is over,” Woolson said. The towns are
+    far away. “That is a tough area.”', or 'Lee told CNN his plan was “to act.” / What that means is unclear,
+    since Lee gave no details. / “We have to be tougher.”' over paragraphs. Narration that names another person,
+    a heading, a caption or page furniture between breaks the chain."""
+    (attributed, furniture), prev, tag = known, first - 1, first - 2
+    if tag < 0 or attributed[prev] or prev in furniture or statements[tag].paragraph < statements[first].paragraph - 2:
+        return None
+    last_q = before[-1] if before else None
+    if last_q is not None and prev in last_q.statements and last_q.start <= statements[prev].start:
+        return None  # no narration: it goes on with somebody's words
+    speaker = tag if attributed[tag] else None
+    if last_q is not None and last_q.attribution_statement is not None and \
+            tag in (*last_q.statements, last_q.attribution_statement):
+        speaker = last_q.attribution_statement
+    if speaker is None or _CAPTION.search(statements[speaker].text) or \
+            not _plain_narration(statements[prev].text, statements[speaker].text):
+        return None  # a photo caption ("Jane Roe (left) …") names who is shown, not who speaks next
+    return speaker
+
+
+# What may open narration without naming anyone ("The", "He", "Instead"): names.LEADS and these.
+_OPENERS = re.compile(r"(?:The|A|An|It|There|He|She|They|We|Some|Many|Most|All|No|Not|Here|Still|Instead|Only)\s")
+_CAPTION = re.compile(r"\((?:left|right|center|centre|top|bottom|above|below|pictured|inset|file)\)", re.I)
+_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")  # a run of capitalised words
+_POSSESSIVE = re.compile(r"(?:[’']s?|\.)$")
+# The last word of a place's name: a place is nobody who speaks next ("far from Sioux City", "at Jones Hall").
+_PLACE = frozenset(("City", "County", "State", "Street", "Avenue", "Road", "River", "Valley", "Island", "Park",
+                    "Square", "Hall", "Center", "Centre", "Mountains", "Lake", "Beach", "Bay", "Coast", "Airport"))
+
+
+def _plain_narration(text: str, speaker_text: str) -> bool:
+    """A sentence of narration (four words or more, no quotation or aside of its own at its start, no heading, caption
+    or credit: it ends with a full stop) that names nobody who might speak next: its capitalised words are all in
+    the speaker's statement, but for places ("He did not say more.", "Lee spoke only in slogans.", "The towns are
+    far from Sioux City."; not "Mayor Ana Ruiz was not so sure."), or its subject is the speaker by name ("Roe
+    backs Tom Ward in the race.")."""
+    body = text.rstrip().rstrip("”\"’'")
+    if len(text.split()) < 4 or text[:1] in "“\"‘'([<" or body[-1:] not in ".!?" or "http" in text:
+        return False
+    known = {w for run in _runs(speaker_text) for w in run[0]}
+    at = lead.end() if (lead := _CONJUNCTION.match(text)) else 0
+    subject = _runs(text[at:])[:1]
+    if subject and subject[0][1] == 0 and subject[0][0] != ["I"] and all(w in known for w in subject[0][0]) \
+            and _VERB_NEXT.match(text, at + subject[0][2]) and not _OPENERS.match(text, at) \
+            and not LEADS.match(text[at:]):
+        return True  # the speaker is its subject (not after "When …": the main clause may have another)
+    opener = LEADS.match(text) or _OPENERS.match(text)
+    runs = _runs(text[opener.end():] if opener else text)
+    return all(words[-1] in _PLACE or all(w in known for w in words) for words, _, _ in runs)
+
+
+def _runs(text: str) -> list[tuple[list[str], int, int]]:
+    """The runs of capitalised words in a text: their words (without "'s"), start and end."""
+    return [([_POSSESSIVE.sub("", w) for w in m.group().split()], m.start(), m.end()) for m in _RUN.finditer(text)]
+
+
+_CONJUNCTION = re.compile(r"(?:(?:And|But|So|Yet)\s+)?")  # what may come before the speaker as subject
+_VERB_NEXT = re.compile(r"\s+[a-z]")  # a lower-case word after the subject: its verb
 
 
 def _heading(first: int, last: int, statements: tuple[Statement, ...]) -> bool:

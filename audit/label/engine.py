@@ -240,7 +240,8 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
             matches.append(Match(rule.id, st.start + m.start(), st.start + m.end(), m.group()))
             rule_ids.append(rule.id)
         own.append((choose(labels, ruleset) if labels else None, matches, list(dict.fromkeys(rule_ids))))
-    quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own])
+    quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own],
+                                   frozenset(i for i, o in enumerate(own) if o[0] is Label.NONE))
     carried = carry_over(statements, attrs, own, quotations, ruleset)
     yielded = _writer_yields(statements, attrs, own, spans, ruleset)
     out = []
@@ -266,7 +267,8 @@ def _writer_yields(statements: tuple[Statement, ...], attrs: list[list[Attributi
     if not only:
         return {}
     own_w = [(None, o[1], o[2]) if i in only else o for i, o in enumerate(own)]
-    quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own_w])
+    quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own_w],
+                                   frozenset(i for i, o in enumerate(own_w) if o[0] is Label.NONE))
     again = carry_over(statements, attrs, own_w, quotations, ruleset)
     return {i: again[i] for i in only if i in again and again[i] not in only and own[again[i]][0] not in NOT_CARRIED}
 
