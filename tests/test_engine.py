@@ -260,6 +260,20 @@ def test_colon_block_is_one_paragraph_when_it_is_no_list() -> None:
     assert _labels(text) == [NAMED, NAMED, UNATT]
 
 
+def test_colon_block_runs_over_its_lines_when_paragraphs_have_blank_lines() -> None:
+    # A speech quoted line by line: the line after the colon's paragraph, with no blank line between, is the
+    # block's; the paragraph after a blank line is not. Where single line breaks part many paragraphs, a line is a
+    # paragraph of its own and the block is its first one only.
+    text = ("The race opened in May.\n\nIn a speech last July, Ruiz said:\n\n"
+            "Let no one doubt that the plan will fail.\nIt cannot be saved by money.\n\n"
+            "The vote is on Tuesday.\n\nThe polls open at seven.\n\nThe count starts at nine.")
+    assert _labels(text) == [UNATT, NAMED, NAMED, NAMED, UNATT, UNATT, UNATT]
+    block_then_lines = [UNATT, NAMED, NAMED, UNATT, UNATT, UNATT, UNATT]
+    assert _labels(text.replace("\n\n", "\n")) == block_then_lines
+    # two line breaks against four blank lines: too many for the lines of one block
+    assert _labels(text.replace("Tuesday.\n\n", "Tuesday.\n")) == block_then_lines
+
+
 def test_participle_before_a_named_recipient() -> None:
     text = "Hours later, Trump returned the compliment, telling Reuters, “Sheldon is a friend. He is amazing.”"
     assert _labels(text) == [NAMED, NAMED]

@@ -19,12 +19,13 @@ Own = list[tuple[Label | None, list[Match], list[str]]]
 
 
 def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
-               quotations: tuple[Quotation, ...], ruleset: RuleSet) -> dict[int, int]:
-    """Statement index -> the index of the statement whose label it carries."""
+               quotations: tuple[Quotation, ...], ruleset: RuleSet, lines: frozenset[int] = frozenset()
+               ) -> dict[int, int]:
+    """Statement index -> the index of the statement whose label it carries. `lines`: `line_breaks`."""
     carried = _carry(statements, own, quotations)
     _carry_paragraphs(statements, attrs, own, carried, ruleset)
     carry_turns(statements, attrs, own, carried, ruleset)
-    _carry_colon_block(statements, own, carried)
+    _carry_colon_block(statements, own, carried, lines)
     return carried
 
 
@@ -214,11 +215,31 @@ def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attrib
                 j -= 1
 
 
-def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict[int, int]) -> None:
+def line_breaks(statements: tuple[Statement, ...], text: str) -> frozenset[int]:
+    """Statements that open a paragraph set off from the one before by a single line break, in a text whose
+    paragraphs are parted by blank lines but for a few such breaks: there, such lines are the lines of one block (a
+    speech or a poem set line by line, a pasted excerpt), not paragraphs of their own; in a text that parts many
+    paragraphs so, they are paragraphs. `text`: the article's text (or its masked copy)."""
+    single, blank = [], 0
+    for i in range(1, len(statements)):
+        if statements[i].paragraph != statements[i - 1].paragraph:
+            if text.count("\n", statements[i - 1].end, statements[i].start) == 1:
+                single.append(i)
+            else:
+                blank += 1
+    return frozenset(single) if len(single) * _RARE <= len(single) + blank else frozenset()
+
+
+_RARE = 5  # a single line break is a line of a block where at most one paragraph break in so many is one
+
+
+def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict[int, int],
+                       lines: frozenset[int]) -> None:
     """An attributed statement that closes its paragraph with a colon ("Hewitt writes:") introduces the next
     paragraph: its statements without an attribution of their own take its label (a block quotation). When that
     paragraph is a list item ("- …", "• …", "1. …") or an embedded post ("<tweet …>…"), the list items or the
-    embedded posts that follow it are in the block too."""
+    embedded posts that follow it are in the block too, and so are the lines after it with no blank line between
+    (`lines`: a speech quoted line by line)."""
     for i, st in enumerate(statements[:-1]):
         nxt = statements[i + 1]
         if own[i][0] in NOT_CARRIED or not st.text.rstrip().endswith(":") or nxt.paragraph == st.paragraph:
@@ -226,7 +247,8 @@ def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dic
         item = next((shape for shape in (_LIST_ITEM, _EMBED) if shape.match(nxt.text)), None)
         j, paragraph = i + 1, nxt.paragraph
         while j < len(statements) and (statements[j].paragraph == paragraph or (
-                item is not None and statements[j].paragraph == paragraph + 1 and item.match(statements[j].text))):
+                statements[j].paragraph == paragraph + 1 and (j in lines or (
+                    item is not None and item.match(statements[j].text))))):
             if j > i + 1 and own[j][0] is not None and statements[j].text.rstrip().endswith(":"):
                 break  # the next block starts here: it walks on from there
             paragraph = statements[j].paragraph

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from audit.label.carry import NOT_CARRIED, Own, attach_quotations, carry_over
+from audit.label.carry import NOT_CARRIED, Own, attach_quotations, carry_over, line_breaks
 from audit.label.governs import main_attributions
 from audit.label.quotes import MASK
 from audit.label.referents import Referent, resolve_all
@@ -242,8 +242,9 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
         own.append((choose(labels, ruleset) if labels else None, matches, list(dict.fromkeys(rule_ids))))
     quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own],
                                    frozenset(i for i, o in enumerate(own) if o[0] is Label.NONE))
-    carried = carry_over(statements, attrs, own, quotations, ruleset)
-    yielded = _writer_yields(statements, attrs, own, spans, ruleset)
+    lines = line_breaks(statements, masked)
+    carried = carry_over(statements, attrs, own, quotations, ruleset, lines)
+    yielded = _writer_yields(statements, attrs, own, spans, ruleset, lines)
     out = []
     for st, group, (label, matches, rule_ids) in zip(statements, attrs, own):
         source = carried.get(st.index)
@@ -258,7 +259,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
 
 
 def _writer_yields(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
-                   spans: tuple[tuple[int, int], ...], ruleset: RuleSet) -> dict[int, int]:
+                   spans: tuple[tuple[int, int], ...], ruleset: RuleSet, lines: frozenset[int]) -> dict[int, int]:
     """Statements whose only source is the writer ("I told the council …") inside someone else's words (a turn, a
     block after a colon, a pasted post, a quotation): the "I" is that speaker's, and the carry-over names them.
     Statement index -> the index of the statement whose label it carries."""
@@ -269,7 +270,7 @@ def _writer_yields(statements: tuple[Statement, ...], attrs: list[list[Attributi
     own_w = [(None, o[1], o[2]) if i in only else o for i, o in enumerate(own)]
     quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own_w],
                                    frozenset(i for i, o in enumerate(own_w) if o[0] is Label.NONE))
-    again = carry_over(statements, attrs, own_w, quotations, ruleset)
+    again = carry_over(statements, attrs, own_w, quotations, ruleset, lines)
     return {i: again[i] for i in only if i in again and again[i] not in only and own[again[i]][0] not in NOT_CARRIED}
 
 
