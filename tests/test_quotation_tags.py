@@ -68,3 +68,9 @@ def test_capitalised_tweeted_is_a_verb_of_saying() -> None:
 def test_a_question_for_the_crowd_introduces_the_quotation_after_it() -> None:
     text = "The mayor spoke for an hour. She then had a question for the crowd.\n\n“Who will pay for the bridge?”"
     assert [label for _, label in labels(text)] == [UNATT, NAMED, NAMED]
+
+
+def test_that_quote_from_a_named_person_is_sourced() -> None:
+    text = "That quote from Mayor Ann Lee appeared on the front page of the Herald in 1980."
+    assert labels(text) == [(text, NAMED)]
+    assert labels("The line from Boston to Albany was cut in 1980.")[0][1] == UNATT
