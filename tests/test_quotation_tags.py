@@ -74,3 +74,9 @@ def test_that_quote_from_a_named_person_is_sourced() -> None:
     text = "That quote from Mayor Ann Lee appeared on the front page of the Herald in 1980."
     assert labels(text) == [(text, NAMED)]
     assert labels("The line from Boston to Albany was cut in 1980.")[0][1] == UNATT
+
+
+def test_a_question_put_to_someone_is_not_theirs() -> None:
+    text = "“Why would you run again after losing twice?” Lee was asked. “Because the town needs me,” she said."
+    got = labels(text)
+    assert [label for _, label in got] == [UNATT, UNATT, NAMED]
