@@ -36,7 +36,8 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: s
     for rule in ruleset.of_kind("attribution") if rules is None else rules:
         if rules is None and not rule.applies(seg):
             continue
-        if "before-quotation" in rule.where and not before_quotation(masked, st.end):
+        if ("before-quotation" in rule.where and not before_quotation(masked, st.end)) or (
+                "after-quotation" in rule.where and not after_quotation(masked, st.start)):
             continue
         pos, retries = 0, 0
         while pos <= len(seg) and (m := rule.regex.search(seg, pos)) is not None:
@@ -60,6 +61,15 @@ def before_quotation(masked: str, end: int) -> bool:
     """Whether the paragraph ends at `end` and the next one opens with a quotation mark (the one place an
     attribution rule may ask for, `where: [before-quotation]`)."""
     return _NEXT_QUOTATION.match(masked, end) is not None
+
+
+_CUT_QUOTATION = re.compile(r"[?!…\x01](?:[”\"’]|'')[ \t]*$")
+
+
+def after_quotation(masked: str, start: int) -> bool:
+    """Whether a quotation cut off as a statement of its own ends right before `start` on its line: closed with a
+    question or an exclamation mark, or masked whole (`where: [after-quotation]`)."""
+    return _CUT_QUOTATION.search(masked, max(0, start - 8), start) is not None
 
 
 _RETRIES = 4  # matches of one rule in one statement whose source is no source, before the rule gives up

@@ -21,9 +21,11 @@ _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags"
               "examples", "override", "confidence", "requires", "where", "carry", "role"}
 #: Where a `statement` rule may fire (`where:` in rules.yaml); every listed condition must hold. An `attribution`
 #: rule may be placed `before-quotation`: its statement closes its paragraph and the next paragraph opens with a
-#: quotation mark ("He then listed the qualities he wants:" over a quoted paragraph).
-WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph", "in-link-list", "before-quotation")
-ATTRIBUTION_WHERE = ("before-quotation",)
+#: quotation mark ("He then listed the qualities he wants:" over a quoted paragraph), or `after-quotation`: a
+#: quotation cut off as a statement of its own comes right before it in its paragraph ("“Why?” / Lee pressed.").
+WHERE = ("whole-paragraph", "not-first-paragraph", "first-paragraph", "in-link-list", "before-quotation",
+         "after-quotation")
+ATTRIBUTION_WHERE = ("before-quotation", "after-quotation")
 #: How far an attribution rule's label carries (`carry:` in rules.yaml): over the rest of its paragraph
 #: ("PENCE: …" in a transcript), back over the statements before it in its paragraph (a citation that closes a
 #: round-up item, "… [Reuters.]") or, by default, only over the quotation it introduces.

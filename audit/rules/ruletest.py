@@ -4,10 +4,14 @@ Rule examples run the one rule; check examples run the whole pipeline (audit_tex
 """
 from __future__ import annotations
 
+import re
+
 from audit.label.engine import find_attributions
 from audit.label.sources import classify_source
 from audit.models import Statement
 from audit.rules.ruleset import Check, Example, Rule, RuleSet
+
+_AFTER_MARK = re.compile(r"(?:[”\"’]|'')[ \t]+(?=\S)")
 
 
 def rule_fires(rule: Rule, ex: Example, ruleset: RuleSet) -> str | None:
@@ -19,8 +23,10 @@ def rule_fires(rule: Rule, ex: Example, ruleset: RuleSet) -> str | None:
     if rule.kind == "statement":
         return None if rule.regex.search(ex.text) else "did not match"
     # a rule placed before a quotation runs on the example's first paragraph, the quotation opening the next one
-    end = ex.text.find("\n") if rule.where and "\n" in ex.text else len(ex.text)
-    st = Statement(0, 0, end, 1, ex.text[:end])
+    end = ex.text.find("\n") if "before-quotation" in rule.where and "\n" in ex.text else len(ex.text)
+    # one placed after a quotation runs on what follows the example's last closing mark ("“Why?” Lee pressed.")
+    start = max((m.end() for m in _AFTER_MARK.finditer(ex.text)), default=0) if "after-quotation" in rule.where else 0
+    st = Statement(0, start, end, 1, ex.text[start:end])
     from audit.label.quotes import find_quotations, mask_quotations
     from audit.read.text import split_paragraphs
 
