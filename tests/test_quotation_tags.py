@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.label.engine import after_quotation
+from audit.label.quotes import after_quotation
 from tests.label_helpers import labels, speaker
 
 NAMED = "named-source"

@@ -25,6 +25,20 @@ def test_a_quotation_after_a_long_indirect_quote_in_its_paragraph_is_the_same_sp
     assert _labels(text) == [NAMED, NAMED, NAMED]
 
 
+def test_a_quotation_opening_a_statement_after_its_speakers_statement_is_theirs() -> None:
+    # the quoted words open the statement and the sentence goes on in the writer's words: the speaker is the one
+    # just before, in the paragraph ("argues that …"); a quotation closed by a comma goes on into a tag of its own
+    text = ("Ruiz, the defence lawyer, argues that his client never urged anyone to fight. "
+            "\"He asked people to come with flowers and to stay calm\" was the message, she said he told her.")
+    assert _labels(text)[1] == NAMED
+    plain = ("Ruiz, the defence lawyer, argues that his client never urged anyone to fight. "
+             "\"He asked people to come with flowers and to stay calm\" were the words the jury heard.")
+    assert _labels(plain) == [NAMED, NAMED]
+    short = ("Ruiz, the defence lawyer, argues that his client never urged anyone to fight. "
+             "\"Stay calm\" was the slogan on every sign.")
+    assert _labels(short) == [NAMED, UNATT]
+
+
 def test_no_speaker_from_before_for_words_in_quotation_marks_inside_narration() -> None:
     # the quoted words are the subject of a statement of the writer's own, or a nickname: nobody's quotation
     saying = ("A survey by the institute found that most residents fear the new tower would block the view. "
@@ -142,7 +156,7 @@ def test_quotation_paragraphs_after_a_paragraph_of_narration_that_names_only_the
 
 def test_a_quotation_paragraph_after_a_tag_and_one_statement_of_narration() -> None:
     # the narration closes the tag's paragraph and names nobody; the next paragraph is all one quotation
-    text = ("“We will build the bridge,” Jane Roe added. She then had a question for the crowd.\n\n"
+    text = ("“We will build the bridge,” Jane Roe added. She then turned to face the crowd.\n\n"
             "“Who will pay for it?”")
     assert _labels(text) == [NAMED, UNATT, NAMED]
     # a pronoun opening the narration in the same paragraph names nobody either

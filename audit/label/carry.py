@@ -44,8 +44,10 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
         text, at = statements[last].text, end - statements[last].start
         tail = text[at:] if len(text) - at <= _TAIL_MAX else "…"  # no copy of a long rest per quotation
         entire = st.start == start and not _ASIDE.sub("", tail).strip(_TAIL_MARKS)
+        leads = entire or (st.start == start and last == first  # it opens its statement, which goes on after it,
+                           and not _COMMA_CLOSE.search(st.text[:end - st.start]))  # not into a tag of its own
         who = _speaker_statement(first, last, statements, (attributed, furniture), out, words >= _LONG_QUOTE,
-                                 entire)
+                                 (entire, leads))
         out.append(Quotation(start, end, inside, who))
     return tuple(out)
 
@@ -77,11 +79,12 @@ _OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
                        known: tuple[list[bool], frozenset[int]], before: list[Quotation], long: bool,
-                       entire: bool) -> int | None:
+                       place: tuple[bool, bool]) -> int | None:
     """The statement that says who speaks a quotation over statements `first`..`last`, or None. `known`: which
-    statements are attributed, and which are furniture; `long`: no scare quotation or title; `entire`: all of its
-    statements (it opens the first and closes the last)."""
-    attributed = known[0]
+    statements are attributed, and which are furniture; `long`: no scare quotation or title; `place`: whether it
+    is all of its statements (it opens the first and closes the last), and whether it opens its statement (all of
+    it, or its start, when the rest is no tag of its own: not after '…,”')."""
+    attributed, (entire, leads) = known[0], place
     if attributed[last]:
         return last  # "'…,' Fitzpatrick said."
     if attributed[first]:
@@ -95,9 +98,10 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
                 or _COMMA_CLOSE.search(statements[last].text[-12:])):
         return nxt  # "'How many times…?' / Clinton said." or "'Why …?' Lichtman said about McCain's effort …"
     prev = first - 1
-    if prev >= 0 and attributed[prev] and long and entire and statements[prev].paragraph == statements[first].paragraph:
+    if prev >= 0 and attributed[prev] and long and leads and statements[prev].paragraph == statements[first].paragraph:
         return prev  # "Bystrom agreed. “Mainstream Republicans are running out of time …”", or after a long
-        # attributed statement ("Lee told reporters that the party had spent a year in the state. “We lost.”")
+        # attributed statement ("Lee told reporters that the party had spent a year in the state. “We lost.”"),
+        # or opening a statement ('Lee argues that he meant no harm. "He asked them to come in peace" was all.')
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
     opens = statements[first].text[:1] in "“\"‘'" and (long or entire)  # no title opening the statement

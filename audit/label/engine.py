@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from audit.label.carry import NOT_CARRIED, Own, attach_quotations, carry_over, line_breaks
 from audit.label.governs import main_attributions
-from audit.label.quotes import MASK
+from audit.label.quotes import MASK, after_quotation, before_quotation
 from audit.label.referents import Referent, resolve_all
 from audit.label.sources import (
     _clean_source,
@@ -52,24 +52,6 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: s
                 continue
             found.append(att)
     return found
-
-
-_NEXT_QUOTATION = re.compile(r"[ \t\r]*\n\s*[“\"‘«]")
-
-
-def before_quotation(masked: str, end: int) -> bool:
-    """Whether the paragraph ends at `end` and the next one opens with a quotation mark (the one place an
-    attribution rule may ask for, `where: [before-quotation]`)."""
-    return _NEXT_QUOTATION.match(masked, end) is not None
-
-
-_CUT_QUOTATION = re.compile(r"[?!…\x01](?:[”\"’]|'')[ \t]*$")
-
-
-def after_quotation(masked: str, start: int) -> bool:
-    """Whether a quotation cut off as a statement of its own ends right before `start` on its line: closed with a
-    question or an exclamation mark, or masked whole (`where: [after-quotation]`)."""
-    return _CUT_QUOTATION.search(masked, max(0, start - 8), start) is not None
 
 
 _RETRIES = 4  # matches of one rule in one statement whose source is no source, before the rule gives up

@@ -179,3 +179,21 @@ def _mask(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         cursor = end - closing
     parts.append(text[cursor:])
     return "".join(parts)
+
+
+_NEXT_QUOTATION = re.compile(r"[ \t\r]*\n\s*[“\"‘«]")
+
+
+def before_quotation(masked: str, end: int) -> bool:
+    """Whether the paragraph ends at `end` and the next one opens with a quotation mark (an attribution rule asks
+    for this place with `where: [before-quotation]`)."""
+    return _NEXT_QUOTATION.match(masked, end) is not None
+
+
+_CUT_QUOTATION = re.compile(r"[?!…" + MASK + r"](?:[”\"’]|'')[ \t]*$")  # MASK: a quotation masked whole
+
+
+def after_quotation(masked: str, start: int) -> bool:
+    """Whether a quotation cut off as a statement of its own ends right before `start` on its line: closed with a
+    question or an exclamation mark, or masked whole (`where: [after-quotation]`)."""
+    return _CUT_QUOTATION.search(masked, max(0, start - 8), start) is not None
