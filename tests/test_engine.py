@@ -383,3 +383,4 @@ def test_a_name_split_by_marks_is_one_source_shown_as_written(name: str) -> None
 
 def test_marks_outside_a_word_stay_as_they_are() -> None:
     assert join_split_letters("\u00a9 2016, 4\u00bd miles, Pen\u0303a") == "\u00a9 2016, 4\u00bd miles, Penxa"
+

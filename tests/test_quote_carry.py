@@ -7,7 +7,7 @@ tool's output.
 """
 from __future__ import annotations
 
-from audit.label.carry import _plain_narration
+from audit.label.narration import plain_narration
 from audit.label.quotes import find_quotations
 from audit.read.text import split_paragraphs
 from tests.label_helpers import labels
@@ -192,8 +192,8 @@ def test_narration_that_names_a_place_or_has_the_speaker_as_its_subject_keeps_th
     # the speaker is the subject: whoever else the narration names is no speaker
     assert _labels(tag + " Roe backs Tom Ward in the race." + quote) == [NAMED, UNATT, NAMED]
     # not the writer's "I", nor a name after "When …", where the main clause may have another subject
-    assert not _plain_narration("I sat down and Tom Ward stood up.", "“Sit down,” I said to the clerk.")
-    assert _plain_narration("I sat down at the back.", "“Sit down,” I said to the clerk.")
+    assert not plain_narration("I sat down and Tom Ward stood up.", "“Sit down,” I said to the clerk.")
+    assert plain_narration("I sat down at the back.", "“Sit down,” I said to the clerk.")
     assert _labels(tag + " When Roe left, Tom Ward stood up to speak." + quote)[-1] == UNATT
 
 
@@ -201,3 +201,32 @@ def test_page_furniture_between_breaks_the_chain() -> None:
     # a line a furniture rule labels `none` is no narration of the speaker's: the quotation after it keeps no speaker
     text = "“We will build the bridge,” Jane Roe added.\n\nThis story has been updated.\n\n“Who will pay for it?”"
     assert _labels(text) == [NAMED, "none", UNATT]
+
+
+def test_narration_about_someone_else_breaks_the_chain() -> None:
+    # the speaker's words are their source, not every name in their statement: a name inside the quotation or the
+    # person told is someone else, and so is a person noun or a pronoun of the other gender as the subject
+    inside = ("“Tom Ward has never read the plan,” Jane Roe said. Ward shook his head slowly at that.\n\n"
+              "“She is the one who has not read it.”")
+    assert _labels(inside)[-1] == UNATT
+    told = ("Jane Roe told Mayor Tom Ward on Monday that the plan was dead. Ward waited a long moment before "
+            "answering.\n\n“Then we will find the money somewhere else.”")
+    assert _labels(told)[-1] == UNATT
+    noun = ("“We will build the bridge,” Jane Roe said.\n\nThe mayor shook her head at the idea.\n\n"
+            "“There is no money for it in this budget.”")
+    assert _labels(noun)[-1] == UNATT
+    gender = "“We will find the money,” Tom Ward said. She rolled her eyes at the idea. “That is a fantasy of his.”"
+    assert _labels(gender)[-1] == UNATT
+    # the speaker's own pronoun, or the speaker's own title, keeps it
+    same = "“We will find the money,” Tom Ward said. He smiled at the idea. “That is a promise to the town.”"
+    assert _labels(same)[-1] == NAMED
+
+
+def test_a_document_question_or_caption_before_the_narration_gives_no_speaker() -> None:
+    report = ("A report by the city auditor found that costs had doubled since May.\n\n"
+              "The bridge was built almost seventy years ago.\n\n“It is a sad day for all of us in this town.”")
+    assert _labels(report)[-1] == UNATT  # a document does not speak on in a quotation
+    tag = "“We will build the bridge,” Jane Roe said.\n\n"
+    quote = "\n\n“Nobody has told us anything at all.”"
+    assert _labels(tag + "What happens to the old one now?" + quote)[-1] == UNATT  # a heading
+    assert _labels(tag + "Jane Roe (left) greets voters at a rally in Sioux City." + quote)[-1] == UNATT  # a caption

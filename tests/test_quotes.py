@@ -87,3 +87,16 @@ def test_a_quotation_never_runs_past_a_paragraph_that_does_not_open_with_a_mark(
     for start, end in spans:
         inside = [p for p in paragraphs if p.start < end and start < p.end]
         assert all(text[p.start] in "“\"'‘«" for p in inside[1:]), (text, start, end)
+
+
+def test_an_inch_mark_closes_when_another_quotation_opens_next() -> None:
+    # the ” after 6’2 is the quotation's own closing mark here: the next mark opens a new quotation
+    text = ("The guard said the man was “6’2”. Nobody else on the street saw him that night. "
+            "Later a neighbour wrote that he was “a kind and quiet man.”")
+    assert _quoted(text) == ["“6’2”", "“a kind and quiet man.”"]
+
+
+def test_an_opening_mark_turned_to_close_after_punctuation_is_no_nested_quotation() -> None:
+    # '“Wait!“,': the mark after "Wait!" closes the quotation (typed the wrong way round), so three quotations
+    text = "“Wait!“, she said. “Stop right there,” he said. “Now put it down.”"
+    assert _quoted(text) == ["“Wait!“", "“Stop right there,”", "“Now put it down.”"]

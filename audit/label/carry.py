@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from audit.label.names import LEADS
+from audit.label.narration import Speakers, across_narration
 from audit.label.turns import carry_turns
 from audit.models import Attribution, Label, Match, Quotation, Statement
 from audit.rules.ruleset import RuleSet
@@ -30,9 +30,12 @@ def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]]
 
 
 def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Statement, ...],
-                      attributed: list[bool], furniture: frozenset[int] = frozenset()) -> tuple[Quotation, ...]:
+                      attributed: list[bool], furniture: frozenset[int] = frozenset(),
+                      speakers: Speakers | None = None) -> tuple[Quotation, ...]:
     """Each quotation with the statements it overlaps and the statement that says who is speaking. `furniture`:
-    the statements a rule labelled `none` (page furniture), which no speaker's words run across."""
+    the statements a rule labelled `none` (page furniture), which no speaker's words run across; `speakers`: who
+    speaks in each statement, for a quotation after a statement of narration (audit.label.narration; without it,
+    none carries across narration)."""
     starts = [st.start for st in statements]
     out: list[Quotation] = []
     for start, end in spans:
@@ -46,7 +49,7 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
         entire = st.start == start and not _ASIDE.sub("", tail).strip(_TAIL_MARKS)
         leads = entire or (st.start == start and last == first  # it opens its statement, which goes on after it,
                            and not _COMMA_CLOSE.search(st.text[:end - st.start]))  # not into a tag of its own
-        who = _speaker_statement(first, last, statements, (attributed, furniture), out, words >= _LONG_QUOTE,
+        who = _speaker_statement(first, last, statements, (attributed, furniture, speakers), out, words >= _LONG_QUOTE,
                                  (entire, leads))
         out.append(Quotation(start, end, inside, who))
     return tuple(out)
@@ -78,12 +81,12 @@ _OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\
 
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
-                       known: tuple[list[bool], frozenset[int]], before: list[Quotation], long: bool,
+                       known: tuple[list[bool], frozenset[int], Speakers | None], before: list[Quotation], long: bool,
                        place: tuple[bool, bool]) -> int | None:
     """The statement that says who speaks a quotation over statements `first`..`last`, or None. `known`: which
-    statements are attributed, and which are furniture; `long`: no scare quotation or title; `place`: whether it
-    is all of its statements (it opens the first and closes the last), and whether it opens its statement (all of
-    it, or its start, when the rest is no tag of its own: not after '…,”')."""
+    statements are attributed, which are furniture, and who speaks in each (`attach_quotations`); `long`: no scare
+    quotation or title; `place`: whether it is all of its statements (it opens the first and closes the last), and
+    whether it opens its statement (all of it, or its start, when the rest is no tag of its own: not after '…,”')."""
     attributed, (entire, leads) = known[0], place
     if attributed[last]:
         return last  # "'…,' Fitzpatrick said."
@@ -120,71 +123,8 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
             return last_q.attribution_statement  # the same speaker goes on in a new quotation (in the
             # same paragraph, it may open mid-sentence: "For workers, on the other hand, ''…''")
     if long and entire and opens and closes_paragraph:
-        return _across_narration(first, statements, known, before)
+        return across_narration(first, statements, known, before)
     return None
-
-
-def _across_narration(first: int, statements: tuple[Statement, ...], known: tuple[list[bool], frozenset[int]],
-                      before: list[Quotation]) -> int | None:
-    """The speaker of a quotation that closes its paragraph, after one statement of narration that follows the
-    speaker's attributed statement or quotation and names nobody else: '“It is over,” Woolson said. The towns are
-    far away. “That is a tough area.”', or 'Lee told CNN his plan was “to act.” / What that means is unclear,
-    since Lee gave no details. / “We have to be tougher.”' over paragraphs. Narration that names another person,
-    a heading, a caption or page furniture between breaks the chain."""
-    (attributed, furniture), prev, tag = known, first - 1, first - 2
-    if tag < 0 or attributed[prev] or prev in furniture or statements[tag].paragraph < statements[first].paragraph - 2:
-        return None
-    last_q = before[-1] if before else None
-    if last_q is not None and prev in last_q.statements and last_q.start <= statements[prev].start:
-        return None  # no narration: it goes on with somebody's words
-    speaker = tag if attributed[tag] else None
-    if last_q is not None and last_q.attribution_statement is not None and \
-            tag in (*last_q.statements, last_q.attribution_statement):
-        speaker = last_q.attribution_statement
-    if speaker is None or _CAPTION.search(statements[speaker].text) or \
-            not _plain_narration(statements[prev].text, statements[speaker].text):
-        return None  # a photo caption ("Jane Roe (left) …") names who is shown, not who speaks next
-    return speaker
-
-
-# What may open narration without naming anyone ("The", "He", "Instead"): names.LEADS and these.
-_OPENERS = re.compile(r"(?:The|A|An|It|There|He|She|They|We|Some|Many|Most|All|No|Not|Here|Still|Instead|Only)\s")
-_CAPTION = re.compile(r"\((?:left|right|center|centre|top|bottom|above|below|pictured|inset|file)\)", re.I)
-_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")  # a run of capitalised words
-_POSSESSIVE = re.compile(r"(?:[’']s?|\.)$")
-# The last word of a place's name: a place is nobody who speaks next ("far from Sioux City", "at Jones Hall").
-_PLACE = frozenset(("City", "County", "State", "Street", "Avenue", "Road", "River", "Valley", "Island", "Park",
-                    "Square", "Hall", "Center", "Centre", "Mountains", "Lake", "Beach", "Bay", "Coast", "Airport"))
-
-
-def _plain_narration(text: str, speaker_text: str) -> bool:
-    """A sentence of narration (four words or more, no quotation or aside of its own at its start, no heading, caption
-    or credit: it ends with a full stop) that names nobody who might speak next: its capitalised words are all in
-    the speaker's statement, but for places ("He did not say more.", "Lee spoke only in slogans.", "The towns are
-    far from Sioux City."; not "Mayor Ana Ruiz was not so sure."), or its subject is the speaker by name ("Roe
-    backs Tom Ward in the race.")."""
-    body = text.rstrip().rstrip("”\"’'")
-    if len(text.split()) < 4 or text[:1] in "“\"‘'([<" or body[-1:] not in ".!?" or "http" in text:
-        return False
-    known = {w for run in _runs(speaker_text) for w in run[0]}
-    at = lead.end() if (lead := _CONJUNCTION.match(text)) else 0
-    subject = _runs(text[at:])[:1]
-    if subject and subject[0][1] == 0 and subject[0][0] != ["I"] and all(w in known for w in subject[0][0]) \
-            and _VERB_NEXT.match(text, at + subject[0][2]) and not _OPENERS.match(text, at) \
-            and not LEADS.match(text[at:]):
-        return True  # the speaker is its subject (not after "When …": the main clause may have another)
-    opener = LEADS.match(text) or _OPENERS.match(text)
-    runs = _runs(text[opener.end():] if opener else text)
-    return all(words[-1] in _PLACE or all(w in known for w in words) for words, _, _ in runs)
-
-
-def _runs(text: str) -> list[tuple[list[str], int, int]]:
-    """The runs of capitalised words in a text: their words (without "'s"), start and end."""
-    return [([_POSSESSIVE.sub("", w) for w in m.group().split()], m.start(), m.end()) for m in _RUN.finditer(text)]
-
-
-_CONJUNCTION = re.compile(r"(?:(?:And|But|So|Yet)\s+)?")  # what may come before the speaker as subject
-_VERB_NEXT = re.compile(r"\s+[a-z]")  # a lower-case word after the subject: its verb
 
 
 def _heading(first: int, last: int, statements: tuple[Statement, ...]) -> bool:
@@ -243,7 +183,7 @@ def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dic
     paragraph: its statements without an attribution of their own take its label (a block quotation). When that
     paragraph is a list item ("- …", "• …", "1. …") or an embedded post ("<tweet …>…"), the list items or the
     embedded posts that follow it are in the block too, and so are the lines after it with no blank line between
-    (`lines`: a speech quoted line by line)."""
+    (`lines`: a speech quoted line by line; the writer's narration after a block starts a paragraph of its own)."""
     for i, st in enumerate(statements[:-1]):
         nxt = statements[i + 1]
         if own[i][0] in NOT_CARRIED or not st.text.rstrip().endswith(":") or nxt.paragraph == st.paragraph:
@@ -251,8 +191,8 @@ def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dic
         item = next((shape for shape in (_LIST_ITEM, _EMBED) if shape.match(nxt.text)), None)
         j, paragraph = i + 1, nxt.paragraph
         while j < len(statements) and (statements[j].paragraph == paragraph or (
-                statements[j].paragraph == paragraph + 1 and (j in lines or (
-                    item is not None and item.match(statements[j].text))))):
+                statements[j].paragraph == paragraph + 1 and (
+                    j in lines or (item is not None and item.match(statements[j].text))))):
             if j > i + 1 and own[j][0] is not None and statements[j].text.rstrip().endswith(":"):
                 break  # the next block starts here: it walks on from there
             paragraph = statements[j].paragraph

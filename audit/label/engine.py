@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from audit.label.carry import NOT_CARRIED, Own, attach_quotations, carry_over, line_breaks
 from audit.label.governs import main_attributions
+from audit.label.narration import Speakers, speakers_of
 from audit.label.quotes import MASK, after_quotation, before_quotation
 from audit.label.referents import Referent, resolve_all
 from audit.label.sources import (
@@ -232,11 +233,12 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
             matches.append(Match(rule.id, st.start + m.start(), st.start + m.end(), m.group()))
             rule_ids.append(rule.id)
         own.append((choose(labels, ruleset) if labels else None, matches, list(dict.fromkeys(rule_ids))))
+    who = speakers_of(attrs, [o[0] for o in own], ruleset)
     quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own],
-                                   frozenset(i for i, o in enumerate(own) if o[0] is Label.NONE))
+                                   frozenset(i for i, o in enumerate(own) if o[0] is Label.NONE), who)
     lines = line_breaks(statements, masked)
     carried = carry_over(statements, attrs, own, quotations, ruleset, lines)
-    yielded = _writer_yields(statements, attrs, own, spans, ruleset, lines)
+    yielded = _writer_yields(statements, attrs, own, spans, ruleset, (lines, who))
     out = []
     for st, group, (label, matches, rule_ids) in zip(statements, attrs, own):
         source = carried.get(st.index)
@@ -251,7 +253,8 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
 
 
 def _writer_yields(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
-                   spans: tuple[tuple[int, int], ...], ruleset: RuleSet, lines: frozenset[int]) -> dict[int, int]:
+                   spans: tuple[tuple[int, int], ...], ruleset: RuleSet, known: tuple[frozenset[int], Speakers]
+                   ) -> dict[int, int]:
     """Statements whose only source is the writer ("I told the council …") inside someone else's words (a turn, a
     block after a colon, a pasted post, a quotation): the "I" is that speaker's, and the carry-over names them.
     Statement index -> the index of the statement whose label it carries."""
@@ -261,8 +264,8 @@ def _writer_yields(statements: tuple[Statement, ...], attrs: list[list[Attributi
         return {}
     own_w = [(None, o[1], o[2]) if i in only else o for i, o in enumerate(own)]
     quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own_w],
-                                   frozenset(i for i, o in enumerate(own_w) if o[0] is Label.NONE))
-    again = carry_over(statements, attrs, own_w, quotations, ruleset, lines)
+                                   frozenset(i for i, o in enumerate(own_w) if o[0] is Label.NONE), known[1])
+    again = carry_over(statements, attrs, own_w, quotations, ruleset, known[0])
     return {i: again[i] for i in only if i in again and again[i] not in only and own[again[i]][0] not in NOT_CARRIED}
 
 

@@ -1,6 +1,7 @@
 """Quotations: where they open and close (straight, curly and single marks), and the text with them masked."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from audit.models import Paragraph
@@ -31,6 +32,7 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
     state = _State()
     for pi, para in enumerate(paragraphs):
         skip = para.start + (_mark_width(text, para.start) if state.open_at is not None else 0)
+        later = _Later(text, para.end)
         for m in _MARKS.finditer(text, skip, para.end):
             i, width = m.start(), m.end() - m.start()
             if _ELISION.match(text, i):
@@ -41,7 +43,7 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
             if state.open_at is None and mark == "”" and prev.isspace() and _TURNED_OPEN.match(text, i + 1, para.end):
                 state.open_at, state.opener, state.curly_inside = i, "“", 0  # '” … they are not like him,” she said'
                 continue
-            if state.open_at is not None and _passes(state, text, i, mark, prev, para.end):
+            if state.open_at is not None and _passes(state, text, i, mark, prev, later):
                 continue
             closed = state.step(mark, i, width, prev, nxt)
             if closed is not None:
@@ -67,7 +69,7 @@ _OPENERS = {'"': '"“\'', "“": "“\"", "«": "«", "‘": "‘'", "'": "'‘
 _CLOSERS = {'"': '"', "“": "”\"", "«": "»", "‘": "’", "'": "'’"}
 
 
-def _passes(state: _State, text: str, i: int, mark: str, prev: str, end: int) -> bool:
+def _passes(state: _State, text: str, i: int, mark: str, prev: str, later: _Later) -> bool:
     """Whether a mark inside an open quotation neither opens nor closes it: a quotation in the same curly marks
     nested in it ('“Show it when “your team” is at fault. Otherwise …”'), counted open and closed again, or an inch
     mark ('“He is like 6’2”, and …”'); either only when closing marks enough to end the outer quotation follow in
@@ -75,11 +77,11 @@ def _passes(state: _State, text: str, i: int, mark: str, prev: str, end: int) ->
     if state.nested and mark == "”":
         state.nested -= 1
         return True
-    if mark in "”\"" and _INCH.search(text, max(i - 4, 0), i) and _closers_after(state, text, i, end) >= 1:
-        return True  # '6’2”' or "6'2\"": feet and inches
-    if mark == "“" == state.opener and not prev.isalnum() and not text[i + 1:i + 2].isspace() \
-            and not _SENTENCE_END.search(text, max(i - 3, 0), i) and text.count("”", i + 1, end) >= state.nested + 2:
-        state.nested += 1  # a nested quotation in the outer one's own marks, opening mid-sentence
+    if mark in "”\"" and _INCH.search(text, max(i - 4, 0), i) and later.closes_next(i, _CLOSERS[state.opener]):
+        return True  # '6’2”' or "6'2\"": feet and inches, when the next mark closes (not “ opening another)
+    if mark == "“" == state.opener and prev in _BEFORE_NESTED and text[i + 1:i + 2].isalpha() \
+            and not _SENTENCE_END.search(text, max(i - 3, 0), i) and later.count(i, "”") >= state.nested + 2:
+        state.nested += 1  # a nested quotation in the outer one's own marks, opening mid-sentence before a word
         return True
     return False
 
@@ -87,10 +89,36 @@ def _passes(state: _State, text: str, i: int, mark: str, prev: str, end: int) ->
 _INCH = re.compile(r"\d['’]\d{1,2}$")  # feet and inches before the mark
 _SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+$")  # a quotation opening a new sentence is no nested one: the
 # closing mark of the one before was left out ('“We lost. “We will win,” she said.')
+_BEFORE_NESTED = " \t\n(—–-/"  # what stands before a nested quotation's mark (not '“Wait!“, she said')
 
 
-def _closers_after(state: _State, text: str, i: int, end: int) -> int:
-    return sum(text.count(c, i + 1, end) for c in _CLOSERS[state.opener])
+class _Later:
+    """The double quotation marks of one paragraph, found when first asked for: how many of a kind follow a place,
+    and which comes next, each in logarithmic time (a paragraph can hold thousands)."""
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text, self.end = text, end
+        self.at: dict[str, list[int]] | None = None
+
+    def _marks(self, start: int) -> dict[str, list[int]]:
+        if self.at is None:
+            self.at = {c: [] for c in "“”\""}
+            for m in _DOUBLE.finditer(self.text, start, self.end):
+                self.at[m.group()].append(m.start())
+        return self.at
+
+    def count(self, i: int, kinds: str) -> int:
+        at = self._marks(i)
+        return sum(len(at[c]) - bisect.bisect_right(at[c], i) for c in kinds if c in at)
+
+    def closes_next(self, i: int, closers: str) -> bool:
+        """Whether the next double mark after `i` is one of `closers` (and not a “ that opens another)."""
+        at = self._marks(i)
+        nxt = min(((at[c][k], c) for c in at if (k := bisect.bisect_right(at[c], i)) < len(at[c])), default=None)
+        return nxt is not None and nxt[1] in closers
+
+
+_DOUBLE = re.compile("[“”\"]")
 
 
 def _mark_width(text: str, i: int) -> int:

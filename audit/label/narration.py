@@ -1,0 +1,122 @@
+"""Narration between a speaker and a quotation (audit.label.carry): whether one statement of the writer's own, after
+a speaker's attributed statement or quotation and before a quotation that stands alone, keeps the chain (the
+quotation goes on with that speaker's words) or breaks it (it names or describes someone else who may speak next, or
+it is a heading, a caption or page furniture).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from audit.label.names import LEADS, PRONOUN_GENDER, gender_of
+from audit.models import Attribution, Label, Quotation, Statement
+from audit.rules.ruleset import RuleSet
+
+_PERSON_LEXICONS = ("anonymous_singular", "anonymous_plural", "anonymous_roles", "person_titles", "named_groups")
+
+
+@dataclass(frozen=True)
+class Speakers:
+    """Who speaks in each statement: the words of its sources when a person or a group speaks there ("" for none:
+    no attribution, or a document's), their gender where the words give one, and the nouns that name people
+    (rules.yaml's person lexicons: "mayor", "aide", "chairman")."""
+
+    names: tuple[str, ...]
+    genders: tuple[str | None, ...]
+    person_nouns: frozenset[str]
+
+
+def speakers_of(attrs: list[list[Attribution]], labels: list[Label | None], ruleset: RuleSet) -> Speakers:
+    names = tuple(" ".join(a.source_text + (" " + a.referent.source_text if a.referent else "") for a in group)
+                  if label in (Label.NAMED, Label.ANONYMOUS) else "" for group, label in zip(attrs, labels))
+    nouns = ruleset.memo.get(("narration", "person-nouns"))
+    if not isinstance(nouns, frozenset):
+        nouns = frozenset(w.lower() for lex in _PERSON_LEXICONS for w in ruleset.lexicons.get(lex, ()) if " " not in w)
+        ruleset.memo[("narration", "person-nouns")] = nouns
+    return Speakers(names, tuple(gender_of(n, ruleset) if n else None for n in names), nouns)
+
+
+def across_narration(first: int, statements: tuple[Statement, ...],
+                     known: tuple[list[bool], frozenset[int], Speakers | None], before: list[Quotation]) -> int | None:
+    """The speaker of a quotation that closes its paragraph, after one statement of narration that follows the
+    speaker's attributed statement or quotation and names nobody else: '“It is over,” Woolson said. The towns are
+    far away. “That is a tough area.”', or 'Lee told CNN his plan was “to act.” / What that means is unclear,
+    since Lee gave no details. / “We have to be tougher.”' over paragraphs. Narration that names or describes
+    another person, a heading, a caption or page furniture between breaks the chain, and only a person or a group
+    speaks on (not a document)."""
+    (attributed, furniture, speakers), prev, tag = known, first - 1, first - 2
+    if speakers is None or tag < 0 or attributed[prev] or prev in furniture \
+            or statements[tag].paragraph < statements[first].paragraph - 2:
+        return None
+    last_q = before[-1] if before else None
+    if last_q is not None and prev in last_q.statements and last_q.start <= statements[prev].start:
+        return None  # no narration: it goes on with somebody's words
+    speaker = tag if attributed[tag] else None
+    if last_q is not None and last_q.attribution_statement is not None and \
+            tag in (*last_q.statements, last_q.attribution_statement):
+        speaker = last_q.attribution_statement
+    if speaker is None or not speakers.names[speaker] or _CAPTION.search(statements[speaker].text) \
+            or _CAPTION.search(statements[prev].text):
+        return None  # a photo caption ("Jane Roe (left) …") names who is shown, not who speaks next
+    if _someone_else(statements[prev].text, speakers, speaker):
+        return None
+    return speaker if plain_narration(statements[prev].text, speakers.names[speaker]) else None
+
+
+def _someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
+    """Whether the narration's subject is a person the speaker is not: a person noun the speaker's words do not
+    hold ("The mayor shook her head."), or "he" or "she" against the speaker's gender ("She rolled her eyes." after
+    Tom Ward)."""
+    m = _SUBJECT.match(text)
+    if m is None:
+        return False
+    if m.group("pronoun"):
+        gender = PRONOUN_GENDER.get(m.group("pronoun").lower())
+        return gender is not None and speakers.genders[speaker] not in (None, gender)
+    heads = m.group("noun").lower().split()
+    return any(h in speakers.person_nouns for h in heads) and not any(h in speakers.names[speaker].lower().split()
+                                                                      for h in heads)
+
+
+# The subject opening a statement: "He"/"She", or a determiner and up to three lower-case words ("The city's
+# mayor", "A young aide").
+_SUBJECT = re.compile(r"(?:(?:And|But|So|Yet|Then)\s+)?(?:(?P<pronoun>He|She)\b|(?:The|A|An|His|Her|Their|Its|One)\s+"
+                      r"(?P<noun>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\b)")
+# What may open narration without naming anyone ("The", "He", "Instead"): names.LEADS and these.
+_OPENERS = re.compile(r"(?:The|A|An|It|There|He|She|They|We|Some|Many|Most|All|No|Not|Here|Still|Instead|Only)\s")
+_CAPTION = re.compile(r"\((?:left|right|center|centre|top|bottom|above|below|pictured|inset|file)\)", re.I)
+_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")  # a run of capitalised words
+_POSSESSIVE = re.compile(r"(?:[’']s?|\.)$")
+# The last word of a place's name: a place is nobody who speaks next ("far from Sioux City", "at Jones Hall").
+_PLACE = frozenset(("City", "County", "State", "Street", "Avenue", "Road", "River", "Valley", "Island", "Park",
+                    "Square", "Hall", "Center", "Centre", "Mountains", "Lake", "Beach", "Bay", "Coast", "Airport"))
+
+
+def plain_narration(text: str, speaker_text: str) -> bool:
+    """A sentence of narration (four words or more, no quotation or aside of its own at its start, no heading,
+    question, caption or credit: it ends with a full stop) that names nobody who might speak next: its capitalised
+    words are all in the speaker's words, but for places ("He did not say more.", "Lee spoke only in slogans.",
+    "The towns are far from Sioux City."; not "Mayor Ana Ruiz was not so sure."), or its subject is the speaker by
+    name ("Roe backs Tom Ward in the race.")."""
+    body = text.rstrip().rstrip("”\"’'")
+    if len(text.split()) < 4 or text[:1] in "“\"‘'([<" or body[-1:] not in ".!" or "http" in text:
+        return False
+    known = {w for run in _runs(speaker_text) for w in run[0]}
+    at = lead.end() if (lead := _CONJUNCTION.match(text)) else 0
+    subject = _runs(text[at:])[:1]
+    if subject and subject[0][1] == 0 and subject[0][0] != ["I"] and all(w in known for w in subject[0][0]) \
+            and _VERB_NEXT.match(text, at + subject[0][2]) and not _OPENERS.match(text, at) \
+            and not LEADS.match(text[at:]):
+        return True  # the speaker is its subject (not after "When …": the main clause may have another)
+    opener = LEADS.match(text) or _OPENERS.match(text)
+    runs = _runs(text[opener.end():] if opener else text)
+    return all(words[-1] in _PLACE or all(w in known for w in words) for words, _, _ in runs)
+
+
+def _runs(text: str) -> list[tuple[list[str], int, int]]:
+    """The runs of capitalised words in a text: their words (without "'s"), start and end."""
+    return [([_POSSESSIVE.sub("", w) for w in m.group().split()], m.start(), m.end()) for m in _RUN.finditer(text)]
+
+
+_CONJUNCTION = re.compile(r"(?:(?:And|But|So|Yet)\s+)?")  # what may come before the speaker as subject
+_VERB_NEXT = re.compile(r"\s+[a-z]")  # a lower-case word after the subject: its verb
