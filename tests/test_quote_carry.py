@@ -230,3 +230,11 @@ def test_a_document_question_or_caption_before_the_narration_gives_no_speaker() 
     quote = "\n\n“Nobody has told us anything at all.”"
     assert _labels(tag + "What happens to the old one now?" + quote)[-1] == UNATT  # a heading
     assert _labels(tag + "Jane Roe (left) greets voters at a rally in Sioux City." + quote)[-1] == UNATT  # a caption
+
+
+def test_the_audience_answering_breaks_the_chain() -> None:
+    # the crowd or a heckler may be who speaks next: the quotation after them keeps no speaker from before
+    tag = "“We have done our part,” Mayor Tom Ward said."
+    quote = " “You have done nothing for us.”"
+    assert _labels(tag + " The crowd booed him loudly." + quote)[-1] == UNATT
+    assert _labels(tag + " Then a heckler cut him off at once." + quote)[-1] == UNATT

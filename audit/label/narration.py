@@ -12,7 +12,8 @@ from audit.label.names import LEADS, PRONOUN_GENDER, gender_of
 from audit.models import Attribution, Label, Quotation, Statement
 from audit.rules.ruleset import RuleSet
 
-_PERSON_LEXICONS = ("anonymous_singular", "anonymous_plural", "anonymous_roles", "person_titles", "named_groups")
+_PERSON_LEXICONS = ("anonymous_singular", "anonymous_plural", "anonymous_roles", "person_titles", "named_groups",
+                    "audience_nouns")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Speakers:
 
 
 def speakers_of(attrs: list[list[Attribution]], labels: list[Label | None], ruleset: RuleSet) -> Speakers:
+    """Who speaks in each statement, from its attributions (a pronoun's with what it stands for) and its label."""
     names = tuple(" ".join(a.source_text + (" " + a.referent.source_text if a.referent else "") for a in group)
                   if label in (Label.NAMED, Label.ANONYMOUS) else "" for group, label in zip(attrs, labels))
     nouns = ruleset.memo.get(("narration", "person-nouns"))
@@ -41,9 +43,9 @@ def across_narration(first: int, statements: tuple[Statement, ...],
     """The speaker of a quotation that closes its paragraph, after one statement of narration that follows the
     speaker's attributed statement or quotation and names nobody else: '“It is over,” Woolson said. The towns are
     far away. “That is a tough area.”', or 'Lee told CNN his plan was “to act.” / What that means is unclear,
-    since Lee gave no details. / “We have to be tougher.”' over paragraphs. Narration that names or describes
-    another person, a heading, a caption or page furniture between breaks the chain, and only a person or a group
-    speaks on (not a document)."""
+    since Lee gave no details. / “We have to be tougher.”' over paragraphs. Narration whose subject is another
+    person (`_someone_else`) or that names one (`plain_narration`), a question, a caption or page furniture between
+    breaks the chain, and only a person or a group speaks on (not a document)."""
     (attributed, furniture, speakers), prev, tag = known, first - 1, first - 2
     if speakers is None or tag < 0 or attributed[prev] or prev in furniture \
             or statements[tag].paragraph < statements[first].paragraph - 2:
@@ -65,8 +67,8 @@ def across_narration(first: int, statements: tuple[Statement, ...],
 
 def _someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
     """Whether the narration's subject is a person the speaker is not: a person noun the speaker's words do not
-    hold ("The mayor shook her head."), or "he" or "she" against the speaker's gender ("She rolled her eyes." after
-    Tom Ward)."""
+    hold ("The mayor shook her head.", "Then a heckler shouted."), or "he" or "she" against the speaker's gender
+    ("She rolled her eyes." after Tom Ward). "They", "it" and a name are left to `plain_narration`."""
     m = _SUBJECT.match(text)
     if m is None:
         return False
@@ -80,7 +82,8 @@ def _someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
 
 # The subject opening a statement: "He"/"She", or a determiner and up to three lower-case words ("The city's
 # mayor", "A young aide").
-_SUBJECT = re.compile(r"(?:(?:And|But|So|Yet|Then)\s+)?(?:(?P<pronoun>He|She)\b|(?:The|A|An|His|Her|Their|Its|One)\s+"
+_SUBJECT = re.compile(r"(?:(?:And|But|So|Yet|Then|Now)\s+(?=[a-z]))?(?:(?P<pronoun>He|She)\b"
+                      r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)\s+"
                       r"(?P<noun>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\b)")
 # What may open narration without naming anyone ("The", "He", "Instead"): names.LEADS and these.
 _OPENERS = re.compile(r"(?:The|A|An|It|There|He|She|They|We|Some|Many|Most|All|No|Not|Here|Still|Instead|Only)\s")

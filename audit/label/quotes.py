@@ -93,8 +93,9 @@ _BEFORE_NESTED = " \t\n(—–-/"  # what stands before a nested quotation's mar
 
 
 class _Later:
-    """The double quotation marks of one paragraph, found when first asked for: how many of a kind follow a place,
-    and which comes next, each in logarithmic time (a paragraph can hold thousands)."""
+    """The double quotation marks of one paragraph from the first place asked about to its end, found then: how
+    many of a kind follow a place, and which comes next, each in logarithmic time (a paragraph can hold thousands).
+    Places must be asked about in order, as `find_quotations` walks the marks."""
 
     def __init__(self, text: str, end: int) -> None:
         self.text, self.end = text, end
