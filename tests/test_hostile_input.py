@@ -246,3 +246,23 @@ def test_a_docx_with_a_part_marked_encrypted_is_one_line(work: Path) -> None:
         cd = data.rfind(b"PK\x01\x02", 0, cd)
     (work / "locked.docx").write_bytes(bytes(data))
     one_line(run("check", "locked.docx", cwd=work), "locked.docx", "not a readable Word document")
+
+
+def test_a_probe_past_its_time_once_is_tried_again_with_more() -> None:
+    # wall time on a busy machine can stretch a linear pattern past the first limit: one retry with more time
+    # decides; a pattern slow both times is refused
+    from audit.rules import budget
+
+    class Slow:
+        def __init__(self, fails: int) -> None:
+            self.fails, self.limits = fails, []
+
+        def search(self, text: str, timeout: float) -> None:
+            self.limits.append(timeout)
+            if len(self.limits) <= self.fails:
+                raise TimeoutError
+
+    once = Slow(1)
+    assert budget._within(once, "a" * 10)
+    assert once.limits == [budget.PROBE_SECONDS, budget.PROBE_SECONDS * budget.PROBE_RETRY]
+    assert not budget._within(Slow(2), "a" * 10)
