@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from audit.label.carry import NOT_CARRIED, Own, attach_quotations, carry_over, line_breaks
 from audit.label.governs import main_attributions
-from audit.label.narration import Speakers, speakers_of
+from audit.label.narration import Speakers
 from audit.label.quotes import MASK, after_quotation, before_quotation
 from audit.label.referents import Referent, resolve_all
 from audit.label.sources import (
@@ -233,7 +233,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
             matches.append(Match(rule.id, st.start + m.start(), st.start + m.end(), m.group()))
             rule_ids.append(rule.id)
         own.append((choose(labels, ruleset) if labels else None, matches, list(dict.fromkeys(rule_ids))))
-    who = speakers_of(attrs, [o[0] for o in own], ruleset)
+    who = Speakers(attrs, [o[0] for o in own], ruleset)
     quotations = attach_quotations(spans, statements, [o[0] not in NOT_CARRIED for o in own],
                                    frozenset(i for i, o in enumerate(own) if o[0] is Label.NONE), who)
     lines = line_breaks(statements, masked)

@@ -6,7 +6,6 @@ it is a heading, a caption or page furniture).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from audit.label.names import LEADS, PRONOUN_GENDER, gender_of
 from audit.models import Attribution, Label, Quotation, Statement
@@ -16,26 +15,34 @@ _PERSON_LEXICONS = ("anonymous_singular", "anonymous_plural", "anonymous_roles",
                     "audience_nouns")
 
 
-@dataclass(frozen=True)
 class Speakers:
     """Who speaks in each statement: the words of its sources when a person or a group speaks there ("" for none:
     no attribution, or a document's), their gender where the words give one, and the nouns that name people
-    (rules.yaml's person lexicons: "mayor", "aide", "chairman")."""
+    (rules.yaml's person lexicons: "mayor", "aide", "chairman"). Worked out only for the statements asked about:
+    few quotations follow a statement of narration, and every document builds one of these."""
 
-    names: tuple[str, ...]
-    genders: tuple[str | None, ...]
-    person_nouns: frozenset[str]
+    def __init__(self, attrs: list[list[Attribution]], labels: list[Label | None], ruleset: RuleSet) -> None:
+        self._attrs, self._labels, self._ruleset = attrs, labels, ruleset
 
+    def name(self, i: int) -> str:
+        """The source words of statement i, a pronoun's with what it stands for ("" when no person speaks)."""
+        if self._labels[i] not in (Label.NAMED, Label.ANONYMOUS):
+            return ""
+        return " ".join(a.source_text + (" " + a.referent.source_text if a.referent else "") for a in self._attrs[i])
 
-def speakers_of(attrs: list[list[Attribution]], labels: list[Label | None], ruleset: RuleSet) -> Speakers:
-    """Who speaks in each statement, from its attributions (a pronoun's with what it stands for) and its label."""
-    names = tuple(" ".join(a.source_text + (" " + a.referent.source_text if a.referent else "") for a in group)
-                  if label in (Label.NAMED, Label.ANONYMOUS) else "" for group, label in zip(attrs, labels))
-    nouns = ruleset.memo.get(("narration", "person-nouns"))
-    if not isinstance(nouns, frozenset):
-        nouns = frozenset(w.lower() for lex in _PERSON_LEXICONS for w in ruleset.lexicons.get(lex, ()) if " " not in w)
-        ruleset.memo[("narration", "person-nouns")] = nouns
-    return Speakers(names, tuple(gender_of(n, ruleset) if n else None for n in names), nouns)
+    def gender(self, i: int) -> str | None:
+        words = self.name(i)
+        return gender_of(words, self._ruleset) if words else None
+
+    @property
+    def person_nouns(self) -> frozenset[str]:
+        memo = self._ruleset.memo
+        nouns = memo.get(("narration", "person-nouns"))
+        if not isinstance(nouns, frozenset):
+            lexicons = self._ruleset.lexicons
+            nouns = frozenset(w.lower() for lex in _PERSON_LEXICONS for w in lexicons.get(lex, ()) if " " not in w)
+            memo[("narration", "person-nouns")] = nouns
+        return nouns
 
 
 def across_narration(first: int, statements: tuple[Statement, ...],
@@ -57,12 +64,12 @@ def across_narration(first: int, statements: tuple[Statement, ...],
     if last_q is not None and last_q.attribution_statement is not None and \
             tag in (*last_q.statements, last_q.attribution_statement):
         speaker = last_q.attribution_statement
-    if speaker is None or not speakers.names[speaker] or _CAPTION.search(statements[speaker].text) \
+    if speaker is None or not speakers.name(speaker) or _CAPTION.search(statements[speaker].text) \
             or _CAPTION.search(statements[prev].text):
         return None  # a photo caption ("Jane Roe (left) …") names who is shown, not who speaks next
     if _someone_else(statements[prev].text, speakers, speaker):
         return None
-    return speaker if plain_narration(statements[prev].text, speakers.names[speaker]) else None
+    return speaker if plain_narration(statements[prev].text, speakers.name(speaker)) else None
 
 
 def _someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
@@ -74,9 +81,9 @@ def _someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
         return False
     if m.group("pronoun"):
         gender = PRONOUN_GENDER.get(m.group("pronoun").lower())
-        return gender is not None and speakers.genders[speaker] not in (None, gender)
+        return gender is not None and speakers.gender(speaker) not in (None, gender)
     heads = m.group("noun").lower().split()
-    return any(h in speakers.person_nouns for h in heads) and not any(h in speakers.names[speaker].lower().split()
+    return any(h in speakers.person_nouns for h in heads) and not any(h in speakers.name(speaker).lower().split()
                                                                       for h in heads)
 
 
