@@ -213,3 +213,33 @@ def test_union_of_lexicons_is_one_pattern(tmp_path: Path) -> None:
     rules = load_rules(base=_write(tmp_path, text))
     regex = rules.rules[0].regex
     assert [bool(regex.search(t)) for t in ("He said so.", "She wrote it.", "They sang.")] == [True, True, False]
+
+
+# Named patterns of the default pack that once backtracked on the loader's probe texts (over 1 s each when the
+# pack was loaded as a user's file); each is now read one way only.
+LINEAR = ("DATELINE", "NAMING_OBJECT", "SOURCE_TAIL", "SOURCE_HEAD_END")
+
+
+def test_the_default_pack_loads_as_a_user_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check --rules rules.yaml`: every pattern of the pack then runs under audit.rules.budget; the file is
+    accepted, and the patterns above pass every probe at the first try (no second, longer one)."""
+    from audit.rules import budget
+
+    first: dict[str, list[bool]] = {}
+    within = budget._within
+
+    def first_try(compiled: object, probe: str) -> bool:
+        try:
+            compiled.search(probe, timeout=budget.PROBE_SECONDS)  # type: ignore[attr-defined]
+        except TimeoutError:
+            first.setdefault(compiled.pattern, []).append(False)  # type: ignore[attr-defined]
+            return within(compiled, probe)
+        first.setdefault(compiled.pattern, []).append(True)  # type: ignore[attr-defined]
+        return True
+
+    monkeypatch.setattr(budget, "_within", first_try)
+    copy = _write(tmp_path, DEFAULT_RULES.read_text(encoding="utf-8"), "copy.yaml")
+    rules = load_rules(copy, base=None)  # raises RulesError if any pattern is refused
+    assert isinstance(rules.patterns["DATELINE"], budget.BudgetPattern)  # run as a user's pattern
+    for name in LINEAR:
+        assert first[rules.patterns[name].pattern] == [True] * len(budget._PROBES), name
