@@ -40,7 +40,7 @@ def _audit_text(text: str, path: str, rules: RuleSet, publisher: str | None, wit
     from audit.judge.checks import run_checks, verdict
 
     paragraphs = textmod.split_paragraphs(text, join_wrapped)
-    statements = textmod.split_statements(text, paragraphs)
+    statements = textmod.split_statements(text, paragraphs, rules.patterns)
     spans = find_quotations(text, paragraphs)
     labelled, quotations = label_statements(statements, mask_quotations(text, spans), spans, rules, publisher)
     sources, labelled = build_roster(labelled, text, rules, rules.patterns.get("ANONYMITY_REASON_I"))

@@ -7,17 +7,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from audit.rules import cache
 from audit.rules.ruleset import RuleSet
 
 MALE, FEMALE = "m", "f"
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 _CAPS = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
 _PLACE_TAIL = re.compile(r",?\s+(?:of|from)\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\W*$")
-# a name of two or more words, then the body it belongs to ("Jane Doe of the Acme Institute for Policy")
-_OF_BODY = cache.compile(  # kept in the start-up cache: building it is a few ms of every run
-    r"(?P<name>(?!(?:The|A|An)\s)(?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'-]*)\s+(?:of|at|from)\s+"
-    r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w’'.&-]*)*", kept_in="label")
 _NAME_REACH = 300  # characters from the end of a phrase where its closing name may start (else O(n^2) search)
 # capitalised words that open a clause or a noun phrase but name nobody ("When Trump spoke", "His wife said")
 LEADS = re.compile(r"^(?:(?:And|But|So|Or|Yet|As|When|While|Because|Since|Although|Though|If|After|Before|Until|Once|"
@@ -51,7 +46,8 @@ def _person_name(phrase: str, ruleset: RuleSet) -> str:
     if tail is not None and tail.group(1) in ruleset.lexicons.get("place_names", ()) and \
             _CAPS.search(phrase, max(tail.start() - _NAME_REACH, 0), tail.start()):
         phrase = phrase[:tail.start()]  # "Sen. Ted Cruz of Texas": Ted Cruz, not Texas
-    body = _OF_BODY.fullmatch(phrase) if len(phrase) <= _NAME_REACH and (
+    of_body = ruleset.patterns.get("NAME_OF_BODY")  # "Jane Doe of the Acme Institute": the person
+    body = of_body.fullmatch(phrase) if of_body is not None and len(phrase) <= _NAME_REACH and (
         " of " in phrase or " at " in phrase or " from " in phrase) else None
     if body is not None and body.group("name").split()[-1].lower().rstrip(".") not in _titles(ruleset)[0]:
         phrase = body.group("name")  # "Darran Whitby of Liberty Baptist Church": the person, not the church

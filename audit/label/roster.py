@@ -9,7 +9,6 @@ from audit.label.governs import closing_tag
 from audit.label.names import PRONOUN_GENDER, People, gender_of, person_name
 from audit.label.sources import in_subordinate_clause
 from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
-from audit.rules import cache
 from audit.rules.ruleset import RuleSet
 
 _PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)
@@ -76,15 +75,11 @@ def _key_and_name(a: Attribution, ruleset: RuleSet, people: People) -> tuple[str
     return a.source_text.lower(), a.source_text
 
 
-_REPORTER = cache.compile(
-    r"^(?:[Tt]he\s+)?(?P<outlet>.+?)[’']s\s+(?:[a-z][\w-]*\s+)*(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)$",
-    kept_in="label")
-
-
 def _reporter(phrase: str, outlet: str, ruleset: RuleSet) -> str | None:
     """The person an outlet's phrase names as its own ("NBC’s Ali Vitali", "the Post's senior politics editor Steven
     Ginsberg"): a reporter or an editor speaking, the outlet's label kept."""
-    m = _REPORTER.match(phrase) if outlet != phrase else None
+    reporter = ruleset.patterns.get("OUTLET_REPORTER")
+    m = reporter.match(phrase) if reporter is not None and outlet != phrase else None
     if m is None or _norm_outlet(m.group("outlet")) != _norm_outlet(outlet):
         return None
     name = person_name(m.group("name"), ruleset)

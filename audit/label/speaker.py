@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
+from typing import cast
 
 from audit.label.names import person_name
 from audit.label.sources import classify_source, singular
@@ -66,14 +67,6 @@ _PEOPLE = (SourceKind.PERSON, SourceKind.ORGANISATION)
 _SPEAKERS = (SourceKind.PERSON, SourceKind.UNNAMED)
 _BODIES = (SourceKind.OUTLET, SourceKind.ORGANISATION)
 
-# opening words that begin no subject: subordinators, prepositions, linking adverbs (a subject's determiners,
-# "His wife said", and question words are not among them)
-_SUBORDINATORS = frozenset(("As", "When", "While", "Because", "Since", "Although", "Though", "If", "After", "Before",
-                            "Until", "Once"))
-_OPENERS = _SUBORDINATORS | frozenset((
-    "Unlike", "Like", "With", "Without", "For", "From", "In", "On", "At", "By", "To", "Of", "Despite", "Even", "Also",
-    "Then", "Now", "Early", "Later", "Inside", "Outside", "Moreover", "However", "Meanwhile", "Finally", "Still",
-    "Instead"))
 _PARTICIPLE = _compile(r"[A-Z][a-z]{2,}(?:ing|ed)$")
 _ADVERB = _compile(r"[A-Z][a-z]{3,}ly$")
 _LEAD_IN = _compile(r"[\s“\"‘'(]*(?:(?:And|But|Yet|So)\s+)?")
@@ -158,6 +151,18 @@ def _is_clause(phrase: str) -> bool:
     return m is not None and _RELATIVE.search(phrase, 0, m.start() + 1) is None
 
 
+def _openers(ruleset: RuleSet) -> tuple[frozenset[str], frozenset[str]]:
+    """Opening words that begin no subject (the rules file's lexicons): the subordinators, and those with the
+    prepositions and linking adverbs (opening_words). A subject's determiners ("His wife said") and question words
+    are not among them."""
+    found = ruleset.memo.get(_openers)
+    if found is None:
+        subordinators = frozenset(ruleset.lexicons.get("subordinators", ()))
+        found = ruleset.memo[_openers] = (subordinators,
+                                          subordinators | frozenset(ruleset.lexicons.get("opening_words", ())))
+    return cast("tuple[frozenset[str], frozenset[str]]", found)
+
+
 def _titled(phrase: str, ruleset: RuleSet) -> bool:
     """A description whose last words are a title ("the company's chief executive", "the other candidate")."""
     low = phrase.lower()
@@ -169,7 +174,7 @@ def _renamed(a: Attribution, st: Statement, name: str, offset: int, ruleset: Rul
     """The attribution with `name` (at `offset` in the statement) as its source, when it names a person or a body
     (with at least `words` words)."""
     if len(person_name(name, ruleset).split()) < words or person_name(name, ruleset) in ruleset.lexicons.get(
-            "place_names", ()) or name.split()[0] in _OPENERS:
+            "place_names", ()) or name.split()[0] in _openers(ruleset)[1]:
         return None
     verdict = classify_source(name, ruleset)
     if verdict is None or verdict.kind not in _PEOPLE or verdict.rule_id in ruleset.with_role("description"):
@@ -244,13 +249,13 @@ def _past_opening(a: Attribution, st: Statement, ruleset: RuleSet, text: str, cl
     if m is None:
         return None
     cue_inside = a.cue.start - st.start < m.end()
-    if cue_inside and (word in _SUBORDINATORS or not _PARTICIPLE.match(word)):
+    if cue_inside and (word in _openers(ruleset)[0] or not _PARTICIPLE.match(word)):
         return None  # "After Scalia said …, Trump said": the first "said" is Scalia's
     subject = _SUBJECT.match(st.text, m.end())
     if subject is None or (not cue_inside and subject.end() > a.cue.start - st.start):
         return None
     phrase = subject.group("name") or subject.group("pronoun") or subject.group("np")
-    if phrase.split()[0] in _OPENERS:
+    if phrase.split()[0] in _openers(ruleset)[1]:
         return None
     verdict = classify_source(phrase, ruleset)
     if verdict is None or verdict.rule_id in ruleset.with_role("description"):
@@ -263,7 +268,7 @@ def _past_opening(a: Attribution, st: Statement, ruleset: RuleSet, text: str, cl
 def _opening_word(word: str, a: Attribution, st: Statement, ruleset: RuleSet, text: str) -> bool:
     """Whether a source's first word opens a phrase rather than a subject: a subordinator, a preposition or a linking
     adverb, or a participle or an adverb the text never writes as a name ("Having", "Hastily"; not "Kelly")."""
-    if word in _OPENERS:
+    if word in _openers(ruleset)[1]:
         return True
     if not (_PARTICIPLE.match(word) or _ADVERB.match(word)):
         return False

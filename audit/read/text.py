@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +20,6 @@ _BLANK = re.compile(r"^[\s\ufeff\u200b\u200c\u200d\u2060]*$")
 _SOFT_END = re.compile(r"[A-Za-z0-9,;’'\"”-]\s*$")  # a line that stops mid-sentence
 _SENTENCE_END = re.compile(r"[.?!…:”’\"')\]]\s*$")
 _CONTINUES = re.compile(r"[a-z,;)\]]")  # a statement that cannot start a sentence
-# A statement that ends on a title before a name: Bling Fire sometimes breaks "Mr. | Netanyahu considers" or
-# "said Rep. | Will Hurd" (a title never ends a sentence, unlike "Jr." or "St.").
-_TITLE_END = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Maj|Prof|Rev"
-                        r"|Hon|Amb|Atty|Supt)\.$")
-# A sentence end Bling Fire misses before a title ("… was bad. Mr. Diaz left."): a full stop after a lower-case
-# word of two letters or more or a number (not an abbreviation such as "Lt." or "vs."), then a title and a name.
-_END_BEFORE_TITLE = re.compile(r"(?<![\w.’'-])(?!(?:vs|etc|approx|no|op|cf|al)\.)(?:[a-z][a-z]+|\d+%?)\.[”’\"']?"
-                               r"(?=\s+(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev)\.\s+[A-Z])")
 _SPLITTER = None
 
 
@@ -189,21 +182,30 @@ def _splitter(size: int) -> _Splitter:
     return _BUFFERS[0]
 
 
-def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None) -> tuple[Statement, ...]:
-    """Statements cover every paragraph's text in order; none crosses a paragraph boundary."""
+def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None,
+                     patterns: Mapping[str, re.Pattern[str]] | None = None) -> tuple[Statement, ...]:
+    """Statements cover every paragraph's text in order; none crosses a paragraph boundary.
+
+    `patterns`: the rule set's named patterns (the default pack's when None); its END_BEFORE_TITLE adds sentence
+    ends Bling Fire misses before a title, and TITLE_END joins a statement that ends on a title to the next."""
+    if patterns is None:
+        from audit.rules.loader import default_rules
+
+        patterns = default_rules().patterns
+    title_end, before_title = patterns.get("TITLE_END"), patterns.get("END_BEFORE_TITLE")
     paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
     out: list[Statement] = []
     for para in paragraphs:
         chunk = text[para.start:para.end]
         ends = sorted({min(max(b, 0), len(chunk)) for b in _sentence_ends(chunk)} | {len(chunk)}
-                      | {m.end() for m in _END_BEFORE_TITLE.finditer(chunk)})
+                      | ({m.end() for m in before_title.finditer(chunk)} if before_title is not None else set()))
         cursor = 0
         for b in ends:
             seg = chunk[cursor:b]
             s = para.start + cursor + len(seg) - len(seg.lstrip())
             e = para.start + b - (len(seg) - len(seg.rstrip()))
             if e > s and out and out[-1].paragraph == para.index and (
-                    _CONTINUES.match(text[s:e]) or _TITLE_END.search(out[-1].text)):
+                    _CONTINUES.match(text[s:e]) or (title_end is not None and title_end.search(out[-1].text))):
                 prev = out.pop()  # a false break ("Sens. Jon Tester (D-Mont.) | and David Vitter", "Mr. | Obama")
                 s = prev.start
             if e > s:
