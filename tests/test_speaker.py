@@ -135,3 +135,19 @@ def test_an_opening_phrase_before_an_unnamed_speaker_names_nobody(text: str) -> 
     # the description is the subject itself, not an apposition closed by a comma: the speaker stays unnamed
     assert labels(text)[0][1] == "anonymous-source"
     assert speaker(text, 0) == "a spokesman for the campaign"
+
+
+def test_the_opening_words_are_the_rules_files_lexicon() -> None:
+    # "Moreover" opens the sentence and is no subject because rules.yaml's opening_words says so: the same rules
+    # without that lexicon take it for the speaker's name
+    import dataclasses
+
+    from audit.pipeline import audit_text
+    from audit.rules.loader import default_rules
+
+    text = "Moreover, Jane Roe, director of the Acme Institute, noted this week that costs rose.\n"
+    pack = default_rules()
+    without = dataclasses.replace(pack, lexicons={**pack.lexicons, "opening_words": ()})
+    sources = [[a.source_text for s in audit_text(text, ruleset=rules).statements for a in s.attributions]
+               for rules in (pack, without)]
+    assert sources == [["Jane Roe"], ["Moreover"]]

@@ -7,6 +7,7 @@ import pytest
 
 from audit.errors import InputError
 from audit.read.text import _sentence_ends, decode_text, read_text, split_paragraphs, split_statements
+from audit.rules.loader import load_rules
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"
@@ -227,3 +228,16 @@ def test_a_sentence_ends_before_a_title_and_a_name(text: str, expected: list[str
     # Bling Fire keeps "… was bad. Mr. Diaz left." whole; a full stop after a lower-case word (not "Lt." or
     # "vs.") before a title and a capitalised name ends the sentence.
     assert [s.text for s in split_statements(text)] == expected
+
+
+def test_the_titles_are_the_rules_files_lexicons(tmp_path: Path) -> None:
+    # sentence_titles (rules.yaml) is what END_BEFORE_TITLE and TITLE_END read: a title added there starts a
+    # sentence after a full stop Bling Fire ran on, and a statement that ends on it runs on to the name
+    extra = tmp_path / "titles.yaml"
+    extra.write_text("lexicons:\n  sentence_titles: [Insp]\n", encoding="utf-8")
+    patterns = load_rules(extra).patterns
+    ended, joined = "The plan was bad. Insp. Diaz left.", "It was late, said Insp. Will Hurd of Texas."
+    assert [s.text for s in split_statements(ended)] == [ended]
+    assert [s.text for s in split_statements(ended, patterns=patterns)] == ["The plan was bad.", "Insp. Diaz left."]
+    assert [s.text for s in split_statements(joined)] == ["It was late, said Insp.", "Will Hurd of Texas."]
+    assert [s.text for s in split_statements(joined, patterns=patterns)] == [joined]
