@@ -238,3 +238,61 @@ def test_the_audience_answering_breaks_the_chain() -> None:
     quote = " “You have done nothing for us.”"
     assert _labels(tag + " The crowd booed him loudly." + quote)[-1] == UNATT
     assert _labels(tag + " Then a heckler cut him off at once." + quote)[-1] == UNATT
+
+
+def test_a_persons_words_that_finish_the_next_sentence_are_theirs() -> None:
+    # quoted words from a small letter that close the writer's next sentence in the paragraph go on with the
+    # speaker's account (GUIDELINES.md, carry-over); a straight mark or a mark turned the wrong way opens them too
+    for mark, close in (("“", "”"), ('"', '"'), ("”", "”")):
+        text = ("Jones argued that the case against the plant was weak. As a result, there is still "
+                f"{mark}a very powerful lobby that can do whatever it wants.{close}")
+        assert _labels(text) == [NAMED, NAMED], mark
+
+
+def test_no_speaker_from_before_for_a_title_a_short_quote_a_document_or_another_subject() -> None:
+    before = "Jones argued that the case against the plant was weak. "
+    title = before + "The group later founded “Citizens for a Better Plant and River.”"
+    assert _labels(title) == [NAMED, UNATT]  # a capital letter: a title or a name, nobody's words
+    short = before + "The plant remains “a problem.”"
+    assert _labels(short) == [NAMED, UNATT]  # a scare quote
+    middle = before + "The plant remains “a very big problem for the town” in many ways."
+    assert _labels(middle) == [NAMED, UNATT]  # it does not finish the sentence
+    others = before + "His aides treat the plant as “the best employer that nobody wants.”"
+    assert _labels(others) == [NAMED, UNATT]  # the sentence's subject is someone else
+    report = ("The report found that the river was clean. The level of lead was “well below the limits set "
+              "in 1990.”")
+    assert _labels(report) == ["document", UNATT]  # a document's words are no person's account
+
+
+def test_a_title_before_the_speakers_name_as_the_narrations_subject_keeps_the_chain() -> None:
+    # "Mr. Hale" after "Tom Hale" is the speaker: a title the speaker's words left out names nobody new
+    tag = "“We will not give up on this town,” said Tom Hale, the mayor."
+    quote = " “I want the dam gone by the end of next year.”"
+    assert _labels(tag + " Mr. Hale is unapologetic about his plan." + quote) == [NAMED, UNATT, NAMED]
+    # another name after the title is someone else
+    assert _labels(tag + " Mr. Ward is unapologetic about his plan." + quote)[-1] == UNATT
+
+
+def test_a_paragraph_that_opens_with_a_quotation_and_has_no_tag_takes_the_speaker_before_it() -> None:
+    # the paragraph before ends with the speaker's attributed statement; the quotation paragraph goes on with a
+    # broken tag ("Lee from his desk") and another quotation: all of it is Lee's
+    text = ("In a video on Thursday, Lee argued that the men could be part of a gang.\n\n"
+            "\"They are being caught at the border, just like I said,\" Lee from his desk. \"Could be anyone.\"")
+    assert _labels(text) == [NAMED, NAMED, NAMED]
+    # a tag of its own in the paragraph gives the quotation its own speaker
+    tagged = ("In a video on Thursday, Lee argued that the men could be part of a gang.\n\n"
+              "\"They are being caught at the border, just like I said,\" a neighbour said. \"Could be anyone.\"")
+    assert _labels(tagged) == [NAMED, "anonymous-source", "anonymous-source"]
+
+
+def test_narration_whose_subject_is_a_pronoun_for_the_speaker_keeps_the_chain_whoever_else_it_names() -> None:
+    # "she" after a phrase set off by a comma is the narration's subject: the speaker, whom the quotation goes on
+    # with, though the sentence names others; "he" after a woman's name is someone else
+    tag = "\"We will not give up,\" said Mary Walker, 44, a nurse from Nashua."
+    quote = " \"All she went through, it is not fair.\""
+    she = " An immigrant from Uganda who became a citizen in 2013, she will vote for Ann Lee next month."
+    assert _labels(tag + she + quote) == [NAMED, UNATT, NAMED]
+    he = " An immigrant from Uganda who became a citizen in 2013, he will vote for Ann Lee next month."
+    assert _labels(tag + he + quote)[-1] == UNATT
+    name = " Tom Ward will vote for Ann Lee next month."
+    assert _labels(tag + name + quote)[-1] == UNATT
