@@ -99,9 +99,10 @@ def main() -> None:
     from audit.api import load_rules
     from audit.read.text import split_statements
     texts = [json.loads(line)["text"] for line in args.corpus.open(encoding="utf-8")]
-    statements = [st.text for t in texts[:args.texts] for st in split_statements(t)]
+    rules = load_rules()
+    statements = [st.text for t in texts[:args.texts] for st in split_statements(t, None, rules.patterns)]
     print(f"{len(statements)} statements of {min(args.texts, len(texts))} texts")
-    raw(pcre2, load_rules(), statements)
+    raw(pcre2, rules, statements)
     end_to_end(pcre2, texts[:args.e2e])
 
 

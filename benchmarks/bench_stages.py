@@ -41,7 +41,7 @@ def one_pass(texts: list[str], rules: RuleSet) -> dict[str, float]:
     for text in texts:
         t0 = clock()
         paragraphs = textmod.split_paragraphs(text, True)
-        statements = textmod.split_statements(text, paragraphs)
+        statements = textmod.split_statements(text, paragraphs, rules.patterns)
         t1 = clock()
         spans = find_quotations(text, paragraphs)
         masked = mask_quotations(text, spans)
@@ -81,7 +81,7 @@ def rule_searches(texts: list[str], rules: RuleSet) -> float:
     spent = 0.0
     for text in texts:
         paragraphs = textmod.split_paragraphs(text, True)
-        statements = textmod.split_statements(text, paragraphs)
+        statements = textmod.split_statements(text, paragraphs, rules.patterns)
         masked = mask_quotations(text, find_quotations(text, paragraphs))
         runs, statement_runs = scan_document(statements, masked, rules)
         attribution = by_statement(len(statements), rules.of_kind("attribution"), runs)

@@ -196,6 +196,21 @@ def test_overlay_with_override_replaces_the_rule(tmp_path: Path) -> None:
     assert rule.origin == f"{path}:2"
 
 
+@pytest.mark.parametrize(("name", "pattern", "missing"), [
+    ("OUTLET_REPORTER", "^(?P<name>[A-Z][a-z]+ [A-Z][a-z]+)$", "(?P<outlet>…)"),
+    ("NAME_OF_BODY", "(?P<person>[A-Z][a-z]+) of the [a-z]+", "(?P<name>…)"),
+])
+def test_a_named_pattern_the_code_reads_keeps_its_groups(tmp_path: Path, name: str, pattern: str,
+                                                         missing: str) -> None:
+    # roster.py reads OUTLET_REPORTER's "outlet" and "name", names.py NAME_OF_BODY's "name": an override without
+    # them is a located rules error, not a traceback on the first article that reaches the lookup
+    path = _write(tmp_path, f"patterns:\n  {name}: '{pattern}'\n", "extra.yaml")
+    with pytest.raises(RulesError) as info:
+        load_rules(path)
+    assert list(info.value.problems) == [
+        f"{path}:2:{len(name) + 5}: pattern {name!r} needs the group(s) {missing}, which the code reads"]
+
+
 def test_no_rule_id_is_special_cased_in_python() -> None:
     """Rule behaviour beyond a label is data (`role`, `carry`, lexicons), never `if rule.id == "…"` in Python."""
     import re
@@ -221,26 +236,14 @@ def test_union_of_lexicons_is_one_pattern(tmp_path: Path) -> None:
 LINEAR = ("DATELINE", "NAMING_OBJECT", "SOURCE_TAIL", "SOURCE_HEAD_END", "COMPLEMENT")
 
 
-def test_the_default_pack_loads_as_a_user_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`check --rules rules.yaml`: every pattern of the pack then runs under audit.rules.budget; the file is
-    accepted, and the patterns above pass every probe at the first try (no second, longer one)."""
+def test_the_default_pack_loads_as_a_user_file(tmp_path: Path) -> None:
+    """`check --rules rules.yaml`: every pattern of the pack then runs under audit.rules.budget, which refuses a
+    pattern that backtracks on its probe texts; the file is accepted (DATELINE, NAMING_OBJECT, SOURCE_TAIL and
+    SOURCE_HEAD_END each took over a second on a probe, past even the retry, and were refused). How long each
+    probe takes is a benchmark's matter, not a test's."""
     from audit.rules import budget
 
-    first: dict[str, list[bool]] = {}
-    within = budget._within
-
-    def first_try(compiled: object, probe: str) -> bool:
-        try:
-            compiled.search(probe, timeout=budget.PROBE_SECONDS)  # type: ignore[attr-defined]
-        except TimeoutError:
-            first.setdefault(compiled.pattern, []).append(False)  # type: ignore[attr-defined]
-            return within(compiled, probe)
-        first.setdefault(compiled.pattern, []).append(True)  # type: ignore[attr-defined]
-        return True
-
-    monkeypatch.setattr(budget, "_within", first_try)
     copy = _write(tmp_path, DEFAULT_RULES.read_text(encoding="utf-8"), "copy.yaml")
     rules = load_rules(copy, base=None)  # raises RulesError if any pattern is refused
-    assert isinstance(rules.patterns["DATELINE"], budget.BudgetPattern)  # run as a user's pattern
     for name in LINEAR:
-        assert first[rules.patterns[name].pattern] == [True] * len(budget._PROBES), name
+        assert isinstance(rules.patterns[name], budget.BudgetPattern), name  # each run as a user's pattern

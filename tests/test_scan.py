@@ -62,7 +62,7 @@ def test_the_rule_pack_runs_where_a_statement_search_says() -> None:
     per-statement searches match, and none outside a rule's gate."""
     rules, seed_text = default_rules(), SEED.read_text(encoding="utf-8")
     paragraphs = textmod.split_paragraphs(seed_text)
-    statements = textmod.split_statements(seed_text, paragraphs)
+    statements = textmod.split_statements(seed_text, paragraphs, rules.patterns)
     masked = mask_quotations(seed_text, find_quotations(seed_text, paragraphs))
     attribution, statement = scan_document(statements, masked, rules)
     for rule in rules.of_kind("attribution"):
@@ -151,7 +151,7 @@ def test_a_gate_of_words_runs_exactly_where_its_words_are() -> None:
                    requires=re.compile(r"\bsaid\b|\bsays\b"), regex=re.compile(r"(?P<source>\w+) (?P<cue>\w+)"))
     pack = replace(rules, rules=(rule,))
     text = "This is it. She says so. He said yes."
-    statements = textmod.split_statements(text, textmod.split_paragraphs(text))
+    statements = textmod.split_statements(text, textmod.split_paragraphs(text), default_rules().patterns)
     attribution, _ = scan_document(statements, text, pack)
     assert attribution[rule.id] == {1, 2}
 
@@ -191,7 +191,7 @@ def test_a_long_document_scanned_in_parts_gives_the_same_tables(monkeypatch: pyt
     from audit.label import engine
 
     rules, seed_text = default_rules(), SEED.read_text(encoding="utf-8")
-    statements = textmod.split_statements(seed_text, textmod.split_paragraphs(seed_text))
+    statements = textmod.split_statements(seed_text, textmod.split_paragraphs(seed_text), default_rules().patterns)
     masked = mask_quotations(seed_text, find_quotations(seed_text, textmod.split_paragraphs(seed_text)))
     whole = scan_document(statements, masked, rules)
     monkeypatch.setattr(engine, "_CHUNK", 3)

@@ -6,11 +6,19 @@ from pathlib import Path
 import pytest
 
 from audit.errors import InputError
-from audit.read.text import _sentence_ends, decode_text, read_text, split_paragraphs, split_statements
-from audit.rules.loader import load_rules
+from audit.models import Paragraph, Statement
+from audit.read import text as textmod
+from audit.read.text import _sentence_ends, decode_text, read_text, split_paragraphs
+from audit.rules.loader import default_rules, load_rules
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "putin-trump-tomahawk.txt"
+
+
+def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None,
+                     patterns: dict | None = None) -> tuple[Statement, ...]:
+    """The splitter as the pipeline calls it: with the default pack's named patterns unless others are given."""
+    return textmod.split_statements(text, paragraphs, default_rules().patterns if patterns is None else patterns)
 
 
 def _texts(text: str) -> list[str]:

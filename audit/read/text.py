@@ -186,12 +186,9 @@ def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None,
                      patterns: Mapping[str, re.Pattern[str]] | None = None) -> tuple[Statement, ...]:
     """Statements cover every paragraph's text in order; none crosses a paragraph boundary.
 
-    `patterns`: the rule set's named patterns (the default pack's when None); its END_BEFORE_TITLE adds sentence
+    `patterns`: the rule set's named patterns (none: Bling Fire's breaks alone); its END_BEFORE_TITLE adds sentence
     ends Bling Fire misses before a title, and TITLE_END joins a statement that ends on a title to the next."""
-    if patterns is None:
-        from audit.rules.loader import default_rules
-
-        patterns = default_rules().patterns
+    patterns = {} if patterns is None else patterns
     title_end, before_title = patterns.get("TITLE_END"), patterns.get("END_BEFORE_TITLE")
     paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
     out: list[Statement] = []

@@ -224,7 +224,15 @@ def _named_patterns(b: _Builder) -> dict[str, re.Pattern[str]]:
             b.problems.append(f"{b.pattern_at[name]}: pattern {name!r} does not compile: {exc}")
         except ValueError as exc:  # backtracks on the probe texts
             b.problems.append(f"{b.pattern_at[name]}: pattern {name!r}: {exc}")
+    for name, groups in CODE_GROUPS.items():
+        missing = [g for g in groups if name in out and g not in out[name].groupindex]
+        if missing:
+            b.problems.append(f"{b.pattern_at[name]}: pattern {name!r} needs the group(s) "
+                              + ", ".join(f"(?P<{g}>…)" for g in missing) + ", which the code reads")
     return out
+
+
+CODE_GROUPS = {"OUTLET_REPORTER": ("outlet", "name"), "NAME_OF_BODY": ("name",)}  # named patterns the code reads
 
 
 MAX_EXPANDED = 100_000  # characters of one pattern with its {names} expanded (the largest in rules.yaml: 7,000)
