@@ -39,7 +39,7 @@ def result(gold: list[dict[str, Any]], documents: dict[str, dict[str, Any]]) -> 
 
 
 def test_the_gold_file_is_well_formed(gold: list[dict[str, Any]]) -> None:
-    assert len(gold) >= 12
+    assert len(gold) >= 16
     for art in gold:
         sentences = art["sentences"]
         assert 15 <= len(sentences) <= 40, art["id"]
@@ -55,12 +55,13 @@ def test_the_gold_file_is_well_formed(gold: list[dict[str, Any]]) -> None:
 def test_the_figures_stay_above_their_floors(result: dict[str, Any]) -> None:
     assert result["missing_documents"] == []
     assert result["accuracy"] >= 0.93
-    assert result["macro_f1"] >= 0.79
+    assert result["macro_f1"] >= 0.84
     assert result["sourced"]["f1"] >= 0.97
 
 
-@pytest.mark.parametrize("label,floor", [("named-source", 0.95), ("anonymous-source", 0.9), ("document", 0.85),
-                                         ("secondhand-report", 0.65), ("unattributed", 0.9), ("none", 0.9)])
+@pytest.mark.parametrize("label,floor", [("named-source", 0.95), ("anonymous-source", 0.95), ("document", 0.9),
+                                         ("secondhand-report", 0.65), ("leaked-transcript", 0.5),
+                                         ("unattributed", 0.93), ("none", 0.95)])
 def test_each_label_keeps_its_f1(result: dict[str, Any], label: str, floor: float) -> None:
     assert result["per_class"][label]["f1"] >= floor
 
