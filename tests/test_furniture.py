@@ -37,3 +37,34 @@ def test_the_list_ends_at_the_first_line_of_prose() -> None:
 def test_headlines_with_no_list_label_keep_their_label() -> None:
     got = _labels(ARTICLE.format(label="The council met at noon."))
     assert got["Mayor Lee: The Budget Is A Disaster."] == "named-source"
+
+
+PAGE_TOP = ("{top}"
+            "Harbor board backs new ferry schedule for the summer\n\n"
+            "The harbor board voted 4-1 on Tuesday to add two evening ferries, the chair said.\n\n"
+            "Riders lined up at the west dock before dawn\n\n"
+            "The new schedule starts in June.\n")
+
+
+def test_bylines_stamps_and_prompts_are_furniture() -> None:
+    text = ("Ferry fares go up in May\n\n"
+            "By Jane Roe | Staff Writer\n"
+            "Updated 10:05 a.m. EST\n\n"
+            "The harbor board raised fares on Tuesday, the chair said.\n\n"
+            "3:40 p.m.\n\n"
+            "Get the Harbor Herald’s morning newsletter in your inbox.\n\n"
+            "By Tuesday, the board had voted twice.\n")
+    got = _labels(text)
+    for line in ("By Jane Roe | Staff Writer", "Updated 10:05 a.m. EST", "3:40 p.m.",
+                 "Get the Harbor Herald’s morning newsletter in your inbox."):
+        assert got[line] == "none", line
+    assert got["By Tuesday, the board had voted twice."] == "unattributed"
+
+
+def test_the_headline_under_a_byline_is_the_first_paragraph() -> None:
+    """A headline with no closing stop is no caption when only page furniture stands above it; a line of the
+    same shape further down still is."""
+    for top in ("", "By Jane Roe | Staff Writer\nMarch 4, 2025\n\n", "Share this\n\nNov. 15, 2024\n\n"):
+        got = _labels(PAGE_TOP.format(top=top))
+        assert got["Harbor board backs new ferry schedule for the summer"] == "unattributed", top
+        assert got["Riders lined up at the west dock before dawn"] == "none", top

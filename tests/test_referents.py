@@ -179,3 +179,16 @@ def test_a_capitalised_word_of_a_name_or_place_tells_no_gender() -> None:
     result = audit_text(text, with_readability=False)
     names = {s.id: s.name for s in result.sources}
     assert names[result.statements[-1].source_id or ""] == "Leesa Manion"
+
+
+def test_a_pronoun_goes_to_the_person_named_before_it_in_the_same_statement() -> None:
+    """Bling Fire keeps "… “a betrayal.” “…,” he said." in one statement; the "he" is the person that statement names
+    first, not the unnamed source of the paragraph before, whatever order the rules find the two cues in."""
+    text = ("Two board members said the cuts took up the meeting. One of them said the list was old.\n\n"
+            "Rider advocate Marcus Lee, who heads the group Bus Riders United, called the talks “a betrayal.” "
+            "“Riders were not in the room,” he said.")
+    result = audit_text(text, with_readability=False)
+    last = result.statements[-1]
+    assert "he said" in last.statement.text
+    assert last.label.value == "named-source"
+    assert speaker(text, len(result.statements) - 1) == "Marcus Lee"

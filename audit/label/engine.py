@@ -97,13 +97,14 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
 
 
 def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
-                    rules: Sequence[Rule] | None = None, in_list: bool = False
+                    rules: Sequence[Rule] | None = None, in_list: bool = False, lead: int = 1
                     ) -> list[tuple[Rule, re.Match[str]]]:
     """The statement rules that fire on a statement; `whole`: the statement is its paragraph's only one;
     `in_list`: it follows a list label ("Related:") or a line of the list under one (see `in_link_list`);
-    `rules`: those that may match it, in order (see `by_statement`; None: all)."""
+    `rules`: those that may match it, in order (see `by_statement`; None: all); `lead`: the number of the
+    article's first paragraph (`where: first-paragraph`), the first one below the page furniture."""
     return [(r, m) for r in (ruleset.of_kind("statement") if rules is None else rules)
-            if _placed(r, st, whole, in_list) and (m := r.regex.search(st.text))]
+            if _placed(r, st, whole, in_list, lead) and (m := r.regex.search(st.text))]
 
 
 def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
@@ -162,11 +163,12 @@ def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
     return attribution, statement
 
 
-def _placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False) -> bool:
+def _placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: int = 1) -> bool:
     if not rule.where:  # most rules: no place asked, no table built
         return True
-    return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > 1,
-                "first-paragraph": st.paragraph == 1, "in-link-list": in_list and whole}[cond] for cond in rule.where)
+    return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > lead,
+                "first-paragraph": st.paragraph == lead, "in-link-list": in_list and whole}[cond]
+               for cond in rule.where)
 
 
 def in_link_list(whole: bool, fired: list[tuple[Rule, re.Match[str]]]) -> bool:
@@ -206,11 +208,13 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     runs, statement_runs = scan_document(statements, masked, ruleset)
     per_paragraph = Counter(st.paragraph for st in statements)
     todo = by_statement(len(statements), ruleset.of_kind("statement"), statement_runs)
-    fired_all, in_list = [], False
+    fired_all, in_list, lead = [], False, 0  # lead: the headline's paragraph, below any byline or stamp above it
     for st in statements:
         whole = per_paragraph[st.paragraph] == 1
-        fired_all.append(statement_rules(st, ruleset, whole, todo[st.index], in_list))
+        fired_all.append(statement_rules(st, ruleset, whole, todo[st.index], in_list, lead or st.paragraph))
         in_list = in_link_list(whole, fired_all[-1])
+        if not lead and not any(rule.label is Label.NONE for rule, _ in fired_all[-1]):
+            lead = st.paragraph
     furniture = frozenset(st.index for st, fired in zip(statements, fired_all)
                           if any(rule.label is Label.NONE for rule, _ in fired))  # "none" wins over every label
     todo = by_statement(len(statements), ruleset.of_kind("attribution"), runs)

@@ -51,20 +51,21 @@ def resolve_all(statements: tuple[Statement, ...], attrs: list[list[Attribution]
     for st, group in zip(statements, attrs):
         claim = st.index not in skip
         tracker.enter(st, claim)
-        resolved: list[Referent | None] = []
-        for a in group:
+        resolved: list[Referent | None] = [None] * len(group)
+        # in the order of the text, so a source named before a pronoun in the same statement is its candidate
+        # ("Jo Lee called it “a betrayal.” “…,” he said.", whose rules find the "he said" first)
+        for k in sorted(range(len(group)), key=lambda k: group[k].source_start):
+            a = group[k]
             if a.kind_rule in refers_back:
                 pronoun, at = a.source_text.lower(), max(a.source_start - st.start, 0)
                 ref = tracker.resolve(pronoun, st, at) or tracker.resolve(pronoun, st, at, lenient=True)
                 if ref is not None and claim:
                     ref = tracker.learn(ref, pronoun)
-                resolved.append(ref)
-            else:
-                resolved.append(None)
-                if claim:
-                    tracker.mention(tracker.referent(a))
-                elif st.index in heads:  # a person the headline names is known by name, not a candidate
-                    tracker.know(tracker.referent(a))
+                resolved[k] = ref
+            elif claim:
+                tracker.mention(tracker.referent(a))
+            elif st.index in heads:  # a person the headline names is known by name, not a candidate
+                tracker.know(tracker.referent(a))
         out.append(resolved)
     return out
 
