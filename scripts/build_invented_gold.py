@@ -1,4 +1,4 @@
-"""Build tests/fixtures/invented-gold.jsonl from the hand-labelled articles in scripts/invented/*.txt.
+"""Build tests/fixtures/invented-gold.jsonl from the hand-labelled articles in tests/fixtures/invented/*.txt.
 
 Every article is invented prose (no text copied from anywhere). The labels were written by hand from
 ../shared/eval/GUIDELINES.md before the tool was run on the text; edit them here, never from the tool's output.
@@ -54,7 +54,7 @@ def build_article(path: Path) -> dict[str, object]:
 
 
 def main() -> None:
-    rows = [build_article(p) for p in sorted((ROOT / "scripts" / "invented").glob("*.txt"))]
+    rows = [build_article(p) for p in sorted((ROOT / "tests" / "fixtures" / "invented").glob("*.txt"))]
     statements = sum(len(r["sentences"]) for r in rows if isinstance(r["sentences"], list))
     out = ROOT / "tests" / "fixtures" / "invented-gold.jsonl"
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")

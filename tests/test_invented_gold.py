@@ -1,6 +1,6 @@
 """The invented, hand-labelled set of 2024-25 local and national news (tests/fixtures/invented-gold.jsonl):
 writing unlike PolNeAR's 2016 politics, labelled from ../shared/eval/GUIDELINES.md before the tool was run on it.
-The articles are invented prose; scripts/build_invented_gold.py builds the file from scripts/invented/*.txt.
+The articles are invented prose; scripts/build_invented_gold.py builds the file from tests/fixtures/invented/*.txt.
 
 The floors sit a little under what the rules reach, so a change that loses labels on this kind of writing fails."""
 from __future__ import annotations
@@ -87,13 +87,13 @@ def test_every_article_is_mostly_right(result: dict[str, Any], gold: list[dict[s
 
 
 def test_the_builder_makes_the_shipped_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The fixture is what scripts/build_invented_gold.py makes from scripts/invented/*.txt (edit those)."""
+    """The fixture is what scripts/build_invented_gold.py makes from tests/fixtures/invented/*.txt (edit those)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("build_invented_gold", REPO / "scripts" / "build_invented_gold.py")
     assert spec is not None and spec.loader is not None
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
-    rows = [builder.build_article(p) for p in sorted((REPO / "scripts" / "invented").glob("*.txt"))]
+    rows = [builder.build_article(p) for p in sorted((REPO / "tests" / "fixtures" / "invented").glob("*.txt"))]
     shipped = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
     assert rows == shipped
