@@ -283,16 +283,3 @@ def test_a_paragraph_that_opens_with_a_quotation_and_has_no_tag_takes_the_speake
     tagged = ("In a video on Thursday, Lee argued that the men could be part of a gang.\n\n"
               "\"They are being caught at the border, just like I said,\" a neighbour said. \"Could be anyone.\"")
     assert _labels(tagged) == [NAMED, "anonymous-source", "anonymous-source"]
-
-
-def test_narration_whose_subject_is_a_pronoun_for_the_speaker_keeps_the_chain_whoever_else_it_names() -> None:
-    # "she" after a phrase set off by a comma is the narration's subject: the speaker, whom the quotation goes on
-    # with, though the sentence names others; "he" after a woman's name is someone else
-    tag = "\"We will not give up,\" said Mary Walker, 44, a nurse from Nashua."
-    quote = " \"All she went through, it is not fair.\""
-    she = " An immigrant from Uganda who became a citizen in 2013, she will vote for Ann Lee next month."
-    assert _labels(tag + she + quote) == [NAMED, UNATT, NAMED]
-    he = " An immigrant from Uganda who became a citizen in 2013, he will vote for Ann Lee next month."
-    assert _labels(tag + he + quote)[-1] == UNATT
-    name = " Tom Ward will vote for Ann Lee next month."
-    assert _labels(tag + name + quote)[-1] == UNATT

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from audit.label.names import FEMALE, LEADS, MALE, PRONOUN_GENDER, gender_of
+from audit.label.names import LEADS, PRONOUN_GENDER, gender_of
 from audit.models import Attribution, Label, Quotation, Statement
 from audit.rules.ruleset import RuleSet
 
@@ -79,19 +79,13 @@ def across_narration(first: int, statements: tuple[Statement, ...],
         return None  # a photo caption ("Jane Roe (left) …") names who is shown, not who speaks next
     if someone_else(statements[prev].text, speakers, speaker):
         return None
-    gender = speakers.gender(speaker)
-    return speaker if plain_narration(statements[prev].text, speakers.name(speaker), speakers.titles,
-                                      frozenset((gender,) if gender else (MALE, FEMALE))) else None
+    return speaker if plain_narration(statements[prev].text, speakers.name(speaker), speakers.titles) else None
 
 
 def someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
     """Whether the narration's subject is a person the speaker is not: a person noun the speaker's words do not
     hold ("The mayor shook her head.", "Then a heckler shouted."), or "he" or "she" against the speaker's gender
-    ("She rolled her eyes." after Tom Ward; "A nurse from Ohio, she …"). "They", "it" and a name are left to
-    `plain_narration`."""
-    pronoun = _PRONOUN_SUBJECT.match(text)
-    if pronoun is not None:  # the subject is the pronoun, not a phrase set off before it
-        return speakers.gender(speaker) not in (None, PRONOUN_GENDER[pronoun.group(1).lower()])
+    ("She rolled her eyes." after Tom Ward). "They", "it" and a name are left to `plain_narration`."""
     m = _SUBJECT.match(text)
     if m is None:
         return False
@@ -118,21 +112,16 @@ _PLACE = frozenset(("City", "County", "State", "Street", "Avenue", "Road", "Rive
                     "Square", "Hall", "Center", "Centre", "Mountains", "Lake", "Beach", "Bay", "Coast", "Airport"))
 
 
-def plain_narration(text: str, speaker_text: str, titles: frozenset[str] = frozenset(),
-                    genders: frozenset[str] = frozenset()) -> bool:
+def plain_narration(text: str, speaker_text: str, titles: frozenset[str] = frozenset()) -> bool:
     """A sentence of narration (four words or more, no quotation or aside of its own at its start, no heading,
     question, caption or credit: it ends with a full stop) that names nobody who might speak next: its capitalised
     words are all in the speaker's words, but for places ("He did not say more.", "Lee spoke only in slogans.",
     "The towns are far from Sioux City."; not "Mayor Ana Ruiz was not so sure."), or its subject is the speaker by
     name ("Roe backs Tom Ward in the race.", or with a title the speaker's words left out: "Mr. Ward did not look
-    up."; `titles`: rules.yaml's title abbreviations, without their full stop), or by a pronoun of one of the
-    `genders` the speaker may have, after a phrase set off by a comma or not ("A nurse from Ohio, she backs Tom
-    Ward in the race.")."""
+    up."; `titles`: rules.yaml's title abbreviations, without their full stop)."""
     body = text.rstrip().rstrip("”\"’'")
     if len(text.split()) < 4 or text[:1] in "“\"‘'([<" or body[-1:] not in ".!" or "http" in text:
         return False
-    if (pronoun := _PRONOUN_SUBJECT.match(text)) is not None and PRONOUN_GENDER[pronoun.group(1).lower()] in genders:
-        return True
     known = {w for run in _runs(speaker_text) for w in run[0]} | titles
     at = lead.end() if (lead := _CONJUNCTION.match(text)) else 0
     subject = _runs(text[at:])[:1]
@@ -150,7 +139,5 @@ def _runs(text: str) -> list[tuple[list[str], int, int]]:
     return [([_POSSESSIVE.sub("", w) for w in m.group().split()], m.start(), m.end()) for m in _RUN.finditer(text)]
 
 
-# "He" or "she" as the subject of the main clause: first, or after a phrase that a comma sets off (no quotation).
-_PRONOUN_SUBJECT = re.compile(r"(?:(?:And|But|So|Yet|Still)\s+)?(?:[^,;:“”\"]{3,120},\s+)?([Hh]e|[Ss]he)\s+[a-z]")
 _CONJUNCTION = re.compile(r"(?:(?:And|But|So|Yet)\s+)?")  # what may come before the speaker as subject
 _VERB_NEXT = re.compile(r"\s+[a-z]")  # a lower-case word after the subject: its verb
