@@ -262,24 +262,3 @@ def test_no_speaker_from_before_for_a_title_a_short_quote_a_document_or_another_
     report = ("The report found that the river was clean. The level of lead was “well below the limits set "
               "in 1990.”")
     assert _labels(report) == ["document", UNATT]  # a document's words are no person's account
-
-
-def test_a_title_before_the_speakers_name_as_the_narrations_subject_keeps_the_chain() -> None:
-    # "Mr. Hale" after "Tom Hale" is the speaker: a title the speaker's words left out names nobody new
-    tag = "“We will not give up on this town,” said Tom Hale, the mayor."
-    quote = " “I want the dam gone by the end of next year.”"
-    assert _labels(tag + " Mr. Hale is unapologetic about his plan." + quote) == [NAMED, UNATT, NAMED]
-    # another name after the title is someone else
-    assert _labels(tag + " Mr. Ward is unapologetic about his plan." + quote)[-1] == UNATT
-
-
-def test_a_paragraph_that_opens_with_a_quotation_and_has_no_tag_takes_the_speaker_before_it() -> None:
-    # the paragraph before ends with the speaker's attributed statement; the quotation paragraph goes on with a
-    # broken tag ("Lee from his desk") and another quotation: all of it is Lee's
-    text = ("In a video on Thursday, Lee argued that the men could be part of a gang.\n\n"
-            "\"They are being caught at the border, just like I said,\" Lee from his desk. \"Could be anyone.\"")
-    assert _labels(text) == [NAMED, NAMED, NAMED]
-    # a tag of its own in the paragraph gives the quotation its own speaker
-    tagged = ("In a video on Thursday, Lee argued that the men could be part of a gang.\n\n"
-              "\"They are being caught at the border, just like I said,\" a neighbour said. \"Could be anyone.\"")
-    assert _labels(tagged) == [NAMED, "anonymous-source", "anonymous-source"]

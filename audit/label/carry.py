@@ -126,10 +126,9 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 6 \
             and opens and statements[prev].paragraph < statements[first].paragraph:
         return prev  # "The mayor said." closing a paragraph, then a paragraph of quotation
-    if prev >= 0 and attributed[prev] and opens and statements[prev].paragraph == statements[first].paragraph - 1 \
-            and (closes_paragraph or _untagged_rest(last, statements, attributed)):
-        return prev  # "Carter said that …" closing a paragraph, then a whole paragraph of quotation, or one that
-        # goes on with no tag of its own ('"…," Lee from his desk. "Could be worse."')
+    if prev >= 0 and attributed[prev] and opens \
+            and statements[prev].paragraph == statements[first].paragraph - 1 and closes_paragraph:
+        return prev  # "Carter said that …" closing a paragraph, then a whole paragraph of quotation
     same_paragraph = long and prev >= 0 and statements[prev].paragraph == statements[first].paragraph
     if before and (same_paragraph or opens):
         last_q = before[-1]
@@ -140,16 +139,6 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     if long and entire and opens and closes_paragraph:
         return across_narration(first, statements, known, before)
     return None
-
-
-def _untagged_rest(last: int, statements: tuple[Statement, ...], attributed: list[bool]) -> bool:
-    """Whether no statement after `last` in its paragraph is attributed (none tags the quotation's paragraph)."""
-    j = last + 1
-    while j < len(statements) and statements[j].paragraph == statements[last].paragraph:
-        if attributed[j]:
-            return False
-        j += 1
-    return True
 
 
 def _heading(first: int, last: int, statements: tuple[Statement, ...]) -> bool:

@@ -35,16 +35,6 @@ class Speakers:
         return gender_of(words, self._ruleset) if words else None
 
     @property
-    def titles(self) -> frozenset[str]:
-        """Title abbreviations as a run of capitalised words holds them ("Mr", "Sen": `_runs` drops the stop)."""
-        memo = self._ruleset.memo
-        titles = memo.get(("narration", "titles"))
-        if not isinstance(titles, frozenset):
-            titles = frozenset(w.rstrip(".") for w in self._ruleset.lexicons.get("title_abbreviations", ()))
-            memo[("narration", "titles")] = titles
-        return titles
-
-    @property
     def person_nouns(self) -> frozenset[str]:
         memo = self._ruleset.memo
         nouns = memo.get(("narration", "person-nouns"))
@@ -79,7 +69,7 @@ def across_narration(first: int, statements: tuple[Statement, ...],
         return None  # a photo caption ("Jane Roe (left) …") names who is shown, not who speaks next
     if someone_else(statements[prev].text, speakers, speaker):
         return None
-    return speaker if plain_narration(statements[prev].text, speakers.name(speaker), speakers.titles) else None
+    return speaker if plain_narration(statements[prev].text, speakers.name(speaker)) else None
 
 
 def someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
@@ -112,17 +102,16 @@ _PLACE = frozenset(("City", "County", "State", "Street", "Avenue", "Road", "Rive
                     "Square", "Hall", "Center", "Centre", "Mountains", "Lake", "Beach", "Bay", "Coast", "Airport"))
 
 
-def plain_narration(text: str, speaker_text: str, titles: frozenset[str] = frozenset()) -> bool:
+def plain_narration(text: str, speaker_text: str) -> bool:
     """A sentence of narration (four words or more, no quotation or aside of its own at its start, no heading,
     question, caption or credit: it ends with a full stop) that names nobody who might speak next: its capitalised
     words are all in the speaker's words, but for places ("He did not say more.", "Lee spoke only in slogans.",
     "The towns are far from Sioux City."; not "Mayor Ana Ruiz was not so sure."), or its subject is the speaker by
-    name ("Roe backs Tom Ward in the race.", or with a title the speaker's words left out: "Mr. Ward did not look
-    up."; `titles`: rules.yaml's title abbreviations, without their full stop)."""
+    name ("Roe backs Tom Ward in the race.")."""
     body = text.rstrip().rstrip("”\"’'")
     if len(text.split()) < 4 or text[:1] in "“\"‘'([<" or body[-1:] not in ".!" or "http" in text:
         return False
-    known = {w for run in _runs(speaker_text) for w in run[0]} | titles
+    known = {w for run in _runs(speaker_text) for w in run[0]}
     at = lead.end() if (lead := _CONJUNCTION.match(text)) else 0
     subject = _runs(text[at:])[:1]
     if subject and subject[0][1] == 0 and subject[0][0] != ["I"] and all(w in known for w in subject[0][0]) \
