@@ -238,27 +238,3 @@ def test_the_audience_answering_breaks_the_chain() -> None:
     quote = " “You have done nothing for us.”"
     assert _labels(tag + " The crowd booed him loudly." + quote)[-1] == UNATT
     assert _labels(tag + " Then a heckler cut him off at once." + quote)[-1] == UNATT
-
-
-def test_a_persons_words_that_finish_the_next_sentence_are_theirs() -> None:
-    # quoted words from a small letter that close the writer's next sentence in the paragraph go on with the
-    # speaker's account (GUIDELINES.md, carry-over); a straight mark or a mark turned the wrong way opens them too
-    for mark, close in (("“", "”"), ('"', '"'), ("”", "”")):
-        text = ("Jones argued that the case against the plant was weak. As a result, there is still "
-                f"{mark}a very powerful lobby that can do whatever it wants.{close}")
-        assert _labels(text) == [NAMED, NAMED], mark
-
-
-def test_no_speaker_from_before_for_a_title_a_short_quote_a_document_or_another_subject() -> None:
-    before = "Jones argued that the case against the plant was weak. "
-    title = before + "The group later founded “Citizens for a Better Plant and River.”"
-    assert _labels(title) == [NAMED, UNATT]  # a capital letter: a title or a name, nobody's words
-    short = before + "The plant remains “a problem.”"
-    assert _labels(short) == [NAMED, UNATT]  # a scare quote
-    middle = before + "The plant remains “a very big problem for the town” in many ways."
-    assert _labels(middle) == [NAMED, UNATT]  # it does not finish the sentence
-    others = before + "His aides treat the plant as “the best employer that nobody wants.”"
-    assert _labels(others) == [NAMED, UNATT]  # the sentence's subject is someone else
-    report = ("The report found that the river was clean. The level of lead was “well below the limits set "
-              "in 1990.”")
-    assert _labels(report) == ["document", UNATT]  # a document's words are no person's account

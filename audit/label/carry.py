@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from audit.label.narration import Speakers, across_narration, someone_else
+from audit.label.narration import Speakers, across_narration
 from audit.label.turns import carry_turns
 from audit.models import Attribution, Label, Match, Quotation, Statement
 from audit.rules.ruleset import RuleSet
@@ -49,10 +49,8 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
         entire = st.start == start and not _ASIDE.sub("", tail).strip(_TAIL_MARKS)
         leads = entire or (st.start == start and last == first  # it opens its statement, which goes on after it,
                            and not _COMMA_CLOSE.search(st.text[:end - st.start]))  # not into a tag of its own
-        fragment = last == first and st.start < start and tail != "…" and not _ASIDE.sub("", tail).strip(_TAIL_MARKS) \
-            and _FRAGMENT.match(st.text, start - st.start) is not None
         who = _speaker_statement(first, last, statements, (attributed, furniture, speakers), out, words >= _LONG_QUOTE,
-                                 (entire, leads, fragment))
+                                 (entire, leads))
         out.append(Quotation(start, end, inside, who))
     return tuple(out)
 
@@ -72,11 +70,6 @@ _TAG_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:s
                         r"|[a-z]{2,}ed)\b))")
 
 
-# A quotation that closes its statement but does not open it, and opens with a small letter: words of someone's
-# finishing a sentence of the writer's ('… only when "the truth is sexier than the lie."'), not a title or a name.
-_FRAGMENT = re.compile(r"(?:''|[“”\"])(?:…\s*|\.\.\.\s*)?[a-z]")
-
-
 # A quotation that ends its statement with a comma before the closing mark goes on into its tag ('“Go, go,” / Jane
 # Roe, the leader of the party, wrote on Facebook.'): the statement was split where the sentence was not over.
 _COMMA_CLOSE = re.compile(r",\s*(?:''|[”\"’'])\s*$")
@@ -89,13 +82,12 @@ _OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
                        known: tuple[list[bool], frozenset[int], Speakers | None], before: list[Quotation], long: bool,
-                       place: tuple[bool, bool, bool]) -> int | None:
+                       place: tuple[bool, bool]) -> int | None:
     """The statement that says who speaks a quotation over statements `first`..`last`, or None. `known`: which
     statements are attributed, which are furniture, and who speaks in each (`attach_quotations`); `long`: no scare
-    quotation or title; `place`: whether it is all of its statements (it opens the first and closes the last),
-    whether it opens its statement (all of it, or its start, when the rest is no tag of its own: not after '…,”'),
-    and whether it finishes its statement from a small letter, opening mid-sentence (`_FRAGMENT`)."""
-    attributed, (entire, leads, fragment) = known[0], place
+    quotation or title; `place`: whether it is all of its statements (it opens the first and closes the last), and
+    whether it opens its statement (all of it, or its start, when the rest is no tag of its own: not after '…,”')."""
+    attributed, (entire, leads) = known[0], place
     if attributed[last]:
         return last  # "'…,' Fitzpatrick said."
     if attributed[first]:
@@ -113,12 +105,6 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
         return prev  # "Bystrom agreed. “Mainstream Republicans are running out of time …”", or after a long
         # attributed statement ("Lee told reporters that the party had spent a year in the state. “We lost.”"),
         # or opening a statement ('Lee argues that he meant no harm. "He asked them to come in peace" was all.')
-    if prev >= 0 and fragment and long and statements[prev].paragraph == statements[first].paragraph \
-            and known[2] is not None and known[2].name(prev) \
-            and not someone_else(statements[first].text, known[2], prev):
-        return prev  # "Lee said the vote was rigged. It was, in short, “a fraud from start to finish.”": a person's
-        # words that finish the next sentence of the writer's, in the paragraph (not a document's, nor where the
-        # sentence's subject is someone else: "Her aides joke that it is “a very long campaign.”")
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
     opens = statements[first].text[:1] in "“\"‘'" and (long or entire)  # no title opening the statement

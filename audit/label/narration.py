@@ -51,7 +51,7 @@ def across_narration(first: int, statements: tuple[Statement, ...],
     speaker's attributed statement or quotation and names nobody else: '“It is over,” Woolson said. The towns are
     far away. “That is a tough area.”', or 'Lee told CNN his plan was “to act.” / What that means is unclear,
     since Lee gave no details. / “We have to be tougher.”' over paragraphs. Narration whose subject is another
-    person (`someone_else`) or that names one (`plain_narration`), a question, a caption or page furniture between
+    person (`_someone_else`) or that names one (`plain_narration`), a question, a caption or page furniture between
     breaks the chain, and only a person or a group speaks on (not a document)."""
     (attributed, furniture, speakers), prev, tag = known, first - 1, first - 2
     if speakers is None or tag < 0 or attributed[prev] or prev in furniture \
@@ -67,12 +67,12 @@ def across_narration(first: int, statements: tuple[Statement, ...],
     if speaker is None or not speakers.name(speaker) or _CAPTION.search(statements[speaker].text) \
             or _CAPTION.search(statements[prev].text):
         return None  # a photo caption ("Jane Roe (left) …") names who is shown, not who speaks next
-    if someone_else(statements[prev].text, speakers, speaker):
+    if _someone_else(statements[prev].text, speakers, speaker):
         return None
     return speaker if plain_narration(statements[prev].text, speakers.name(speaker)) else None
 
 
-def someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
+def _someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
     """Whether the narration's subject is a person the speaker is not: a person noun the speaker's words do not
     hold ("The mayor shook her head.", "Then a heckler shouted."), or "he" or "she" against the speaker's gender
     ("She rolled her eyes." after Tom Ward). "They", "it" and a name are left to `plain_narration`."""
