@@ -100,3 +100,15 @@ def test_a_pattern_kept_in_its_own_table(fresh: Path) -> None:
     assert cache.compile(r"\bsources? said\b", re.IGNORECASE, kept_in="check-params") == first
     assert (r"\bsources? said\b", re.IGNORECASE) in cache.table("check-params")
     assert not cache.table("regex")
+
+
+def test_a_table_asked_for_many_words_is_read_whole_with_the_same_answers(fresh: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past cache._WHOLE words asked, a table is read whole once and answered from memory: the same answers."""
+    table = {f"w{i}": i % 7 + 1 for i in range(50)}
+    monkeypatch.setattr(cache, "_WHOLE", 30)
+    lookup = cache.word_counts("test", "v1", lambda: table)
+    asks = [[f"w{i}" for i in range(k, k + 12)] + ["nonesuch"] for k in range(0, 48, 12)]
+    got = [lookup(words) for words in asks]
+    assert got == [{w: table[w] for w in words if w in table} for words in asks]
+    assert lookup.whole == table  # type: ignore[attr-defined]  # read whole after the third ask

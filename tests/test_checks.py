@@ -273,3 +273,20 @@ def test_claims_matching_keeps_what_a_search_per_claim_keeps() -> None:
         assert ctx.claims_matching(pattern) == expected, raw
         found_any = found_any or bool(expected)
     assert found_any and len(ctx.claims()) < len(doc.statements)  # the advertisement line is not a claim
+
+
+@pytest.mark.parametrize(("text", "given", "missing"), [
+    pytest.param("The mayor is a liar, Ames said. The council met on Friday.", False, True, id="criticism-alone"),
+    pytest.param("The mayor is a liar, Ames said. The mayor did not respond to a request for comment.", True, False,
+                 id="criticism-and-a-request"),
+    pytest.param("The mayor is a liar, Ames said. The mayor denied it on Friday.", False, False,
+                 id="criticism-answered"),
+    pytest.param("The council met on Friday. The mayor did not respond to a request for comment.", True, False,
+                 id="a-request-alone"),
+])
+def test_right_of_reply_in_both_modes(text: str, given: bool, missing: bool) -> None:
+    """The request for comment is looked for once for both checks (Context.claims_matching keeps it), and the
+    missing mode stops at a request or an answer before it looks for criticism: the findings stay as they were."""
+    ids = [f.check_id for f in _findings(text)]
+    assert ("right-of-reply" in ids) is given
+    assert ("no-right-of-reply" in ids) is missing

@@ -131,6 +131,28 @@ def test_the_word_prefilter_reads_what_a_pattern_needs() -> None:
     assert words.may_match(re.compile(PREFILTERED["nothing-known"])) is None  # no need: every statement
 
 
+def test_a_piece_before_an_alternation_is_read_with_each_branch() -> None:
+    """"p(?:ledging|o(?:inting\\s+out|sting))" needs one of the whole words pledging, pointing, posting, not
+    only the piece "p" (which nearly every statement holds)."""
+    from audit.rules.anchors import needs
+
+    (need,) = needs(re.compile(r"\b(?:adding|p(?:ledging|o(?:inting\s+out|sting)))\b"))
+    assert need.words == {"adding", "pledging", "pointing", "posting"} and not need.texts
+    words = Words(["He left, pointing out the door.", "A pen and paper.", "She was posting it."])
+    assert words.may_match(re.compile(r"\bp(?:ledging|o(?:inting\s+out|sting))\b")) == [0, 2]
+
+
+def test_a_branch_is_read_by_a_word_most_statements_lack() -> None:
+    """Of a branch's words, a common one ("it", "is") is not the one looked for when a rarer one must be there
+    too: "it is said" is looked for by "said"."""
+    from audit.rules.anchors import needs
+
+    (need,) = needs(re.compile(r"\bwas\s+said\s+to\s+be\b|,\s*it\s+is\s+said\s*,"))
+    assert need.words == {"said"}
+    assert Words(["It is what it is.", "It was, it is said, a ruse."]).may_match(
+        re.compile(r"\bwas\s+said\s+to\s+be\b|,\s*it\s+is\s+said\s*,")) == [1]
+
+
 def test_a_gate_that_is_only_words_is_read_as_its_words() -> None:
     assert exact_words(re.compile(r"\b(?:sa(?:id|ys)|told)\b")) == {"said", "says", "told"}
     assert exact_words(re.compile(r"\b(?:call(?:ed|s)?)\b|\bby\b")) == {"call", "called", "calls", "by"}

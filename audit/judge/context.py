@@ -15,7 +15,6 @@ from audit.rules.scan import Joined, join, matching
 SEVERITY_ORDER = SEVERITIES
 _EXCERPT = 200
 _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_END_PUNCT = re.compile(r"(?<![\s.,;:!?…’'\"”»)])[\s.,;:!?…’'\"”»)]+$")  # from a run's start only: linear
 
 
 @dataclass(frozen=True)
@@ -59,10 +58,20 @@ class Context:
     def _joined(self) -> Joined:
         return join([ls.statement.text for ls in self._claims])
 
+    @cached_property
+    def _matched(self) -> dict[tuple[str, int], list[LabelledStatement]]:
+        return {}
+
     def claims_matching(self, pattern: re.Pattern[str]) -> list[LabelledStatement]:
         """The claims `pattern` finds a match in, in order: what `[ls for ls in claims() if pattern.search(ls.
-        statement.text)]` keeps, with one search over all of them joined (audit.rules.scan.matching)."""
-        return [self._claims[i] for i in sorted(matching(pattern, self._joined))]
+        statement.text)]` keeps, with one search over all of them joined (audit.rules.scan.matching). Kept per
+        pattern (its text and flags), for checks that share one (a request for comment: right-of-reply's
+        both modes)."""
+        key = (pattern.pattern, int(pattern.flags))
+        found = self._matched.get(key)
+        if found is None:
+            found = self._matched[key] = [self._claims[i] for i in sorted(matching(pattern, self._joined))]
+        return list(found)
 
     def lede(self) -> list[LabelledStatement]:
         return [ls for ls in self.claims() if ls.statement.paragraph <= self.rules.lede_paragraphs]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 
-from audit.judge.context import _END_PUNCT, Context, _clip, _first_statement, params_regex
+from audit.judge.context import Context, _clip, _first_statement, params_regex
 from audit.models import Finding, Label, LabelledStatement, Paragraph, SourceKind
 from audit.rules.ruleset import Check
 
@@ -145,12 +145,22 @@ def duplicate_paragraph(ctx: Context, check: Check) -> Iterator[Finding]:
                       _clip(ctx.text[para.start:para.end]))
 
 
+# What a paragraph may end with and still repeat another (its white space is single spaces by then)
+_END_PUNCT = " .,;:!?…’'\"”»)"
+
+
+def paragraph_key(text: str) -> str:
+    """What two paragraphs that repeat each other share: the words, white space and case aside, without the
+    punctuation that closes the paragraph (a str.rstrip: linear on any run of it)."""
+    return " ".join(text.split()).rstrip(_END_PUNCT).casefold()
+
+
 def find_duplicates(text: str, paragraphs: tuple[Paragraph, ...], min_words: int) -> dict[int, int]:
     """Each paragraph that repeats an earlier one, mapped to the first copy's number."""
     seen: dict[str, int] = {}
     out: dict[int, int] = {}
     for p in paragraphs:
-        key = _END_PUNCT.sub("", " ".join(text[p.start:p.end].split())).casefold()
+        key = paragraph_key(text[p.start:p.end])
         if len(key.split()) < min_words:
             continue
         if key in seen:
@@ -182,10 +192,10 @@ def right_of_reply(ctx: Context, check: Check) -> Iterator[Finding]:
         return
     criticism = params_regex(check, "criticism", ctx.rules)
     answered = params_regex(check, "answered", ctx.rules) if "answered" in check.params else None
+    if replies or (answered is not None and ctx.claims_matching(answered)):
+        return  # someone was asked, or answered: no need to look for the criticism
     attacks = ctx.claims_matching(criticism)
-    if answered is not None:
-        replies += ctx.claims_matching(answered)
-    if attacks and not replies:
+    if attacks:
         yield ctx.finding(check, attacks[0])
 
 

@@ -19,7 +19,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 _MAX_ENTRIES = 20_000  # beyond this (rules edited many times over), start again
 _ENTRIES: dict[str, dict[Any, Any]] = {}
@@ -217,8 +217,34 @@ def _lookup(name: str, stamp: str, build: Callable[[], dict[str, _V]],
     except (OSError, sqlite3.Error):
         table_ = build()
         return lambda words: {w: table_[w] for w in words if w in table_}
-    lock = threading.Lock()
-    return lambda words: _select(db, lock, words, convert)
+    return _Table(db, convert)
+
+
+class _Table(Generic[_V]):
+    """A table in its SQLite file, read word by word (one article asks for a few hundred words: start-up stays
+    small) until the run has asked for _WHOLE words; then read whole once and answered from memory (a run over
+    many articles, or one long one, asks for a good part of it, query after query). The same rows either way."""
+
+    def __init__(self, db: Any, convert: Callable[[Any], _V]) -> None:
+        self.db = db
+        self.convert: Callable[[Any], _V] = convert
+        self.lock = threading.Lock()  # the web page's workers share the connection, one query at a time
+        self.asked = 0
+        self.whole: dict[str, _V] | None = None
+
+    def __call__(self, words: list[str]) -> dict[str, _V]:
+        whole = self.whole
+        if whole is None:
+            self.asked += len(words)
+            if self.asked <= _WHOLE:
+                return _select(self.db, self.lock, words, self.convert)
+            with self.lock:
+                rows = self.db.execute("SELECT word, n FROM counts").fetchall()
+            whole = self.whole = {str(w): self.convert(n) for w, n in rows}
+        return {w: whole[w] for w in words if w in whole}
+
+
+_WHOLE = 10_000  # words asked of one table before it is read whole
 
 
 def _select(db: Any, lock: threading.Lock, words: list[str], convert: Callable[[Any], _V]) -> dict[str, _V]:
