@@ -108,3 +108,20 @@ def test_given_index_agrees_with_a_scan_by_tokens() -> None:
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
         assert given_index(text, rules) == _reference_given(text, firsts), text
         assert given_with("Ross", given_index(text, rules))[0] == ("Ross" in _reference_given(text, firsts))
+
+
+def _statement_rule(rule_id: str) -> re.Pattern[str]:
+    return next(r.regex for r in default_rules().of_kind("statement") if r.id == rule_id)
+
+
+def test_furniture_patterns_read_each_line_one_way() -> None:
+    """Each of these inputs took one backtracking step per way of reading it, 2 ** 60 or more before the rewrite (a
+    capital word split into capital runs; ' ' read by either space of 'Updated\\s*:?\\s*'): a return at all is the
+    check, and the answers are those of the text."""
+    prompt, date_line, byline = (_statement_rule(i) for i in ("reader-prompt", "date-line", "byline-credit"))
+    assert not prompt.search("Coverage: " + "A" * 80 + ".")
+    assert not prompt.search("More news coverage: " + " ".join(["Ab"] * 80) + " x")
+    assert prompt.search("More NBA coverage: Standings | Schedule | Scores")
+    assert not date_line.search("Updated Nov. 2, 2024 | " * 80 + "x")
+    assert date_line.search("Updated September 2, 2024 | Posted Sept. 3, 2024")
+    assert not byline.search("By Jo Park | " + "Updated Sept. 2, 2024 | " * 80 + "x")
