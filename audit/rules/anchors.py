@@ -29,7 +29,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _c  # type: ignore[no-redef, unused-ignore]
     import sre_parse as _p  # type: ignore[no-redef, unused-ignore]
 
-_VERSION = 5  # of the reading below: part of the start-up cache's key, so raise it with every change to it
+_VERSION = 6  # of the reading below: part of the start-up cache's key, so raise it with every change to it
 _MAX_TEXTS = 24  # a Need with more text pieces than this costs more to test than it saves
 WORD = re.compile(r"\w+")
 _MARKED_WORD = re.compile(r"\x02(\w+)\x02")
@@ -214,7 +214,9 @@ def _beside(items: Sequence[tuple[Any, Any, bool]], side: int, outer: bool) -> b
 
 
 def _is_word(ch: str) -> bool:
-    return WORD.fullmatch(ch) is not None
+    """Whether the character is, or under case folding may match, a word character: U+0345 is the one non-word
+    character that re's IGNORECASE matches against word characters (ι, Ι, ι)."""
+    return ch == "\u0345" or WORD.fullmatch(ch) is not None
 
 
 # --- the Needs of a sequence ----------------------------------------------------------------------------------
