@@ -213,9 +213,7 @@ def _beside(items: Sequence[tuple[Any, Any, bool]], side: int, outer: bool) -> b
     return nonword and (not empty or outer)
 
 
-def _is_word(ch: str) -> bool:
-    """Whether the character is, or under case folding may match, a word character: U+0345 is the one non-word
-    character that re's IGNORECASE matches against word characters (ι, Ι, ι)."""
+def _is_word(ch: str) -> bool:  # U+0345: the one non-word character IGNORECASE matches to word ones (ι)
     return ch == "\u0345" or WORD.fullmatch(ch) is not None
 
 
