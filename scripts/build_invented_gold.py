@@ -1,7 +1,8 @@
 """Build tests/fixtures/invented-gold.jsonl from the hand-labelled articles in tests/fixtures/invented/*.txt.
 
 Every article is invented prose (no text copied from anywhere). The labels were written by hand from
-../shared/eval/GUIDELINES.md before the tool was run on the text; edit them here, never from the tool's output.
+../shared/eval/GUIDELINES.md before the tool was run on the text; edit them in
+tests/fixtures/invented/*.txt, never from the tool's output.
 
 An article file: first line `id: ...`, second `source: ...`; then one statement per line,
 `CODES | text`, where CODES is the label letter and, after `+`, the `also` letters
