@@ -78,3 +78,18 @@ def test_a_speaker_whose_words_hold_a_document_is_named() -> None:
     assert _first("Geoff Garvey, a pollster who advises the group, said his focus groups and other research show "
                   "that voters care.\n") == ("document", "Geoff Garvey")
 
+
+
+def test_leaked_material_in_a_relative_clause_does_not_give_way() -> None:
+    # GUIDELINES' chain: the recording the outlet holds is how the article knows what the director said
+    label, _ = _first("A recording of the staff meeting, which was shared with the Ledger by an employee, captures "
+                      "Director Ana Ruiz telling staff that no more cuts were planned.\n")
+    assert label == "leaked-transcript"
+
+
+def test_an_outlet_in_a_subordinate_clause_still_gives_way() -> None:
+    assert _first("After the Gazette reported the plan, Mayor Ana Ruiz said it was dead.\n")[0] == "named-source"
+
+
+def test_a_leak_word_in_a_relative_clause_still_gives_way() -> None:
+    assert _first("Rivera said two aides, who mishandled classified documents, had been fired.\n")[0] == "named-source"

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from audit.label.carry import NOT_CARRIED, Own, attach_quotations, carry_over, line_breaks
 from audit.label.governs import main_attributions
+from audit.label.leaks import carry_leaks
 from audit.label.narration import Speakers
 from audit.label.quotes import MASK, after_quotation, before_quotation
 from audit.label.referents import Referent, resolve_all
@@ -218,8 +219,8 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     furniture = frozenset(st.index for st, fired in zip(statements, fired_all)
                           if any(rule.label is Label.NONE for rule, _ in fired))  # "none" wins over every label
     todo = by_statement(len(statements), ruleset.of_kind("attribution"), runs)
-    attrs = resolve_pronouns([find_attributions(st, masked, ruleset, publisher, todo[st.index])
-                              for st in statements], statements, ruleset, furniture)
+    attrs = carry_leaks(resolve_pronouns([find_attributions(st, masked, ruleset, publisher, todo[st.index])
+                                          for st in statements], statements, ruleset, furniture), ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     relays = ruleset.with_role("relay")
     for st, group, fired in zip(statements, attrs, fired_all):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from audit.label.sources import in_subordinate_clause
-from audit.models import Attribution, Label, Statement
+from audit.models import Attribution, Label, SourceKind, Statement
 from audit.rules.ruleset import RuleSet
 
 
@@ -19,7 +19,7 @@ def main_attributions(group: list[Attribution], st: Statement, ruleset: RuleSet)
       outrank the others: a poll or a leak inside the content still stands in the chain (GUIDELINES.md).
     - When those left still disagree, one whose clause opens with a subordinating word (the rules file's
       SUBORDINATE_I, matched on the statement up to the end of the source) gives way: "Before city officials had
-      weighed in, Rep. King said…" rests on King.
+      weighed in, Rep. King said…" rests on King; a leak does not ("…, which was shared with the Ledger, …").
     """
     if len(group) < 2:
         return group
@@ -38,8 +38,16 @@ def _subordinate_gives_way(kept: list[Attribution], st: Statement, ruleset: Rule
     subordinate = ruleset.patterns.get("SUBORDINATE_I")
     if subordinate is None or len({a.label for a in kept}) < 2:
         return kept
-    main = [a for a in kept if not in_subordinate_clause(a, st, subordinate)]
+    # leaked material an outlet holds, named in a relative clause ("A recording, which was shared with the Ledger,
+    # captures …"), still says how the article knows: it stands in the chain (GUIDELINES.md), it does not give way;
+    # a leak word alone in such a clause ("who mishandled classified documents") does
+    main = [a for a in kept if _held_leak(a) or not in_subordinate_clause(a, st, subordinate)]
     return main or kept
+
+
+def _held_leak(a: Attribution) -> bool:
+    """Leaked material whose source is the outlet that holds it ('obtained by the Post')."""
+    return a.label is Label.LEAKED and a.kind in (SourceKind.OUTLET, SourceKind.ORGANISATION)
 
 
 def _frame(a: Attribution) -> tuple[int, int]:

@@ -1,0 +1,44 @@
+"""audit.label.leaks: a document source that refers back to leaked material named earlier stays leaked."""
+from __future__ import annotations
+
+import dataclasses
+
+from audit import load_rules
+from audit.label.leaks import carry_leaks
+from audit.models import Attribution, Label, Match, SourceKind
+from tests.label_helpers import labels
+
+LEAK = "The plan was drafted in May, according to an internal memo obtained by the Ledger."
+
+
+def test_the_memo_after_a_leaked_memo_is_leaked() -> None:
+    got = labels(f"{LEAK} The memo lists three schools for closure.")
+    assert [label for _, label in got] == ["leaked-transcript", "leaked-transcript"]
+
+
+def test_a_later_email_in_the_thread_is_leaked() -> None:
+    got = labels(f"{LEAK} A later email in the same thread says the numbers should stay private.")
+    assert got[1][1] == "leaked-transcript"
+
+
+def test_the_memo_without_a_leak_before_it_is_a_document() -> None:
+    got = labels("The plan was drafted in May. The memo lists three schools for closure.")
+    assert got[1][1] == "document"
+
+
+def test_a_public_report_after_a_leak_stays_a_document() -> None:
+    got = labels(f"{LEAK} The state audit lists three schools for closure.")
+    assert got[1][1] == "document"
+
+
+def _attribution(statement: int, source: str, label: Label) -> Attribution:
+    return Attribution("rule", statement, Match("rule", 0, 4, "says"), source, 5, 5 + len(source),
+                       SourceKind.DOCUMENT, label, "source-document")
+
+
+def test_without_the_pattern_nothing_changes() -> None:
+    rules = load_rules()
+    bare = dataclasses.replace(rules, patterns={k: v for k, v in rules.patterns.items() if k != "LEAK_REFERENCE"})
+    attrs = [[_attribution(0, "a leaked memo", Label.LEAKED)], [_attribution(1, "the memo", Label.DOCUMENT)]]
+    assert carry_leaks(attrs, bare)[1][0].label is Label.DOCUMENT
+    assert carry_leaks(attrs, rules)[1][0].label is Label.LEAKED
