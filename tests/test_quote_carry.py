@@ -238,3 +238,10 @@ def test_the_audience_answering_breaks_the_chain() -> None:
     quote = " “You have done nothing for us.”"
     assert _labels(tag + " The crowd booed him loudly." + quote)[-1] == UNATT
     assert _labels(tag + " Then a heckler cut him off at once." + quote)[-1] == UNATT
+
+
+def test_a_paragraph_of_quotation_without_its_opening_mark_takes_its_tag() -> None:
+    # 'We lost. … again,” she said.': every statement of the paragraph is the speaker's
+    text = ("Coach Lena Ward spoke after the game.\n\n"
+            "We lost the ball too often. We will fix that in practice,” Ward said.\n\nThe team plays again on Friday.")
+    assert _labels(text) == [UNATT, NAMED, NAMED, UNATT]
