@@ -108,6 +108,8 @@ def test_a_closing_mark_before_a_tag_with_no_opening_mark_closes_a_quotation_fro
     assert _quoted(text) == ["We have no money left. The bridge can wait,”"]
     straight = 'Ruiz spoke.\n\nWe have no money left. The bridge can wait," she added.'
     assert _quoted(straight) == ['We have no money left. The bridge can wait,"']
+    told = "We have no money left. The bridge can wait,” the city manager told reporters."
+    assert _quoted(told) == ["We have no money left. The bridge can wait,”"]
 
 
 def test_a_closing_mark_with_no_tag_after_it_or_after_a_closed_quotation_opens_no_paragraph_quotation() -> None:

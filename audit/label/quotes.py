@@ -74,7 +74,10 @@ _TAG = (r"(?:(?:said|says|added|adds|wrote|writes|told)\s+(?:[A-Z]|(?:he|she|the
 _UNCLOSED_TAG = re.compile(r",\s+" + _TAG)  # after the comma of a quotation whose closing mark was left out
 # After a closing mark with no quotation open, the tag of a quotation whose opening mark was left out: it runs from
 # its paragraph's start ('We lost. We will win,” she said.'), when no quotation closed before it in the paragraph.
-_TAG_AFTER = re.compile(r"[ \t]+" + _TAG)
+_VERB = r"(?:said|says|added|adds|wrote|writes|told|tells|explained|continued|argued|noted|recalled|insisted|declared)"
+_TAG_AFTER = re.compile(r"[ \t]+(?:" + _VERB + r"\s+(?:[A-Z]|(?:he|she|they|the|an?)\b)"
+                        r"|(?:(?:[A-Z][\w.’'-]*|the|an?)\s+){1,4}(?:[a-z][\w’'-]*\s+){0,2}" + _VERB + r"\b"
+                        r"|(?:he|she|they|I|we)\s+" + _VERB + r"\b)")
 _BEFORE_CLOSE = ",.?!…"
 
 
