@@ -26,7 +26,35 @@ def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]]
     _carry_paragraphs(statements, attrs, own, carried, ruleset)
     carry_turns(statements, attrs, own, carried, ruleset)
     _carry_colon_block(statements, own, carried, lines)
+    _carry_left_open(statements, own, quotations, carried)
     return carried
+
+
+def _carry_left_open(statements: tuple[Statement, ...], own: Own, quotations: tuple[Quotation, ...],
+                     carried: dict[int, int]) -> None:
+    """A quotation left open at its paragraph's end whose next paragraph holds no opening mark but closes with a
+    closing one ('“The steel is rotten. / We will rebuild it in two years.”'): the writer left out the mark that
+    goes on with it, so that paragraph is the speaker's words too, when none of it has an attribution of its own."""
+    for q in quotations:
+        who, last = q.attribution_statement, q.statements[-1]
+        nxt = last + 1
+        if who is None or own[who][0] in NOT_CARRIED or nxt >= len(statements) \
+                or statements[nxt].paragraph != statements[last].paragraph + 1 \
+                or statements[last].text.rstrip()[-1:] in _CLOSING or q.end < statements[last].end:
+            continue
+        para = [k for k in range(nxt, len(statements)) if statements[k].paragraph == statements[nxt].paragraph]
+        body = " ".join(statements[k].text for k in para).rstrip()
+        if body[-1:] in _CLOSING and not _ANY_MARK.search(body[:-1]) and body[-2:-1] in ".?!…,-—" \
+                and len(body.split()) >= _CLOSING_WORDS and not _SIGNATURE.match(body) \
+                and all(own[k][0] is None and k not in carried for k in para):
+            for k in para:
+                carried[k] = who
+
+
+_CLOSING = "”\"’'"
+_CLOSING_WORDS = 5  # fewer words before the closing mark are a signature under a pulled quotation ('Jane Roe."')
+_SIGNATURE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,[^.]*\.?[”\"’']$")  # ('Jane Roe, mayor."')
+_ANY_MARK = re.compile("[“”\"«»]|''")  # a double mark (single ones are apostrophes too often)
 
 
 def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Statement, ...],
@@ -107,7 +135,7 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
         # or opening a statement ('Lee argues that he meant no harm. "He asked them to come in peace" was all.')
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
-    opens = statements[first].text[:1] in "“\"‘'" and (long or entire)  # no title opening the statement
+    opens = statements[first].text[:1] in "“\"‘'”" and (long or entire)  # no title opening the statement (”: turned)
     closes_paragraph = last + 1 == len(statements) or statements[last + 1].paragraph != statements[last].paragraph
     if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 6 \
             and opens and statements[prev].paragraph < statements[first].paragraph:
