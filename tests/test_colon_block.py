@@ -98,3 +98,12 @@ def test_an_interviewers_question_after_a_colon_is_not_the_speakers() -> None:
             "Q: Why close the pool?\n\n"
             "RUIZ: We ran out of money for the repairs.\n")
     assert [label for _, label in labels(text)] == ["named-source", "unattributed", "named-source"]
+
+
+def test_a_heading_ends_a_block_in_the_speakers_voice() -> None:
+    # a section heading after the block: the paragraph under it is not the letter's, though it says "we"
+    text = ("In a letter to the board, Ruiz wrote:\n\n"
+            "When I took this job, the pool had been closed for a year.\n\n"
+            "What comes next\n\n"
+            "We will know more about the budget in May.\n")
+    assert [label for _, label in labels(text)] == ["named-source", "named-source", "unattributed", "unattributed"]

@@ -240,14 +240,15 @@ def _carry_block_on(statements: tuple[Statement, ...], own: Own, carried: dict[i
     letter, a statement) goes on over the paragraphs after it that have no attribution of their own, up to the last
     one in that voice with at most one paragraph not in it between ('When I came here … / None of that happened by
     accident. / The levy would keep our doors open.'); a paragraph that opens with a quotation mark, a list item or a
-    speaker's tag ends it, and so does a paragraph with an attribution of its own (the writer's narration)."""
+    speaker's tag ends it, and so does a heading, or a paragraph with an attribution of its own (the writer's)."""
     paragraphs: list[list[int]] = []
     while j < len(statements) and len(paragraphs) <= _BLOCK_GAP:
         para = [k for k in range(j, len(statements)) if statements[k].paragraph == statements[j].paragraph]
         first = statements[para[0]].text
         if any(own[k][0] is not None or k in carried for k in para) or first[:1] in _MARK_OPENERS \
-                or _LIST_ITEM.match(first) or _TURN_TAG.match(first):
-            return
+                or _LIST_ITEM.match(first) or _TURN_TAG.match(first) \
+                or statements[para[-1]].text.rstrip()[-1:] not in _SENTENCE_ENDS:
+            return  # (a paragraph with no full stop at its end is a heading or a caption: the block is over)
         paragraphs.append(para)
         if any(_FIRST_PERSON.search(_unquoted(statements[k].text)) for k in para):
             for k in (k for p in paragraphs for k in p):
@@ -261,6 +262,7 @@ _BLOCK_GAP = 1  # paragraphs not in the speaker's voice that a block in it may h
 _FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Ww]e|[Ww]e[’'](?:re|ve|ll|d)|[Oo]ur|us|[Mm]y|me"
                            r"|[Yy]ou|[Yy]our)\b")
 _MARK_OPENERS = "“\"‘'«"
+_SENTENCE_ENDS = ".!?…”\"’'"
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _TURN_TAG = re.compile(r"(?:[A-Z][A-Z.'’ -]{1,30}|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*):\s")
 
