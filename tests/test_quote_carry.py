@@ -265,3 +265,10 @@ def test_a_signature_under_a_quotation_left_open_is_not_its_words() -> None:
     text = ('"We have no money left," Ruiz said. "The steel is rotten.\n\n'
             'The chief engineer disagreed with "every word of it" on Friday."')
     assert _labels(text)[-1] == UNATT
+
+
+def test_a_quotation_opening_the_paragraph_after_its_speakers_statement_is_theirs_though_narration_follows() -> None:
+    # "X said …" closes a paragraph; the next one opens with a whole quotation and goes on in the writer's words
+    text = ("The council voted on Monday. Ruiz said the plan was dead for this year and maybe for good.\n\n"
+            "“We lost the vote. We will win the next one.” The council meets again in May.")
+    assert _labels(text) == [UNATT, NAMED, NAMED, NAMED, UNATT]

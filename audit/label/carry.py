@@ -143,8 +143,9 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
             and opens and statements[prev].paragraph < statements[first].paragraph:
         return prev  # "The mayor said." closing a paragraph, then a paragraph of quotation
     if prev >= 0 and attributed[prev] and opens \
-            and statements[prev].paragraph == statements[first].paragraph - 1 and closes_paragraph:
-        return prev  # "Carter said that …" closing a paragraph, then a whole paragraph of quotation
+            and statements[prev].paragraph == statements[first].paragraph - 1 and (closes_paragraph or entire):
+        return prev  # "Carter said that …" closing a paragraph, then a paragraph of quotation (or one opening
+        # with whole statements of quotation, the writer's words after them: "“We lost.” The council meets in May.")
     same_paragraph = long and prev >= 0 and statements[prev].paragraph == statements[first].paragraph
     if before and (same_paragraph or opens):
         last_q = before[-1]
