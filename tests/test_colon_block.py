@@ -67,3 +67,43 @@ def test_embedded_posts_after_a_colon_of_saying_are_in_the_block() -> None:
         ("<tweet author=\"JohnDoe\">The margin is too thin to trust.</tweet>.", "anonymous-source"),
         ("The clerk set the recount for Friday.", "unattributed"),
     ]
+
+
+def test_a_block_without_marks_in_the_speakers_voice_goes_on_over_its_paragraphs() -> None:
+    # a letter quoted as a block: its paragraphs in "I"/"we" are hers, one paragraph between them too; the
+    # writer's paragraph after it (no "I" or "we", none after it) is not
+    text = ("In a letter to the board, Ruiz wrote:\n\n"
+            "When I took this job, the pool had been closed for a year.\n\n"
+            "None of that was anyone's fault.\n\n"
+            "The new budget would let us open it every weekend.\n\n"
+            "The board meets again on Monday.\n")
+    assert [label for _, label in labels(text)] == ["named-source"] * 4 + ["unattributed"]
+
+
+def test_a_block_not_in_the_speakers_voice_or_followed_by_an_attribution_ends_after_its_paragraph() -> None:
+    third = ("The mayor released a statement:\n\n"
+             "The city will reopen the pool in May.\n\n"
+             "The pool was built in 1961 and we swam there as children.\n")
+    assert [label for _, label in labels(third)] == ["named-source", "named-source", "unattributed"]
+    narrated = ("Ruiz wrote:\n\n"
+                "We will reopen the pool in May.\n\n"
+                "Critics said the date was too late.\n\n"
+                "We want it open for the summer.\n")
+    assert [label for _, label in labels(narrated)] == ["named-source", "named-source", "anonymous-source",
+                                                         "unattributed"]
+
+
+def test_an_interviewers_question_after_a_colon_is_not_the_speakers() -> None:
+    text = ("Here is part of what Ruiz said at the hearing:\n\n"
+            "Q: Why close the pool?\n\n"
+            "RUIZ: We ran out of money for the repairs.\n")
+    assert [label for _, label in labels(text)] == ["named-source", "unattributed", "named-source"]
+
+
+def test_a_heading_ends_a_block_in_the_speakers_voice() -> None:
+    # a section heading after the block: the paragraph under it is not the letter's, though it says "we"
+    text = ("In a letter to the board, Ruiz wrote:\n\n"
+            "When I took this job, the pool had been closed for a year.\n\n"
+            "What comes next\n\n"
+            "We will know more about the budget in May.\n")
+    assert [label for _, label in labels(text)] == ["named-source", "named-source", "unattributed", "unattributed"]

@@ -238,3 +238,37 @@ def test_the_audience_answering_breaks_the_chain() -> None:
     quote = " “You have done nothing for us.”"
     assert _labels(tag + " The crowd booed him loudly." + quote)[-1] == UNATT
     assert _labels(tag + " Then a heckler cut him off at once." + quote)[-1] == UNATT
+
+
+def test_a_paragraph_of_quotation_without_its_opening_mark_takes_its_tag() -> None:
+    # 'We lost. … again,” she said.': every statement of the paragraph is the speaker's
+    text = ("Coach Lena Ward spoke after the game.\n\n"
+            "We lost the ball too often. We will fix that in practice,” Ward said.\n\nThe team plays again on Friday.")
+    assert _labels(text) == [UNATT, NAMED, NAMED, UNATT]
+
+
+def test_a_paragraph_that_closes_a_quotation_left_open_without_its_mark_is_the_speakers() -> None:
+    # the quotation runs on into the next paragraph, whose opening mark was left out (or turned the wrong way)
+    text = ('"We have no money left," Ruiz said. "The steel is rotten.\n\n'
+            'We will rebuild it in two years. Nobody will pay more."\n\nThe council meets on Friday.')
+    assert _labels(text) == [NAMED, NAMED, NAMED, NAMED, UNATT]
+    turned = ('"We have no money left," Ruiz said. "The steel is rotten.\n\n'
+              '”We will rebuild it in two years. Nobody will pay more.”\n\nThe council meets on Friday.')
+    assert _labels(turned) == [NAMED, NAMED, NAMED, NAMED, UNATT]
+
+
+def test_a_signature_under_a_quotation_left_open_is_not_its_words() -> None:
+    # a name (and title) closing the quotation is who signed it, not more of what was said; a paragraph that opens a
+    # quotation of its own is not the open one's either
+    text = '"We have no money left," Ruiz said. "The steel is rotten.\n\nAna Ruiz, mayor of Millbrook."'
+    assert _labels(text)[-1] == UNATT
+    text = ('"We have no money left," Ruiz said. "The steel is rotten.\n\n'
+            'The chief engineer disagreed with "every word of it" on Friday."')
+    assert _labels(text)[-1] == UNATT
+
+
+def test_a_quotation_opening_the_paragraph_after_its_speakers_statement_is_theirs_though_narration_follows() -> None:
+    # "X said …" closes a paragraph; the next one opens with a whole quotation and goes on in the writer's words
+    text = ("The council voted on Monday. Ruiz said the plan was dead for this year and maybe for good.\n\n"
+            "“We lost the vote. We will win the next one.” The council meets again in May.")
+    assert _labels(text) == [UNATT, NAMED, NAMED, NAMED, UNATT]

@@ -100,3 +100,21 @@ def test_an_opening_mark_turned_to_close_after_punctuation_is_no_nested_quotatio
     # '“Wait!“,': the mark after "Wait!" closes the quotation (typed the wrong way round), so three quotations
     text = "“Wait!“, she said. “Stop right there,” he said. “Now put it down.”"
     assert _quoted(text) == ["“Wait!“", "“Stop right there,”", "“Now put it down.”"]
+
+
+def test_a_closing_mark_before_a_tag_with_no_opening_mark_closes_a_quotation_from_the_paragraph_start() -> None:
+    # the writer left out the opening mark: the quotation is the paragraph up to the closing mark before its tag
+    text = "The mayor spoke last.\n\nWe have no money left. The bridge can wait,” Ruiz said on Monday."
+    assert _quoted(text) == ["We have no money left. The bridge can wait,”"]
+    straight = 'Ruiz spoke.\n\nWe have no money left. The bridge can wait," she added.'
+    assert _quoted(straight) == ['We have no money left. The bridge can wait,"']
+    told = "We have no money left. The bridge can wait,” the city manager told reporters."
+    assert _quoted(told) == ["We have no money left. The bridge can wait,”"]
+
+
+def test_a_closing_mark_with_no_tag_after_it_or_after_a_closed_quotation_opens_no_paragraph_quotation() -> None:
+    # no tag after the mark: nobody's words are marked; a quotation closed before it in the paragraph: the paragraph
+    # is no quotation from its start (the tag of the first one sits in between)
+    assert _quoted("We have no money left. The bridge can wait,” and the council agreed.") == []
+    text = "“We won,” she said. We will win again,” she added."
+    assert _quoted(text)[0] == "“We won,”"

@@ -86,3 +86,16 @@ def test_a_salutation_or_a_title_in_quotation_marks_is_no_speaker() -> None:
     text = ("Newsletter\n\nThe newsletter opened with a line in bold. “Dear Friends: the city is broke and the council "
             "will not admit it.”\n\n“The Long Road Home: A Mayor in Hard Times” sold well.")
     assert [label for _, label in labels(text)][2:] == ["unattributed", "unattributed"]
+
+
+def test_three_speakers_in_capitals_make_a_transcript_though_each_speaks_once() -> None:
+    # a debate excerpt: the moderator, then two candidates; a turn holds the paragraph after it, up to the next turn
+    text = ("Here is an exchange from the debate.\n\n"
+            "MOORE: Mayor Ruiz, you have two minutes. What is your plan?\n\n"
+            "RUIZ: Thank you for asking. I want to fix every road in the city.\n\n"
+            "That means more crews. It means longer hours.\n\n"
+            "LEE: Our roads are fine. The money should go to the schools.\n")
+    assert [label for _, label in labels(text)] == ["unattributed"] + ["named-source"] * 8
+    mixed = text.replace("MOORE:", "Moore:").replace("RUIZ:", "Ruiz:").replace("LEE:", "Lee:")
+    # in mixed case three names with a colon may be headlines: no transcript, so the paragraph after a turn is left
+    assert [label for _, label in labels(mixed)][5:7] == ["unattributed", "unattributed"]

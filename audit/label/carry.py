@@ -2,13 +2,15 @@
 
 Inside an attributed quotation, a statement takes the label of the statement that says who is speaking;
 after a `carry: paragraph` attribution (a transcript's "PENCE: …"), the rest of the paragraph takes it; in a
-transcript, a speaker's turn holds the paragraphs up to the next turn (audit.label.turns).
+transcript, a speaker's turn holds the paragraphs up to the next turn (audit.label.turns); after a colon that
+ends a paragraph, the block under it takes the colon's statement's (audit.label.blocks).
 """
 from __future__ import annotations
 
 import bisect
 import re
 
+from audit.label.blocks import carry_colon_block
 from audit.label.narration import Speakers, across_narration
 from audit.label.turns import carry_turns
 from audit.models import Attribution, Label, Match, Quotation, Statement
@@ -25,8 +27,36 @@ def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]]
     carried = _carry(statements, own, quotations)
     _carry_paragraphs(statements, attrs, own, carried, ruleset)
     carry_turns(statements, attrs, own, carried, ruleset)
-    _carry_colon_block(statements, own, carried, lines)
+    carry_colon_block(statements, own, carried, lines)
+    _carry_left_open(statements, own, quotations, carried)
     return carried
+
+
+def _carry_left_open(statements: tuple[Statement, ...], own: Own, quotations: tuple[Quotation, ...],
+                     carried: dict[int, int]) -> None:
+    """A quotation left open at its paragraph's end whose next paragraph holds no opening mark but closes with a
+    closing one ('“The steel is rotten. / We will rebuild it in two years.”'): the writer left out the mark that
+    goes on with it, so that paragraph is the speaker's words too, when none of it has an attribution of its own."""
+    for q in quotations:
+        who, last = q.attribution_statement, q.statements[-1]
+        nxt = last + 1
+        if who is None or own[who][0] in NOT_CARRIED or nxt >= len(statements) \
+                or statements[nxt].paragraph != statements[last].paragraph + 1 \
+                or statements[last].text.rstrip()[-1:] in _CLOSING or q.end < statements[last].end:
+            continue
+        para = [k for k in range(nxt, len(statements)) if statements[k].paragraph == statements[nxt].paragraph]
+        body = " ".join(statements[k].text for k in para).rstrip()
+        if body[-1:] in _CLOSING and not _ANY_MARK.search(body[:-1]) and body[-2:-1] in ".?!…,-—" \
+                and len(body.split()) >= _CLOSING_WORDS and not _SIGNATURE.match(body) \
+                and all(own[k][0] is None and k not in carried for k in para):
+            for k in para:
+                carried[k] = who
+
+
+_CLOSING = "”\"’'"
+_CLOSING_WORDS = 5  # fewer words before the closing mark are a signature under a pulled quotation ('Jane Roe."')
+_SIGNATURE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,[^.]*\.?[”\"’']$")  # ('Jane Roe, mayor."')
+_ANY_MARK = re.compile("[“”\"«»]|''")  # a double mark (single ones are apostrophes too often)
 
 
 def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Statement, ...],
@@ -107,14 +137,15 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
         # or opening a statement ('Lee argues that he meant no harm. "He asked them to come in peace" was all.')
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
-    opens = statements[first].text[:1] in "“\"‘'" and (long or entire)  # no title opening the statement
+    opens = statements[first].text[:1] in "“\"‘'”" and (long or entire)  # no title opening the statement (”: turned)
     closes_paragraph = last + 1 == len(statements) or statements[last + 1].paragraph != statements[last].paragraph
     if prev >= 0 and attributed[prev] and len(statements[prev].text.split()) <= 6 \
             and opens and statements[prev].paragraph < statements[first].paragraph:
         return prev  # "The mayor said." closing a paragraph, then a paragraph of quotation
     if prev >= 0 and attributed[prev] and opens \
-            and statements[prev].paragraph == statements[first].paragraph - 1 and closes_paragraph:
-        return prev  # "Carter said that …" closing a paragraph, then a whole paragraph of quotation
+            and statements[prev].paragraph == statements[first].paragraph - 1 and (closes_paragraph or entire):
+        return prev  # "Carter said that …" closing a paragraph, then a paragraph of quotation (or one opening
+        # with whole statements of quotation, the writer's words after them: "“We lost.” The council meets in May.")
     same_paragraph = long and prev >= 0 and statements[prev].paragraph == statements[first].paragraph
     if before and (same_paragraph or opens):
         last_q = before[-1]
@@ -157,54 +188,6 @@ def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attrib
             while j >= 0 and statements[j].paragraph == st.paragraph and own[j][0] is None and j not in carried:
                 carried[j] = i
                 j -= 1
-
-
-def line_breaks(statements: tuple[Statement, ...], text: str) -> frozenset[int]:
-    """Statements that open a paragraph set off from the one before by a single line break, in a text whose
-    paragraphs are parted by blank lines but for a few such breaks: there, such lines are the lines of one block (a
-    speech or a poem set line by line, a pasted excerpt), not paragraphs of their own; in a text that parts many
-    paragraphs so, they are paragraphs. `text`: the article's text (or its masked copy)."""
-    single, blank = [], 0
-    for i in range(1, len(statements)):
-        if statements[i].paragraph != statements[i - 1].paragraph:
-            if text.count("\n", statements[i - 1].end, statements[i].start) == 1:
-                single.append(i)
-            else:
-                blank += 1
-    return frozenset(single) if len(single) * _RARE <= len(single) + blank else frozenset()
-
-
-_RARE = 5  # a single line break is a line of a block where at most one paragraph break in so many is one
-
-
-def _carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict[int, int],
-                       lines: frozenset[int]) -> None:
-    """An attributed statement that closes its paragraph with a colon ("Hewitt writes:") introduces the next
-    paragraph: its statements without an attribution of their own take its label (a block quotation). When that
-    paragraph is a list item ("- …", "• …", "1. …") or an embedded post ("<tweet …>…"), the list items or the
-    embedded posts that follow it are in the block too, and so are the lines after it with no blank line between
-    (`lines`: a speech quoted line by line; the writer's narration after a block starts a paragraph of its own)."""
-    for i, st in enumerate(statements[:-1]):
-        nxt = statements[i + 1]
-        if own[i][0] in NOT_CARRIED or not st.text.rstrip().endswith(":") or nxt.paragraph == st.paragraph:
-            continue
-        item = next((shape for shape in (_LIST_ITEM, _EMBED) if shape.match(nxt.text)), None)
-        j, paragraph = i + 1, nxt.paragraph
-        while j < len(statements) and (statements[j].paragraph == paragraph or (
-                statements[j].paragraph == paragraph + 1 and (
-                    j in lines or (item is not None and item.match(statements[j].text))))):
-            if j > i + 1 and own[j][0] is not None and statements[j].text.rstrip().endswith(":"):
-                break  # the next block starts here: it walks on from there
-            paragraph = statements[j].paragraph
-            if own[j][0] is None and j not in carried:
-                carried[j] = i
-            j += 1
-
-
-# A list item's marker: a dash or bullet, a number, or the "l " a Wingdings bullet becomes in plain text.
-_LIST_ITEM = re.compile(r"\s*(?:[-*•·▪◦–—]|l(?=\s)|\d{1,2}[.)])\s+\S")
-# An embedded post as the text keeps it: its markup opens the paragraph.
-_EMBED = re.compile(r"\s*<(?:tweet|blockquote|post|embed)\b")
 
 
 def _carry(statements: tuple[Statement, ...], own: Own, quotations: tuple[Quotation, ...]) -> dict[int, int]:

@@ -26,7 +26,9 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
     closing curly mark after a space, before a word or an ellipsis, opens one when none is open (`_TURNED_OPEN`).
     A quotation still open at a paragraph's end runs on when the next paragraph opens with a quotation mark
     (the news convention for a quotation over several paragraphs); otherwise it ends there, or at the comma
-    before a tag in it when its closing mark was left out ('"There was no help, said Kessel, who …').
+    before a tag in it when its closing mark was left out ('"There was no help, said Kessel, who …'). A closing mark
+    before a tag, with no quotation open and none closed before it in the paragraph, closes one that runs from the
+    paragraph's start: its opening mark was left out ('We lost. We will win,” she said.').
     """
     spans: list[tuple[int, int]] = []
     state = _State()
@@ -42,6 +44,10 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
             nxt = text[i + width] if i + width < para.end else " "
             if state.open_at is None and mark == "”" and prev.isspace() and _TURNED_OPEN.match(text, i + 1, para.end):
                 state.open_at, state.opener, state.curly_inside = i, "“", 0  # '” … they are not like him,” she said'
+                continue
+            if state.open_at is None and mark in "”\"" and prev in _BEFORE_CLOSE \
+                    and _opening_left_out(text, para, i + width, spans):
+                spans.append((para.start, i + width))  # 'We lost. We will win,” she said.'
                 continue
             if state.open_at is not None and _passes(state, text, i, mark, prev, later):
                 continue
@@ -61,10 +67,24 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
 # After a space or at a paragraph's start, with no quotation open, a closing curly mark before a word or an
 # ellipsis opens one (a mark turned the wrong way: 'Doing so ”appeared to be an attempt,” she said').
 _TURNED_OPEN = re.compile(r"\w|\s?(?:…|\.\.\.)")
-# A tag after a comma: a verb of saying and its speaker, or a speaker and a verb of saying.
-_UNCLOSED_TAG = re.compile(r",\s+(?:(?:said|says|added|adds|wrote|writes|told)\s+(?:[A-Z]|(?:he|she|they)\b)"
-                           r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|wrote|writes)\b"
-                           r"|(?:he|she|they)\s+(?:said|says|added|adds|wrote|writes)\b)")
+# A tag: a verb of saying and its speaker, or a speaker and a verb of saying.
+_TAG = (r"(?:(?:said|says|added|adds|wrote|writes|told)\s+(?:[A-Z]|(?:he|she|they)\b)"
+        r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|wrote|writes)\b"
+        r"|(?:he|she|they)\s+(?:said|says|added|adds|wrote|writes)\b)")
+_UNCLOSED_TAG = re.compile(r",\s+" + _TAG)  # after the comma of a quotation whose closing mark was left out
+# After a closing mark with no quotation open, the tag of a quotation whose opening mark was left out: it runs from
+# its paragraph's start ('We lost. We will win,” she said.'), when no quotation closed before it in the paragraph.
+_VERB = r"(?:said|says|added|adds|wrote|writes|told|tells|explained|continued|argued|noted|recalled|insisted|declared)"
+_TAG_AFTER = re.compile(r"[ \t]+(?:" + _VERB + r"\s+(?:[A-Z]|(?:he|she|they|the|an?)\b)"
+                        r"|(?:(?:[A-Z][\w.’'-]*|the|an?)\s+){1,4}(?:[a-z][\w’'-]*\s+){0,2}" + _VERB + r"\b"
+                        r"|(?:he|she|they|I|we)\s+" + _VERB + r"\b)")
+_BEFORE_CLOSE = ",.?!…"
+
+
+def _opening_left_out(text: str, para: Paragraph, after: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a closing mark ending at `after`, with no quotation open, closes one from the paragraph's start whose
+    opening mark was left out: a tag follows it, and no quotation closed before it in the paragraph."""
+    return not (spans and spans[-1][1] > para.start) and _TAG_AFTER.match(text, after, para.end) is not None
 _OPENERS = {'"': '"“\'', "“": "“\"", "«": "«", "‘": "‘'", "'": "'‘"}
 _CLOSERS = {'"': '"', "“": "”\"", "«": "»", "‘": "’", "'": "'’"}
 

@@ -1,11 +1,12 @@
 """Transcripts: a speaker's turn ("MATTHEWS: …", "Lopez: …") holds the paragraphs up to the next turn.
 
 A turn is a paragraph that opens with an attribution of a `role: turn` rule and goes on with words (not a tally,
-"Clinton: 547."). A text is a transcript when a speaker takes a second turn and someone else speaks too:
-headlines and section labels that happen to open with a name ("Jeb Bush: Student loans …") name each person
-once. In a transcript, a turn's label carries over the rest of its paragraph and over the paragraphs after it
-up to the next turn, when that turn comes within a few paragraphs; the words after the last turn are left alone
-(the writer's narration takes over there), and a statement that a rule took for page furniture ends the turn.
+"Clinton: 547."). A text is a transcript when a speaker takes a second turn and someone else speaks too, or when
+three speakers in capitals take turns ("HOLT: …", "CLINTON: …", "TRUMP: …"): headlines and section labels that
+happen to open with a name ("Jeb Bush: Student loans …") name each person once. In a transcript, a turn's label
+carries over the rest of its paragraph and over the paragraphs after it up to the next turn, when that turn comes
+within a few paragraphs; the words after the last turn are left alone (the writer's narration takes over there), and
+a statement that a rule took for page furniture ends the turn.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ Own = list[tuple[Label | None, list[Match], list[str]]]
 _MAX_PARAGRAPHS = 4  # a turn, then at most three paragraphs of the same speaker before the next turn
 _MIN_WORDS = 4  # words after the speaker's colon: fewer is a tally or a label ("Sanders: 46.")
 _NAME = re.compile(r"[\w’'-]+")
+_CAPITALS = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s")  # a speaker in capitals ("HOLT: …")
+_CAPITAL_SPEAKERS = 3  # so many speakers in capitals taking turns make a transcript though each speaks once
 _SECTION = re.compile(r"\W*(?:\S+\s+){0,4}\S+:\s*$")  # a line of up to five words ending in a colon
 
 
@@ -30,8 +33,9 @@ def carry_turns(statements: tuple[Statement, ...], attrs: list[list[Attribution]
         return
     found = _turns(statements, attrs, own, turn_rules)
     names = Counter(name for _, name, short in found if not short)
-    if len(names) < 2 or max(names.values()) < 2:
-        return  # no speaker speaks twice, or only one speaks: no transcript
+    capitals = {name for i, name, short in found if not short and _CAPITALS.match(statements[i].text)}
+    if (len(names) < 2 or max(names.values()) < 2) and len(capitals) < _CAPITAL_SPEAKERS:
+        return  # no speaker speaks twice, or only one speaks, and fewer speakers in capitals: no transcript
     # a short turn of a speaker who also speaks at length is a turn too ("DIAZ: No."); a tally is not
     turns = [(i, name) for i, name, short in found if not short or name in names]
     for k, (i, _) in enumerate(turns):
