@@ -29,6 +29,17 @@ def test_a_he_or_a_she_goes_to_a_person_of_that_gender(text: str, index: int, na
     assert speaker(text, index) == name
 
 
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Paul Diaz runs the water plant. “Tom Lee has his facts wrong,” he said.", 1, "Paul Diaz",
+                 id="not-a-name-inside-the-quotation"),
+    pytest.param("Mayor Ann Lee opened the bridge.\n\nPaul Diaz voted against it. “Officials never "
+                 "listen,” he said. “Tom Lee knows that,” he added.", 3, "Paul Diaz", id="not-a-quoted-subject-after"),
+])
+def test_a_quotation_opening_a_statement_offers_no_subject(text: str, index: int, name: str) -> None:
+    """The words a quotation opens with are the speaker's: the first name in them is not the statement's subject."""
+    assert speaker(text, index) == name
+
+
 def test_a_family_is_two_people() -> None:
     text = "Bill Clinton said the deal was fair. Hillary Clinton said it was not."
     assert (speaker(text, 0), speaker(text, 1)) == ("Bill Clinton", "Hillary Clinton")

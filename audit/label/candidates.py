@@ -79,9 +79,11 @@ class Subjects:
         in the pronoun's `own` statement, when it capitalises it within sentences too: "Keyworth was so fired up
         that he …"; never a place the rules file lists), else a group or a body ("Officials met on Friday.")."""
         text = st.text[:min(len(st.text) if end is None else end, _OPENING_REACH)]
+        if text[:1] in _QUOTES:
+            return None  # a quotation's first words are the speaker's, not the statement's subject
         m = _OPENING.match(text)
-        if m is not None and own and (text[:1] in _QUOTES or not _VERBISH.match(text, m.end(1))):
-            own = False  # a capital in a quotation, or a word that is no clause's subject ("In Concord, he said")
+        if m is not None and own and not _VERBISH.match(text, m.end(1)):
+            own = False  # a word that is no clause's subject ("In Concord, he said")
         phrase = LEADS.sub("", m.group(1)) if m is not None else ""
         person = self._person(phrase, st, st.start + m.end(1) - len(phrase), own) if m is not None else None
         return person if person is not None else self._group(text, st)
