@@ -40,6 +40,21 @@ def test_a_quotation_opening_a_statement_offers_no_subject(text: str, index: int
     assert speaker(text, index) == name
 
 
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Sales fell all winter. The slide ended when Michael Capellas, a rival executive, called with an "
+                 "offer.\n\nIn a merger, he said, the brand would survive.", 2, "Michael Capellas",
+                 id="a-name-in-a-subordinate-clause-the-paragraph-before"),
+    pytest.param("Tom Lee, a radio host, said the race was close.\n\nFor months his show has featured Sen. Mark Cole. "
+                 "He has called Cole a hero.", 2, "Tom Lee", id="not-the-name-the-statement-gives-after-the-pronoun"),
+    pytest.param("Jim Axel tweeted that the plan was a mistake.\n\nMayor Tom Reed said it would work.\n\nThen there's "
+                 "Axel.\n\n“Too forced?” he wrote.", 3, "Jim Axel", id="a-known-name-the-paragraph-before"),
+])
+def test_a_he_or_a_she_goes_to_a_person_named_nearby(text: str, index: int, name: str) -> None:
+    """With no fitting subject or source near it, a pronoun goes to the nearest person named (by a first name and a
+    surname, or known by name) in its paragraph or, in a paragraph's first statement, the paragraph before."""
+    assert speaker(text, index) == name
+
+
 def test_a_family_is_two_people() -> None:
     text = "Bill Clinton said the deal was fair. Hillary Clinton said it was not."
     assert (speaker(text, 0), speaker(text, 1)) == ("Bill Clinton", "Hillary Clinton")

@@ -30,6 +30,10 @@ _TOKEN = re.compile(r"\S+")
 _MEMBERS = re.compile(r"[^,;:]{1,80}(?P<group_end>),\s+(?:like|including|such\s+as|among\s+them)\s+"
                       r"(?P<members>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|and|for)\s+)?){0,6}[A-Z][\w’'.-]*)")
 _OPENING_REACH = 400  # characters of a statement its subject is read from (the patterns above reach less)
+# a common first name (checked against the lexicons), maybe an initial, and a surname, not before another capital
+_FULL_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
+_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"")
+_NAMED_REACH = 1000  # characters of a statement searched for names
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,6 +91,16 @@ class Subjects:
         phrase = LEADS.sub("", m.group(1)) if m is not None else ""
         person = self._person(phrase, st, st.start + m.end(1) - len(phrase), own) if m is not None else None
         return person if person is not None else self._group(text, st)
+
+    def named_in(self, st: Statement, end: int | None = None) -> list[Referent]:
+        """The persons a statement names by a common first name and a surname ("when Michael Capellas, her
+        counterpart, called"), outside quotations, in the order of the text (up to `end`), wherever they stand."""
+        text = _QUOTED.sub(lambda m: " " * len(m.group()), st.text[:len(st.text) if end is None else end])
+        found = []
+        for m in _FULL_NAME.finditer(text[-_NAMED_REACH:]):
+            if m.group(1) in self.people.given and (ref := self._person(m.group(), st, st.start + m.start())):
+                found.append(ref)
+        return found
 
     def _person(self, phrase: str, st: Statement, start: int, own: bool = False) -> Referent | None:
         rules = self.ruleset
