@@ -5,9 +5,20 @@ the tool's output.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from audit.label.names import People, gender_cue, gender_of, given_index, given_with, person_name, surname_of
+from audit.label.names import (
+    People,
+    first_names,
+    gender_cue,
+    gender_of,
+    given_index,
+    given_with,
+    person_name,
+    surname_of,
+)
 from audit.pipeline import audit_text
 from audit.rules.loader import default_rules
 from tests.label_helpers import speaker
@@ -183,7 +194,14 @@ def test_given_index_reads_first_names_and_titles_before_a_word() -> None:
     assert given_with("Clinton", index) == (True, None) and given_with("Texas", index) == (False, None)
 
 
+def test_first_names_counts_the_first_names_before_each_surname() -> None:
+    index = first_names("Donald J. Trump spoke. Ivanka Trump’s dress. Donald Trump left. Mr. Comey and Sen. Lee met.",
+                        default_rules())
+    assert index == {"Trump": Counter({"Donald": 2, "Ivanka": 1})}
+
+
 @pytest.mark.parametrize(("phrase", "name"), [
+    ("Sen. Ted Cruz (R-Texas)", "Ted Cruz"), ("Rep. Ann Lee (D)", "Ann Lee"), ("Ted Cruz", "Ted Cruz"),
     ("Virginia Gov. Terry McAuliffe", "Terry McAuliffe"), ("Vice President Joe Biden", "Joe Biden"),
     ("Sen. Ted Cruz", "Ted Cruz"), ("Lana Del Rey", "Lana Del Rey"), ("Mr. Khan", "Khan"),
     ("Sen. Ted Cruz of Texas", "Ted Cruz"), ("Gov. Phil Bryant of Mississippi", "Phil Bryant"),
