@@ -5,6 +5,7 @@ import dataclasses
 import re
 from collections import Counter, OrderedDict
 
+from audit.label.described import described_person
 from audit.label.governs import closing_tag
 from audit.label.names import PRONOUN_GENDER, People, first_names, gender_of, person_name, surname_of
 from audit.label.sources import in_subordinate_clause
@@ -147,9 +148,9 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
                 ref = a.referent  # the source the pronoun stands for (audit.label.referents), not in furniture
                 if ref is None or ref.statement in furniture:
                     continue
-                key = _entry_for(ref, ruleset, entries, people, PRONOUN_GENDER.get(a.source_text.lower()))
+                key = _entry_for(ref, ruleset, entries, people, PRONOUN_GENDER.get(a.source_text.lower()), text)
             else:
-                key = _entry_for(a, ruleset, entries, people)
+                key = _entry_for(a, ruleset, entries, people, text=text)
             entry = entries[key]
             entry.statements.append(ls.index)  # every statement that relies on it, governing or not
             if a is gov:
@@ -192,13 +193,16 @@ _ONE_NAME = re.compile(r"[A-Z][\w’'-]+")
 
 
 def _entry_for(a: Attribution, ruleset: RuleSet, entries: OrderedDict[str, _Entry], people: People,
-               gender: str | None = None) -> str:
+               gender: str | None = None, text: str = "") -> str:
     """The roster key of an attribution's source, its entry made when new; one entry per person (audit.label.names.
     People: "Bill Clinton" and "Hillary Clinton" apart), with their fullest name."""
     key, name = _key_and_name(a, ruleset, people)
     reporter = a.kind is SourceKind.OUTLET and key != _norm_outlet(name)  # a person, by name
     if reporter or (a.kind is SourceKind.PERSON and not _described(a, ruleset, people)):
         key = people.key(name, gender or gender_of(a.source_text, ruleset)) or key
+    elif a.kind is SourceKind.PERSON and text and (meant := described_person(a.source_text, a.source_start, text,
+                                                                             ruleset, gender)) is not None:
+        key, name = people.key(meant, gender or gender_of(a.source_text, ruleset)) or key, meant  # "the senator"
     if key not in entries:
         entries[key] = _Entry(f"S{len(entries) + 1}", name, a.kind, a.source_text, [])
     elif len(name) > len(entries[key].name) and a.kind is SourceKind.PERSON:
