@@ -66,6 +66,20 @@ def test_a_he_or_a_she_goes_to_a_person_named_nearby(text: str, index: int, name
     assert speaker(text, index) == name
 
 
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Conservative icon Delphine Marsh, who died Monday, used her last column to praise him.\n\n“He is "
+                 "the one,” she wrote.", 1, "Delphine Marsh", id="a-role-before-the-name"),
+    pytest.param("Speaking in Beijing, Foreign Ministry spokesman Lu Kang repeated that China opposed hacking.\n\n"
+                 "People should bring evidence, he told reporters.", 1, "Lu Kang", id="an-opening-phrase-then-a-role"),
+    pytest.param("In downtown San Francisco, marchers walked in silence.\n\n“I cried,” he said.", 1, None,
+                 id="not-a-place-after-an-opening-word"),
+])
+def test_a_subject_is_the_name_after_the_words_describing_it(text: str, index: int, name: str | None) -> None:
+    """A statement's subject written as role words and a name ("Chinese Foreign Ministry spokesman Lu Kang") is the
+    name, for a pronoun after it."""
+    assert speaker(text, index) == name
+
+
 def test_a_family_is_two_people() -> None:
     text = "Bill Clinton said the deal was fair. Hillary Clinton said it was not."
     assert (speaker(text, 0), speaker(text, 1)) == ("Bill Clinton", "Hillary Clinton")

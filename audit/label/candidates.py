@@ -32,6 +32,12 @@ _MEMBERS = re.compile(r"[^,;:]{1,80}(?P<group_end>),\s+(?:like|including|such\s+
 _OPENING_REACH = 400  # characters of a statement its subject is read from (the patterns above reach less)
 # a common first name (checked against the lexicons), maybe an initial, and a surname, not before another capital
 _FULL_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
+# capitalised words, one to three lower-case words (a role), then a name of two or more capitalised words
+_DESCRIBED_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,4}(?P<words>(?:[a-z][\w-]*\s+){1,3})"
+                             r"(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)(?=,|\s+[a-z])")
+_FUNCTION = frozenset(("of", "the", "a", "an", "and", "or", "but", "in", "on", "at", "for", "to", "with", "from", "by",
+                       "as", "who", "which", "that", "this", "his", "her", "their", "its", "is", "are", "was", "were",
+                       "be", "been", "has", "have", "had", "not"))
 _QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"")
 _NAMED_REACH = 1000  # characters of a statement searched for names
 
@@ -90,7 +96,18 @@ class Subjects:
             own = False  # a word that is no clause's subject ("In Concord, he said")
         phrase = LEADS.sub("", m.group(1)) if m is not None else ""
         person = self._person(phrase, st, st.start + m.end(1) - len(phrase), own) if m is not None else None
+        if person is None and m is not None and not own and phrase:
+            person = self._described(text, m.end(1) - len(phrase), st)
         return person if person is not None else self._group(text, st)
+
+    def _described(self, text: str, at: int, st: Statement) -> Referent | None:
+        """A name after the role words that describe it ("Conservative icon Phyllis Schlafly, who …", "Chinese
+        Foreign Ministry spokesman Lu Kang repeated …"): the words between are nouns, no verb, no function word."""
+        d = _DESCRIBED_NAME.match(text, at)
+        if d is None or LEADS.match(d.group()) or any(_VERBISH.match(" " + w) or w in _FUNCTION
+                                                      for w in d.group("words").split()):
+            return None  # "In downtown San Francisco, …": an opening phrase of place, no name
+        return self._person(d.group(), st, st.start + at)
 
     def named_in(self, st: Statement, end: int | None = None) -> list[Referent]:
         """The persons a statement names by a common first name and a surname ("when Michael Capellas, her
