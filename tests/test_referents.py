@@ -5,9 +5,20 @@ the tool's output.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from audit.label.names import People, gender_cue, gender_of, given_index, given_with, person_name, surname_of
+from audit.label.names import (
+    People,
+    first_names,
+    gender_cue,
+    gender_of,
+    given_index,
+    given_with,
+    person_name,
+    surname_of,
+)
 from audit.pipeline import audit_text
 from audit.rules.loader import default_rules
 from tests.label_helpers import speaker
@@ -26,6 +37,46 @@ from tests.label_helpers import speaker
                  "fight it.", 2, "Hillary Clinton", id="she-after-two-of-a-family"),
 ])
 def test_a_he_or_a_she_goes_to_a_person_of_that_gender(text: str, index: int, name: str | None) -> None:
+    assert speaker(text, index) == name
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Paul Diaz runs the water plant. “Tom Lee has his facts wrong,” he said.", 1, "Paul Diaz",
+                 id="not-a-name-inside-the-quotation"),
+    pytest.param("Mayor Ann Lee opened the bridge.\n\nPaul Diaz voted against it. “Officials never "
+                 "listen,” he said. “Tom Lee knows that,” he added.", 3, "Paul Diaz", id="not-a-quoted-subject-after"),
+])
+def test_a_quotation_opening_a_statement_offers_no_subject(text: str, index: int, name: str) -> None:
+    """The words a quotation opens with are the speaker's: the first name in them is not the statement's subject."""
+    assert speaker(text, index) == name
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Sales fell all winter. The slide ended when Michael Capellas, a rival executive, called with an "
+                 "offer.\n\nIn a merger, he said, the brand would survive.", 2, "Michael Capellas",
+                 id="a-name-in-a-subordinate-clause-the-paragraph-before"),
+    pytest.param("Tom Lee, a radio host, said the race was close.\n\nFor months his show has featured Sen. Mark Cole. "
+                 "He has called Cole a hero.", 2, "Tom Lee", id="not-the-name-the-statement-gives-after-the-pronoun"),
+    pytest.param("Jim Axel tweeted that the plan was a mistake.\n\nMayor Tom Reed said it would work.\n\nThen there's "
+                 "Axel.\n\n“Too forced?” he wrote.", 3, "Jim Axel", id="a-known-name-the-paragraph-before"),
+])
+def test_a_he_or_a_she_goes_to_a_person_named_nearby(text: str, index: int, name: str) -> None:
+    """With no fitting subject or source near it, a pronoun goes to the nearest person named (by a first name and a
+    surname, or known by name) in its paragraph or, in a paragraph's first statement, the paragraph before."""
+    assert speaker(text, index) == name
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Conservative icon Delphine Marsh, who died Monday, used her last column to praise him.\n\n“He is "
+                 "the one,” she wrote.", 1, "Delphine Marsh", id="a-role-before-the-name"),
+    pytest.param("Speaking in Beijing, Foreign Ministry spokesman Lu Kang repeated that China opposed hacking.\n\n"
+                 "People should bring evidence, he told reporters.", 1, "Lu Kang", id="an-opening-phrase-then-a-role"),
+    pytest.param("In downtown San Francisco, marchers walked in silence.\n\n“I cried,” he said.", 1, None,
+                 id="not-a-place-after-an-opening-word"),
+])
+def test_a_subject_is_the_name_after_the_words_describing_it(text: str, index: int, name: str | None) -> None:
+    """A statement's subject written as role words and a name ("Chinese Foreign Ministry spokesman Lu Kang") is the
+    name, for a pronoun after it."""
     assert speaker(text, index) == name
 
 
@@ -157,7 +208,14 @@ def test_given_index_reads_first_names_and_titles_before_a_word() -> None:
     assert given_with("Clinton", index) == (True, None) and given_with("Texas", index) == (False, None)
 
 
+def test_first_names_counts_the_first_names_before_each_surname() -> None:
+    index = first_names("Donald J. Trump spoke. Ivanka Trump’s dress. Donald Trump left. Mr. Comey and Sen. Lee met.",
+                        default_rules())
+    assert index == {"Trump": Counter({"Donald": 2, "Ivanka": 1})}
+
+
 @pytest.mark.parametrize(("phrase", "name"), [
+    ("Sen. Ted Cruz (R-Texas)", "Ted Cruz"), ("Rep. Ann Lee (D)", "Ann Lee"), ("Ted Cruz", "Ted Cruz"),
     ("Virginia Gov. Terry McAuliffe", "Terry McAuliffe"), ("Vice President Joe Biden", "Joe Biden"),
     ("Sen. Ted Cruz", "Ted Cruz"), ("Lana Del Rey", "Lana Del Rey"), ("Mr. Khan", "Khan"),
     ("Sen. Ted Cruz of Texas", "Ted Cruz"), ("Gov. Phil Bryant of Mississippi", "Phil Bryant"),

@@ -126,3 +126,19 @@ def test_a_first_person_inside_someone_elses_words_is_theirs() -> None:
     # "I told the council …" in a block after "Mayor Ana Ruiz said:" is the mayor's, not the writer's
     text = "Mayor Ana Ruiz said:\n\nWe have balanced the budget. I told the council that we would."
     assert [speaker(text, i) for i in range(3)] == ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Hillary Clinton toured the plant on Monday.\n\n“Jobs come first,” Clinton said.", 1,
+                 "Hillary Clinton", id="a-surname-takes-the-first-name-the-article-gives"),
+    pytest.param("Hillary Clinton and Bill Clinton toured the plant.\n\n“Jobs come first,” Clinton said.", 1,
+                 "Clinton", id="not-when-two-first-names-could-be-meant"),
+    pytest.param("Bill Clinton waved. Hillary Clinton toured the plant.\n\n“Jobs come first,” Mrs. Clinton said.", 2,
+                 "Hillary Clinton", id="the-first-name-that-fits-a-title"),
+    pytest.param("Sen. Ted Cruz (R-Texas) said the bill would fail. Cruz said it twice.", 1, "Ted Cruz",
+                 id="a-party-tag-is-no-part-of-a-name"),
+])
+def test_a_person_is_named_by_their_fullest_name(text: str, index: int, name: str) -> None:
+    """The roster names a person by the fullest name the article gives them, even outside a source phrase; the
+    party and state after a lawmaker's name are not part of it."""
+    assert speaker(text, index) == name

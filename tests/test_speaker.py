@@ -16,13 +16,19 @@ from tests.label_helpers import labels, speaker
                  id="closing-description-then-name"),
     pytest.param("But the other candidate on the stage, former Governor Lena Marsh, drew a contrast, saying that "
                  "the costs were real.", "Lena Marsh", id="description-then-name-as-subject"),
+    pytest.param("Another pollster, Ruth Okafor, said the race was close.", "Ruth Okafor", id="another-then-name"),
+    pytest.param("A pollster, Ruth Okafor of Dunmore College, said the race was close.", "Ruth Okafor",
+                 id="description-then-name-of-a-body"),
 ])
 def test_a_name_beside_a_description_names_the_speaker(text: str, name: str) -> None:
     assert speaker(text, 0) == name
 
 
-def test_a_description_beside_a_name_is_no_anonymous_source() -> None:
-    text = "Dana Whitfield, a spokeswoman for the mayor, called on the council to act and said the vote was a mistake."
+@pytest.mark.parametrize("text", [
+    "Dana Whitfield, a spokeswoman for the mayor, called on the council to act and said the vote was a mistake.",
+    "Another pollster, Ruth Okafor of Dunmore College, said the race was close.",
+])
+def test_a_description_beside_a_name_is_no_anonymous_source(text: str) -> None:
     assert labels(text)[0][1] == "named-source"
 
 

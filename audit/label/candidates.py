@@ -30,6 +30,16 @@ _TOKEN = re.compile(r"\S+")
 _MEMBERS = re.compile(r"[^,;:]{1,80}(?P<group_end>),\s+(?:like|including|such\s+as|among\s+them)\s+"
                       r"(?P<members>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|and|for)\s+)?){0,6}[A-Z][\w’'.-]*)")
 _OPENING_REACH = 400  # characters of a statement its subject is read from (the patterns above reach less)
+# a common first name (checked against the lexicons), maybe an initial, and a surname, not before another capital
+_FULL_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
+# capitalised words, one to three lower-case words (a role), then a name of two or more capitalised words
+_DESCRIBED_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,4}(?P<words>(?:[a-z][\w-]*\s+){1,3})"
+                             r"(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)(?=,|\s+[a-z])")
+_FUNCTION = frozenset(("of", "the", "a", "an", "and", "or", "but", "in", "on", "at", "for", "to", "with", "from", "by",
+                       "as", "who", "which", "that", "this", "his", "her", "their", "its", "is", "are", "was", "were",
+                       "be", "been", "has", "have", "had", "not"))
+_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"")
+_NAMED_REACH = 1000  # characters of a statement searched for names
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,12 +89,35 @@ class Subjects:
         in the pronoun's `own` statement, when it capitalises it within sentences too: "Keyworth was so fired up
         that he …"; never a place the rules file lists), else a group or a body ("Officials met on Friday.")."""
         text = st.text[:min(len(st.text) if end is None else end, _OPENING_REACH)]
+        if text[:1] in _QUOTES:
+            return None  # a quotation's first words are the speaker's, not the statement's subject
         m = _OPENING.match(text)
-        if m is not None and own and (text[:1] in _QUOTES or not _VERBISH.match(text, m.end(1))):
-            own = False  # a capital in a quotation, or a word that is no clause's subject ("In Concord, he said")
+        if m is not None and own and not _VERBISH.match(text, m.end(1)):
+            own = False  # a word that is no clause's subject ("In Concord, he said")
         phrase = LEADS.sub("", m.group(1)) if m is not None else ""
         person = self._person(phrase, st, st.start + m.end(1) - len(phrase), own) if m is not None else None
+        if person is None and m is not None and not own and phrase:
+            person = self._described(text, m.end(1) - len(phrase), st)
         return person if person is not None else self._group(text, st)
+
+    def _described(self, text: str, at: int, st: Statement) -> Referent | None:
+        """A name after the role words that describe it ("Conservative icon Phyllis Schlafly, who …", "Chinese
+        Foreign Ministry spokesman Lu Kang repeated …"): the words between are nouns, no verb, no function word."""
+        d = _DESCRIBED_NAME.match(text, at)
+        if d is None or LEADS.match(d.group()) or any(_VERBISH.match(" " + w) or w in _FUNCTION
+                                                      for w in d.group("words").split()):
+            return None  # "In downtown San Francisco, …": an opening phrase of place, no name
+        return self._person(d.group(), st, st.start + at)
+
+    def named_in(self, st: Statement, end: int | None = None) -> list[Referent]:
+        """The persons a statement names by a common first name and a surname ("when Michael Capellas, her
+        counterpart, called"), outside quotations, in the order of the text (up to `end`), wherever they stand."""
+        text = _QUOTED.sub(lambda m: " " * len(m.group()), st.text[:len(st.text) if end is None else end])
+        found = []
+        for m in _FULL_NAME.finditer(text[-_NAMED_REACH:]):
+            if m.group(1) in self.people.given and (ref := self._person(m.group(), st, st.start + m.start())):
+                found.append(ref)
+        return found
 
     def _person(self, phrase: str, st: Statement, start: int, own: bool = False) -> Referent | None:
         rules = self.ruleset

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -12,6 +13,7 @@ from audit.rules.ruleset import RuleSet
 MALE, FEMALE = "m", "f"
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 _CAPS = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
+_PARTY = re.compile(r"\([A-Z][\w.-]*\)")
 _PLACE_TAIL = re.compile(r",?\s+(?:of|from)\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\W*$")
 _NAME_REACH = 300  # characters from the end of a phrase where its closing name may start (else O(n^2) search)
 # capitalised words that open a clause or a noun phrase but name nobody ("When Trump spoke", "His wife said")
@@ -61,6 +63,8 @@ def _person_name(phrase: str, ruleset: RuleSet) -> str:
     # abbreviation with its full stop or a whole title word ("Lana Del Rey" keeps "Del")
     cut = max((i + 1 for i, w in enumerate(words[:-1])
                if w.lower() in full or (w.endswith(".") and w.lower().rstrip(".") in titles)), default=0)
+    if len(words) - cut > 1 and _PARTY.fullmatch(words[-1]):
+        words = words[:-1]  # "Ted Cruz (R-Texas)": the party and the state are no part of the name
     return " ".join(words[cut:])
 
 
@@ -150,6 +154,19 @@ def given_index(text: str, ruleset: RuleSet) -> Given:
             for end in range(1, min(len(word), _SURNAME_MAX) + 1) if word else ():  # "Clinton" in "Clinton’s" too
                 if end == len(word) or not word[end].isalnum():
                     index.setdefault(word[:end], set()).add(gender)
+    return index
+
+
+def first_names(text: str, ruleset: RuleSet) -> dict[str, Counter[str]]:
+    """Every surname the text gives after a common first name ("Hillary Clinton", "Donald J. Trump"), with how
+    often each first name comes before it: one pass of one pattern over the text, for the roster's fullest names."""
+    lex = ruleset.lexicons
+    given = frozenset((*lex.get("female_names", ()), *lex.get("male_names", ()), *lex.get("unisex_names", ())))
+    index: dict[str, Counter[str]] = {}
+    for m in _FIRST_THEN.finditer(text):
+        surname = m.group(3) if m.group(2) is None or m.group(2).endswith(".") else None
+        if m.group(1) in given and surname:
+            index.setdefault(re.sub(r"[’']s?$", "", surname), Counter())[m.group(1)] += 1
     return index
 
 

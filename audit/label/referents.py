@@ -7,9 +7,10 @@ organisation, group ...) and, for persons, a gender where the text gives one: sa
 "spokeswoman" or by a "he" or "she" already taken back to them, or guessed from a common first name (a guess does
 not refuse the speaker just named when nothing else fits: "Maria Ortiz said …. “…,” he said."). A "he" or a
 "she" goes to the nearest fitting subject or source of its paragraph, then to the nearest fitting person it names,
-then to the last fitting one before; "they" to a group, an organisation or an unnamed source; "it" to an
-organisation, an outlet or a document. Look-back is bounded (statements of a paragraph, earlier persons) and the
-last group and body are kept as they come, so the cost is linear in the length of the text.
+then to a person named nearby by a first name and a surname, then to the last fitting one before; "they" to a
+group, an organisation or an unnamed source; "it" to an organisation, an outlet or a document. Look-back is
+bounded (statements of a paragraph, earlier persons) and the last group and body are kept as they come, so the
+cost is linear in the length of the text.
 """
 from __future__ import annotations
 
@@ -185,7 +186,10 @@ class _Tracker:
     def resolve(self, pronoun: str, st: Statement, at: int, lenient: bool = False) -> Referent | None:
         """The referent of a pronoun at `at` in statement `st`: the subject its statement opens with; else,
         statement by statement back through the paragraph, a source it names, then its subject; else a known person
-        the paragraph names; else the previous paragraph's closing subject; else the last fitting source (`far`).
+        the paragraph names; else the previous paragraph's closing subject; else a known person the paragraph before
+        names, or a person named by first name and surname anywhere in the paragraph (or the one before, for its
+        first statement); else the last fitting source (`far`). A person the statement names after the pronoun is
+        not its referent ("He has declared Cruz …").
         `lenient` (the second try): the speakers of the statement before, a guessed gender ignored."""
         self.far = False
         if lenient:  # a guessed gender gives way to the speaker just named only: "Ann Lee said …. “…,” he said."
@@ -198,7 +202,7 @@ class _Tracker:
             for ref in (*reversed(self.spoken[n]), self._subject_at(n)):
                 if (found := self.fitting(ref, pronoun)) is not None:
                     return found
-        named = self._named(st.text[max(at - _NAMED_REACH, 0):at], pronoun)
+        named = self._named(st, at, pronoun)
         if named is not None:
             return named
         if len(self.texts) == 1:  # the paragraph's first statement: the subjects of the one before, the nearest first
@@ -206,24 +210,46 @@ class _Tracker:
             ref = next((f for r in subjects if (f := self.fitting(r, pronoun)) is not None), None)
             if ref is not None:
                 return ref
+        first = len(self.texts) == 1
+        if pronoun in PRONOUN_GENDER and (ref := (first and self._named(st, at, pronoun, previous=True)) or
+                                          self._mentioned(st, at, pronoun)) is not None:
+            return ref
         self.far = True
         if pronoun in _GROUP or pronoun in _THING:
             return self.last.get("they" if pronoun in _GROUP else "it")
         return next((r for r in itertools.islice(reversed(self.singles), _PERSONS_BACK) if self.fits(r, pronoun)),
                     None)
 
-    def _named(self, before: str, pronoun: str) -> Referent | None:
-        """The nearest known person the paragraph names before the pronoun (a "he" or "she" only)."""
+    def _mentioned(self, st: Statement, at: int, pronoun: str) -> Referent | None:
+        """The nearest person named by a first name and a surname anywhere in a clause (an object, a subordinate
+        clause: "One obstacle went when Michael Capellas called. In a merger, he said, …") before the pronoun in its
+        paragraph, or for a paragraph's first statement, in the paragraph before."""
+        earlier = [prev for prev, claim in zip(reversed(self.texts[-_BACK - 1:-1]),
+                                               reversed(self.claims[-_BACK - 1:-1])) if claim]
+        if len(self.texts) == 1:
+            earlier += [prev for prev, claim in reversed(self.previous) if claim]
+        for where, end in ((st, at), *((prev, None) for prev in earlier)):
+            for ref in reversed(self.found.named_in(where, end)):
+                if (found := self.fitting(ref, pronoun)) is not None and not _named_after(found, st, at):
+                    return found
+        return None
+
+    def _named(self, st: Statement, at: int, pronoun: str, previous: bool = False) -> Referent | None:
+        """The nearest known person the paragraph names before the pronoun (a "he" or "she" only); `previous`: for
+        a paragraph's first statement, the one the paragraph before names ("Then there's Axelrod.")."""
         if pronoun not in PRONOUN_GENDER:
             return None
+        before = st.text[max(at - _NAMED_REACH, 0):at]
         earlier = (prev.text[-_NAMED_REACH:] for prev, claim in zip(reversed(self.texts[-_BACK - 1:-1]),
                                                                      reversed(self.claims[-_BACK - 1:-1])) if claim)
+        if len(self.texts) == 1 and previous:  # the paragraph's first statement: the paragraph before too
+            earlier = (prev.text[-_NAMED_REACH:] for prev, claim in reversed(self.previous) if claim)
         for text in (before, *earlier):
             for word in reversed(_CAPITALISED.findall(text)):
                 word = re.sub(r"[’']s$", "", word)
                 key = self.people.key(word, PRONOUN_GENDER[pronoun], add=False)
                 ref = self.persons.get(key) if key is not None else None
-                if (found := self.fitting(ref, pronoun)) is not None:
+                if (found := self.fitting(ref, pronoun)) is not None and not _named_after(found, st, at):
                     return found
         return None
 
@@ -234,3 +260,10 @@ class _Tracker:
 
     def _subject(self, st: Statement, end: int | None = None, own: bool = False) -> Referent | None:
         return self.found.of(st, end, own)
+
+
+def _named_after(ref: Referent, st: Statement, at: int) -> bool:
+    """Whether the pronoun's statement names the person again after it ("He has declared Cruz to be …", "“…,” he
+    said of Trump"): a pronoun and a name in one clause are two people."""
+    surname = surname_of(ref.phrase)
+    return bool(surname) and re.search(rf"\b{re.escape(surname)}\b", st.text[at:], re.I) is not None

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 
+from audit.label.described import described_person
 from audit.label.governs import closing_tag
-from audit.label.names import PRONOUN_GENDER, People, gender_of, person_name
+from audit.label.names import PRONOUN_GENDER, People, first_names, gender_of, person_name, surname_of
 from audit.label.sources import in_subordinate_clause
 from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
 from audit.rules.ruleset import RuleSet
@@ -147,9 +148,9 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
                 ref = a.referent  # the source the pronoun stands for (audit.label.referents), not in furniture
                 if ref is None or ref.statement in furniture:
                     continue
-                key = _entry_for(ref, ruleset, entries, people, PRONOUN_GENDER.get(a.source_text.lower()))
+                key = _entry_for(ref, ruleset, entries, people, PRONOUN_GENDER.get(a.source_text.lower()), text)
             else:
-                key = _entry_for(a, ruleset, entries, people)
+                key = _entry_for(a, ruleset, entries, people, text=text)
             entry = entries[key]
             entry.statements.append(ls.index)  # every statement that relies on it, governing or not
             if a is gov:
@@ -165,17 +166,43 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
                 told = next((b for b in ls.attributions if b is not a and b.kind in _PEOPLE), None)
                 if told is not None:
                     add_relay(entry, told.source_text)
+    _fullest(entries, text, ruleset, people)
     return _finish(entries, labelled, ids)
 
 
+def _fullest(entries: OrderedDict[str, _Entry], text: str, ruleset: RuleSet, people: People) -> None:
+    """A person the roster knows by surname only takes the first name the article gives that surname elsewhere
+    ("Clinton" -> "Hillary Clinton"): one whose gender fits, not one another person of the family was named by,
+    and by far the most frequent when there are several ("Donald Trump" over a daughter's "Ivanka Trump")."""
+    index: dict[str, Counter[str]] | None = None
+    for key, entry in entries.items():
+        if entry.kind is not SourceKind.PERSON or key not in people.firsts or people.firsts[key] or \
+                not _ONE_NAME.fullmatch(entry.name):
+            continue
+        index = first_names(text, ruleset) if index is None else index
+        surname, gender = entry.name, people.genders.get(key)
+        taken = {f for k in people.families.get(surname_of(surname), ()) if k != key for f in people.firsts[k]}
+        counts = [(n, f) for f, n in index.get(surname, Counter()).items() if f not in taken and
+                  (gender is None or gender_of(f"{f} {surname}", ruleset) in (None, gender))]
+        counts.sort(reverse=True)
+        if counts and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+            entry.name = f"{counts[0][1]} {surname}"
+
+
+_ONE_NAME = re.compile(r"[A-Z][\w’'-]+")
+
+
 def _entry_for(a: Attribution, ruleset: RuleSet, entries: OrderedDict[str, _Entry], people: People,
-               gender: str | None = None) -> str:
+               gender: str | None = None, text: str = "") -> str:
     """The roster key of an attribution's source, its entry made when new; one entry per person (audit.label.names.
     People: "Bill Clinton" and "Hillary Clinton" apart), with their fullest name."""
     key, name = _key_and_name(a, ruleset, people)
     reporter = a.kind is SourceKind.OUTLET and key != _norm_outlet(name)  # a person, by name
     if reporter or (a.kind is SourceKind.PERSON and not _described(a, ruleset, people)):
         key = people.key(name, gender or gender_of(a.source_text, ruleset)) or key
+    elif a.kind is SourceKind.PERSON and text and (meant := described_person(a.source_text, a.source_start, text,
+                                                                             ruleset, gender)) is not None:
+        key, name = people.key(meant, gender or gender_of(a.source_text, ruleset)) or key, meant  # "the senator"
     if key not in entries:
         entries[key] = _Entry(f"S{len(entries) + 1}", name, a.kind, a.source_text, [])
     elif len(name) > len(entries[key].name) and a.kind is SourceKind.PERSON:

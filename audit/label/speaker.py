@@ -70,7 +70,7 @@ _BODIES = (SourceKind.OUTLET, SourceKind.ORGANISATION)
 _PARTICIPLE = _compile(r"[A-Z][a-z]{2,}(?:ing|ed)$")
 _ADVERB = _compile(r"[A-Z][a-z]{3,}ly$")
 _LEAD_IN = _compile(r"[\s“\"‘'(]*(?:(?:And|But|Yet|So)\s+)?")
-_DESCRIPTION = _compile(r"(?:a|an|the|one)\s", re.I)
+_DESCRIPTION = _compile(r"(?:a|an|the|one|another)\s", re.I)
 _FIRST_LOWER = _Rare(r"\S+\s+[a-z]")
 _ASIDE_TO_CUE = _Rare(r"\s*(?:,[^;:]{1,200},[”\"’']*\s*|\s)")
 _OPENING_END = _Rare(r"[^,“”\"\x01―—–]{0,160}?(?:,|\s+[―—–])\s+")
@@ -177,6 +177,10 @@ def _renamed(a: Attribution, st: Statement, name: str, offset: int, ruleset: Rul
             "place_names", ()) or name.split()[0] in _openers(ruleset)[1]:
         return None
     verdict = classify_source(name, ruleset)
+    short = person_name(name, ruleset)  # "David Woodard of Clemson University": the person, not the university
+    if verdict is not None and verdict.kind is SourceKind.ORGANISATION and short != name and name.startswith(short):
+        person = classify_source(short, ruleset)
+        name, verdict = (short, person) if person is not None and person.kind is SourceKind.PERSON else (name, verdict)
     if verdict is None or verdict.kind not in _PEOPLE or verdict.rule_id in ruleset.with_role("description"):
         return None
     start = st.start + offset

@@ -1,0 +1,107 @@
+"""Who a description refers back to: "the Florida senator" after "Sen. Marco Rubio", "the congresswoman" after
+"Rep. Ann Lee", "the campaign manager" after "Barry Bennett, the campaign manager". The roster names the person.
+
+A definite description (the rules' `role: description`: "the senator", "the former president") is read for its
+last word, its head; the nearest person named before it with that head as a title or an apposition is the one it
+means: a title before the name ("Sen. Marco Rubio", "campaign manager Barry Bennett") or an apposition after it
+("Barry Bennett, the campaign manager"). A description with a possessive ("Trump's campaign manager") names
+someone else's aide, and one with no such person before it stays as it is. One bounded search per description.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from audit.label.names import gender_of, person_name
+from audit.label.sources import classify_source
+from audit.models import SourceKind
+from audit.rules.ruleset import RuleSet
+
+# heads whose title is written another way before a name ("the senator" after "Sen. Marco Rubio")
+_SAME = {"senator": ("sen.", "senator"), "congressman": ("rep.", "representative", "congressman"),
+         "congresswoman": ("rep.", "representative", "congresswoman"), "representative": ("rep.", "representative"),
+         "governor": ("gov.", "governor"), "general": ("gen.", "general"), "doctor": ("dr.", "doctor"),
+         "reverend": ("rev.", "reverend"), "lawmaker": ("sen.", "rep.", "senator", "representative", "lawmaker")}
+_DEFINITE = re.compile(r"(?i:the|this|that)\s+(?:[\w.-]+\s+){0,5}?(?P<head>[a-z][\w-]+)")
+_POSSESSIVE = re.compile(r"[’']s?\b|\b(?:his|her|their|its|and)\b", re.I)
+_NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})"
+_REACH = 4000  # characters before a description searched for the person it means
+
+
+def described_person(description: str, start: int, text: str, ruleset: RuleSet,
+                     gender: str | None = None) -> str | None:
+    """The name of the person a definite description at `start` in the text refers back to, else None. `gender`:
+    the one a pronoun standing for the description gives ("…, the governor said. “…,” she added.")."""
+    m = _DEFINITE.fullmatch(description)
+    if m is None or _POSSESSIVE.search(description) or m.group("head").lower() not in _heads(ruleset):
+        return None
+    head = m.group("head").lower()
+    window = text[max(start - _REACH, 0):start]
+    found = [(f.start(), f.group("name"), window[max(f.start() - _AROUND, 0):f.end() + _AROUND])
+             for pattern in _patterns(_SAME.get(head, (head,))) for f in pattern.finditer(window)]
+    want = gender or gender_of(description, ruleset)
+    marks = _MODIFIER.findall(description)
+    given = _given(ruleset)
+    for _, phrase, around in sorted(found, reverse=True):
+        name = person_name(phrase, ruleset)
+        if _POSSESSIVE_END.search(name) or (name.split()[0] not in given and not _alone(name, text)):
+            continue  # "… Hillary Clinton's daughter"; a first name the lexicons know, or a surname used alone
+        verdict = classify_source(name, ruleset)
+        if len(name.split()) >= 2 and verdict is not None and verdict.kind is SourceKind.PERSON and \
+                name not in ruleset.lexicons.get("place_names", ()) and \
+                (want is None or gender_of(name, ruleset) in (None, want)):
+            # "the Florida senator": the senator the text places in Florida, not the nearest senator
+            return name if all(mark in around for mark in marks) else None
+    return None
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_MODIFIER = re.compile(r"(?<=\s)[A-Z][\w-]+")  # a capitalised word inside a description ("the Florida senator")
+_AROUND = 80  # characters around a name where a description's capitalised words are looked for
+_MORE_HEADS = ("front-runner", "frontrunner", "manager", "pollster", "strategist", "economist", "columnist", "host",
+               "prince", "princess", "billionaire", "businessman", "businesswoman", "mogul", "actress", "actor")
+_FAMILY = frozenset(("brother", "sister", "wife", "husband", "son", "daughter", "father", "mother", "head", "chief"))
+
+
+def _alone(name: str, text: str) -> bool:
+    """Whether the text writes the name's last word alone, as a surname is ("Bennett said", "Mr. Lew"; not "Gawker
+    Media"): after a lower-case word, a title or a mark, not after another capitalised word."""
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(name.split()[-1])}(?![\w’'-])", text):
+        before = text[max(m.start() - 40, 0):m.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1][-1] in ".,;:”\"’)":
+            return True
+    return False
+
+
+def _given(ruleset: RuleSet) -> frozenset[str]:
+    lex = ruleset.lexicons
+    return _given_names(tuple(lex.get("female_names", ())) + tuple(lex.get("male_names", ())) +
+                        tuple(lex.get("unisex_names", ())))
+
+
+@functools.lru_cache(maxsize=8)
+def _given_names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(names)
+
+
+def _heads(ruleset: RuleSet) -> frozenset[str]:
+    """The last words of a description that pick out one person: the rules file's person titles (not kin: "the
+    wife" is someone's), and a few roles."""
+    titles = ruleset.lexicons.get("person_titles", ())
+    return _head_words(tuple(titles))
+
+
+@functools.lru_cache(maxsize=8)
+def _head_words(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(t.split()[-1].lower() for t in titles if t.split()[-1].lower() not in _FAMILY) | \
+        frozenset(_MORE_HEADS)
+
+
+@functools.lru_cache(maxsize=256)
+def _patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A title before a name ("Sen. Marco Rubio", "campaign manager Barry Bennett"), and a name with the title in
+    apposition after it ("Barry Bennett, the campaign manager")."""
+    words = "|".join(re.escape(t) for t in titles)
+    return (re.compile(rf"(?i:(?<![\w.])(?:{words}))\s+{_NAME}(?![\w’'-])"),
+            re.compile(rf"{_NAME},\s+(?:(?i:a|an|the)\s+)?(?:[\w.’'-]+\s+){{0,5}}?(?i:{words})(?![\w-])"
+                       r"(?!\s+[A-Z])"))
