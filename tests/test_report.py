@@ -79,7 +79,7 @@ def test_seed_pdf_roster_lists_each_source_once_and_method_quotes_excerpts(
         seed_report: tuple[subprocess.CompletedProcess[str], Path]) -> None:
     text = flat(pdf_text(seed_report[1]))
     roster = text[text.index("Source roster"):text.index("Annotated article")]
-    assert roster.count("Trump: named person; named: yes") == 1
+    assert roster.count("Donald Trump (“Trump”): named person; named: yes") == 1  # the fullest name the text gives
     assert "why anonymous: none given" in roster
     method = text[text.index("Method and limits"):]
     long = "Witkoff informed Yuri Ushakov, Putin’s leading foreign policy advisor, saying"

@@ -137,6 +137,12 @@ def test_a_first_person_inside_someone_elses_words_is_theirs() -> None:
                  "Hillary Clinton", id="the-first-name-that-fits-a-title"),
     pytest.param("Sen. Ted Cruz (R-Texas) said the bill would fail. Cruz said it twice.", 1, "Ted Cruz",
                  id="a-party-tag-is-no-part-of-a-name"),
+    pytest.param("The crowd cheered the anchor Jorge Ramos on Friday.\n\n“It was rude,” Ramos said.", 1,
+                 "Jorge Ramos", id="a-first-name-no-lexicon-knows"),
+    pytest.param("The former Secretary of State Okafor toured the plant.\n\n“Jobs come first,” Okafor said.", 1,
+                 "Okafor", id="not-a-word-after-of"),
+    pytest.param("The plant closed. Following Okafor, the workers left.\n\n“Jobs come first,” Okafor said.", 2,
+                 "Okafor", id="not-a-participle-opening-a-clause"),
 ])
 def test_a_person_is_named_by_their_fullest_name(text: str, index: int, name: str) -> None:
     """The roster names a person by the fullest name the article gives them, even outside a source phrase; the

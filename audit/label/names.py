@@ -157,17 +157,38 @@ def given_index(text: str, ruleset: RuleSet) -> Given:
     return index
 
 
-def first_names(text: str, ruleset: RuleSet) -> dict[str, Counter[str]]:
-    """Every surname the text gives after a common first name ("Hillary Clinton", "Donald J. Trump"), with how
-    often each first name comes before it: one pass of one pattern over the text, for the roster's fullest names."""
+def first_names(text: str, ruleset: RuleSet, common: bool = True) -> dict[str, Counter[str]]:
+    """Every surname the text gives after a common first name ("Hillary Clinton", "Donald J. Trump"; not `common`:
+    after a word no lexicon knows, inside a sentence, that reads as one: "anchor Jorge Ramos"), with how often each
+    comes before it: one pass of one pattern over the text, for the roster's fullest names."""
     lex = ruleset.lexicons
     given = frozenset((*lex.get("female_names", ()), *lex.get("male_names", ()), *lex.get("unisex_names", ())))
     index: dict[str, Counter[str]] = {}
     for m in _FIRST_THEN.finditer(text):
         surname = m.group(3) if m.group(2) is None or m.group(2).endswith(".") else None
-        if m.group(1) in given and surname:
+        if surname and ((m.group(1) in given) if common else
+                        (m.group(1) not in given and _first_word(m.group(1), text, m.start(), ruleset))):
             index.setdefault(re.sub(r"[’']s?$", "", surname), Counter())[m.group(1)] += 1
     return index
+
+
+def _first_word(word: str, text: str, at: int, ruleset: RuleSet) -> bool:
+    """Whether a capitalised word no lexicon knows reads as a first name before a surname ("Jorge Ramos"): inside a
+    sentence (not its first word: "But Sanders", "Interestingly Ramos"), not a title, a place, a body's word or an
+    opening word, nor an adverb."""
+    lex = ruleset.lexicons
+    before = text[max(at - 40, 0):at].split()[-1:]  # the word before: lower case ("anchor Jorge Ramos"), or a comma
+    return bool(_LOWER_WORD.fullmatch(word)) and not word.endswith(("ly", "ing")) and bool(before) and \
+        (before[0][:1].islower() or before[0][-1] in ",;:") and before[0] not in _BEFORE_NO_NAME and \
+        word.lower() not in _titles(ruleset)[0] and \
+        not LEADS.match(word + " ") and word not in lex.get("place_names", ()) and \
+        word not in lex.get("org_words", ()) and word not in lex.get("opening_words", ()) and word != "The"
+
+
+_LOWER_WORD = re.compile(r"[A-Z][a-z]+")
+# words after which a capitalised word names a thing or a place more often than it opens a name ("Secretary of
+# State Clinton", "the Islamic State")
+_BEFORE_NO_NAME = frozenset(("of", "the", "a", "an", "to", "for", "in", "on", "at", "by", "from", "and", "or", "into"))
 
 
 def given_with(surname: str, index: Given) -> tuple[bool, str | None]:

@@ -173,14 +173,21 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
 def _fullest(entries: OrderedDict[str, _Entry], text: str, ruleset: RuleSet, people: People) -> None:
     """A person the roster knows by surname only takes the first name the article gives that surname elsewhere
     ("Clinton" -> "Hillary Clinton"): one whose gender fits, not one another person of the family was named by,
-    and by far the most frequent when there are several ("Donald Trump" over a daughter's "Ivanka Trump")."""
+    and by far the most frequent when there are several ("Donald Trump" over a daughter's "Ivanka Trump"); with no
+    common first name, the one word the text reads as a first name before it, if there is one only."""
     index: dict[str, Counter[str]] | None = None
+    rare: dict[str, Counter[str]] | None = None
     for key, entry in entries.items():
         if entry.kind is not SourceKind.PERSON or key not in people.firsts or people.firsts[key] or \
                 not _ONE_NAME.fullmatch(entry.name):
             continue
         index = first_names(text, ruleset) if index is None else index
         surname, gender = entry.name, people.genders.get(key)
+        if surname not in index:  # a first name no lexicon knows ("anchor Jorge Ramos"), when it is the only one
+            rare = first_names(text, ruleset, common=False) if rare is None else rare
+            if len(rare.get(surname, ())) == 1:
+                entry.name = f"{next(iter(rare[surname]))} {surname}"
+            continue
         taken = {f for k in people.families.get(surname_of(surname), ()) if k != key for f in people.firsts[k]}
         counts = [(n, f) for f, n in index.get(surname, Counter()).items() if f not in taken and
                   (gender is None or gender_of(f"{f} {surname}", ruleset) in (None, gender))]
