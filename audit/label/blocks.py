@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from audit.label.quotes import _SPEAKER_TAG as _TURN_TAG  # a transcript's "PENCE:" or "Chris Matthews:"
 from audit.models import Label, Match, Statement
 
 Own = list[tuple[Label | None, list[Match], list[str]]]
@@ -97,7 +98,6 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Ww]e|
 _MARK_OPENERS = "“\"‘'«"
 _SENTENCE_ENDS = ".!?…”\"’'"
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
-_TURN_TAG = re.compile(r"(?:[A-Z][A-Z.'’ -]{1,30}|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*):\s")
 
 
 def _unquoted(text: str) -> str:
