@@ -10,7 +10,7 @@ from __future__ import annotations
 from audit.label.narration import plain_narration
 from audit.label.quotes import find_quotations
 from audit.read.text import split_paragraphs
-from tests.label_helpers import labels
+from tests.label_helpers import labels, speaker
 
 NAMED, UNATT = "named-source", "unattributed"
 
@@ -167,7 +167,9 @@ def test_a_quotation_paragraph_after_a_tag_and_one_statement_of_narration() -> N
 def test_the_chain_breaks_at_narration_that_names_another_person_or_is_no_sentence() -> None:
     tag = "“We will build the bridge,” Jane Roe added.\n\n"
     quote = "\n\n“Who will pay for it?”"
-    assert _labels(tag + "The council chairman Tom Ward then stood up to speak." + quote)[2] == UNATT
+    assert _labels(tag + "The council chairman Tom Ward then shook his head." + quote)[2] == UNATT
+    # narration that gives another person the turn to speak: the quotation after it is theirs, not Jane Roe's
+    assert speaker(tag + "The council chairman Tom Ward then stood up to speak." + quote, 2) == "Tom Ward"
     assert _labels(tag + "the hall, seen from the stage" + quote)[-1] == UNATT  # a caption: no full stop
     assert _labels(tag + "(Photo by the city.)" + quote)[-1] == UNATT  # a credit in brackets
     # two statements of narration between are too far

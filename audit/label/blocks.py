@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from audit.label.quotes import _SPEAKER_TAG as _TURN_TAG  # a transcript's "PENCE:" or "Chris Matthews:"
 from audit.models import Label, Match, Statement
 
 Own = list[tuple[Label | None, list[Match], list[str]]]
@@ -28,6 +29,14 @@ def line_breaks(statements: tuple[Statement, ...], text: str) -> frozenset[int]:
 
 
 _RARE = 5  # a single line break is a line of a block where at most one paragraph break in so many is one
+
+
+def paragraph_of(statements: tuple[Statement, ...], j: int) -> list[int]:
+    """The statements of statement j's paragraph from j on (walked, not searched: a document may hold thousands)."""
+    k = j
+    while k + 1 < len(statements) and statements[k + 1].paragraph == statements[j].paragraph:
+        k += 1
+    return list(range(j, k + 1))
 
 
 def carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict[int, int],
@@ -68,7 +77,7 @@ def _carry_block_on(statements: tuple[Statement, ...], own: Own, carried: dict[i
     speaker's tag ends it, and so does a heading, or a paragraph with an attribution of its own (the writer's)."""
     paragraphs: list[list[int]] = []
     while j < len(statements) and len(paragraphs) <= _BLOCK_GAP:
-        para = [k for k in range(j, len(statements)) if statements[k].paragraph == statements[j].paragraph]
+        para = paragraph_of(statements, j)
         first = statements[para[0]].text
         if any(own[k][0] is not None or k in carried for k in para) or first[:1] in _MARK_OPENERS \
                 or _LIST_ITEM.match(first) or _TURN_TAG.match(first) \
@@ -89,7 +98,6 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Ww]e|
 _MARK_OPENERS = "“\"‘'«"
 _SENTENCE_ENDS = ".!?…”\"’'"
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
-_TURN_TAG = re.compile(r"(?:[A-Z][A-Z.'’ -]{1,30}|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*):\s")
 
 
 def _unquoted(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from audit.label.blocks import carry_colon_block
+from audit.label.blocks import carry_colon_block, paragraph_of
 from audit.label.narration import Speakers, across_narration
 from audit.label.turns import carry_turns
 from audit.models import Attribution, Label, Match, Quotation, Statement
@@ -44,7 +44,7 @@ def _carry_left_open(statements: tuple[Statement, ...], own: Own, quotations: tu
                 or statements[nxt].paragraph != statements[last].paragraph + 1 \
                 or statements[last].text.rstrip()[-1:] in _CLOSING or q.end < statements[last].end:
             continue
-        para = [k for k in range(nxt, len(statements)) if statements[k].paragraph == statements[nxt].paragraph]
+        para = paragraph_of(statements, nxt)
         body = " ".join(statements[k].text for k in para).rstrip()
         if body[-1:] in _CLOSING and not _ANY_MARK.search(body[:-1]) and body[-2:-1] in ".?!…,-—" \
                 and len(body.split()) >= _CLOSING_WORDS and not _SIGNATURE.match(body) \

@@ -85,6 +85,8 @@ def _opening_left_out(text: str, para: Paragraph, after: int, spans: list[tuple[
     """Whether a closing mark ending at `after`, with no quotation open, closes one from the paragraph's start whose
     opening mark was left out: a tag follows it, and no quotation closed before it in the paragraph."""
     return not (spans and spans[-1][1] > para.start) and _TAG_AFTER.match(text, after, para.end) is not None
+
+
 _OPENERS = {'"': '"“\'', "“": "“\"", "«": "«", "‘": "‘'", "'": "'‘"}
 _CLOSERS = {'"': '"', "“": "”\"", "«": "»", "‘": "’", "'": "'’"}
 
