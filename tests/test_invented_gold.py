@@ -54,14 +54,14 @@ def test_the_gold_file_is_well_formed(gold: list[dict[str, Any]]) -> None:
 
 def test_the_figures_stay_above_their_floors(result: dict[str, Any]) -> None:
     assert result["missing_documents"] == []
-    assert result["accuracy"] >= 0.93
-    assert result["macro_f1"] >= 0.84
-    assert result["sourced"]["f1"] >= 0.97
+    assert result["accuracy"] >= 0.95  # measured 0.971 / 0.948 / 0.989 (25 articles, 625 statements)
+    assert result["macro_f1"] >= 0.92
+    assert result["sourced"]["f1"] >= 0.975
 
 
-@pytest.mark.parametrize("label,floor", [("named-source", 0.95), ("anonymous-source", 0.92), ("document", 0.87),
-                                         ("secondhand-report", 0.65), ("leaked-transcript", 0.5),
-                                         ("unattributed", 0.92), ("none", 0.95)])
+@pytest.mark.parametrize("label,floor", [("named-source", 0.97), ("anonymous-source", 0.90), ("document", 0.92),
+                                         ("secondhand-report", 0.88), ("leaked-transcript", 0.88),
+                                         ("unattributed", 0.95), ("none", 0.97)])
 def test_each_label_keeps_its_f1(result: dict[str, Any], label: str, floor: float) -> None:
     assert result["per_class"][label]["f1"] >= floor
 
