@@ -42,3 +42,38 @@ def test_without_the_pattern_nothing_changes() -> None:
     attrs = [[_attribution(0, "a leaked memo", Label.LEAKED)], [_attribution(1, "the memo", Label.DOCUMENT)]]
     assert carry_leaks(attrs, bare)[1][0].label is Label.DOCUMENT
     assert carry_leaks(attrs, rules)[1][0].label is Label.LEAKED
+
+
+TEXTS = "Text messages between two supervisors, obtained by the Ledger, show managers scrambling to fill shifts."
+
+
+def test_writing_back_straight_after_leaked_messages_quotes_them() -> None:
+    got = labels(f"{TEXTS} “We have nobody for nights again,” one supervisor wrote. "
+                 "The other replied that she would “pull from the floor.”")
+    assert [label for _, label in got] == ["leaked-transcript"] * 3
+
+
+def test_saying_after_leaked_messages_is_the_speaker_s() -> None:
+    got = labels(f"{TEXTS} “We have nobody for nights again,” one supervisor said in an interview.")
+    assert got[1][1] == "anonymous-source"
+
+
+def test_writing_with_no_leak_before_it_is_the_writer_s() -> None:
+    got = labels("Managers scrambled to fill shifts. “We have nobody for nights again,” one supervisor wrote.")
+    assert got[1][1] == "anonymous-source"
+
+
+def test_a_statement_between_breaks_the_run() -> None:
+    got = labels(f"{TEXTS} The hospital hired travel nurses in February. "
+                 "“We have nobody for nights again,” one supervisor wrote.")
+    assert got[2][1] == "anonymous-source"
+
+
+def test_without_the_message_pattern_writing_back_keeps_its_label() -> None:
+    rules = load_rules()
+    bare = dataclasses.replace(rules, patterns={k: v for k, v in rules.patterns.items() if k != "LEAK_MESSAGE_CUE"})
+    wrote = Attribution("rule", 1, Match("rule", 0, 5, "wrote"), "one supervisor", 6, 20, SourceKind.UNNAMED,
+                        Label.ANONYMOUS, "source-anonymous-determiner")
+    attrs = [[_attribution(0, "text messages", Label.LEAKED)], [wrote]]
+    assert carry_leaks(attrs, bare)[1][0].label is Label.ANONYMOUS
+    assert carry_leaks(attrs, rules)[1][0].label is Label.LEAKED

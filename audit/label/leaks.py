@@ -1,8 +1,11 @@
 """Leaked material named again: after a statement that rests on leaked material ("a memo obtained by the Courier"),
 a later statement whose document source refers back to such material ("the memo lists …", "a later email in the
-same thread asks …") rests on the same non-public material, not on a public document.
+same thread asks …") rests on the same non-public material, not on a public document. And the statements that go
+straight on from leaked material with a cue of writing back ("Text messages obtained by the Courier show … ¶ “…,” one
+supervisor wrote. The other replied that …") quote that material: their person sources are labelled leaked too.
 
-The rules file's LEAK_REFERENCE pattern says which source phrases refer back; without it nothing changes."""
+The rules file's LEAK_REFERENCE pattern says which source phrases refer back, LEAK_MESSAGE_CUE which cues write back;
+without them nothing changes."""
 from __future__ import annotations
 
 import dataclasses
@@ -15,14 +18,22 @@ def carry_leaks(attrs: list[list[Attribution]], ruleset: RuleSet) -> list[list[A
     """The attributions, with document sources that refer back to leaked material (after the first statement
     that rests on some) labelled leaked-transcript; the kind and the kind rule stay as found."""
     reference = ruleset.patterns.get("LEAK_REFERENCE")
-    if reference is None:
+    message = ruleset.patterns.get("LEAK_MESSAGE_CUE")
+    if reference is None and message is None:
         return attrs
     out: list[list[Attribution]] = []
-    seen = False
+    seen = previous = False
     for group in attrs:
-        if seen:
+        if seen and reference is not None:
             group = [dataclasses.replace(a, label=Label.LEAKED)
                      if a.label is Label.DOCUMENT and reference.search(a.source_text) else a for a in group]
-        seen = seen or any(a.label is Label.LEAKED for a in group)
+        if previous and message is not None and group and all(
+                a.label in _PEOPLE and message.fullmatch(a.cue.text) for a in group):
+            group = [dataclasses.replace(a, label=Label.LEAKED) for a in group]
+        previous = any(a.label is Label.LEAKED for a in group)
+        seen = seen or previous
         out.append(group)
     return out
+
+
+_PEOPLE = (Label.NAMED, Label.ANONYMOUS)
