@@ -35,3 +35,19 @@ def test_a_description_with_no_fitting_person_stays_as_it_is(text: str) -> None:
     index = len(labels(text)) - 1
     name = speaker(text, index)
     assert name is not None and name.lower().startswith("the ")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    pytest.param("One teacher, who asked not to be named, said the rule failed.\n\n“Kids hide the phones,” the teacher "
+                 "said.", "anonymous-source", id="an-unnamed-teacher-referred-back-to"),
+    pytest.param("“It works,” said a senior campaign adviser.\n\nThe senior adviser added that the race was close.",
+                 "anonymous-source", id="said-before-the-unnamed-person"),
+    pytest.param("Jane Doe, a teacher at Oak Middle School, said the rule worked.\n\n“Kids like it,” the teacher said.",
+                 "named-source", id="a-name-before-the-indefinite-mention"),
+    pytest.param("A teacher, Jane Doe, said the rule worked.\n\n“Kids like it,” the teacher said.", "named-source",
+                 id="a-name-after-the-indefinite-mention"),
+    pytest.param("A new campaign manager, he said, could change the tone.\n\nWhen asked, the campaign manager said he "
+                 "needed time.", "named-source", id="an-indefinite-mention-that-does-not-speak"),
+])
+def test_a_description_of_a_person_brought_in_without_a_name_is_anonymous(text: str, label: str) -> None:
+    assert labels(text)[-1][1] == label

@@ -238,6 +238,21 @@ def test_a_sentence_ends_before_a_title_and_a_name(text: str, expected: list[str
     assert [s.text for s in split_statements(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The race was called at 9:41 p.m. ET. Results are unofficial.",
+     ["The race was called at 9:41 p.m. ET.", "Results are unofficial."]),
+    ("The warning lasts until 8 p.m. Forecasters expect more rain.",
+     ["The warning lasts until 8 p.m.", "Forecasters expect more rain."]),
+    ("The game starts at 7 p.m. Friday at the stadium.", ["The game starts at 7 p.m. Friday at the stadium."]),
+    ("Doors open at 6 p.m. Eastern time.", ["Doors open at 6 p.m. Eastern time."]),
+    ("Polls close at 8 p.m. Central in most counties.", ["Polls close at 8 p.m. Central in most counties."]),
+])
+def test_a_sentence_ends_on_a_time(text: str, expected: list[str]) -> None:
+    # Bling Fire keeps "… at 9:41 p.m. ET. Results …" whole; a time with its zone, or one followed by a clause's
+    # opening (a capitalised word, then a lower-case one; not a day, a month, a zone or a place), ends the sentence
+    assert [s.text for s in split_statements(text)] == expected
+
+
 def test_the_titles_are_the_rules_files_lexicons(tmp_path: Path) -> None:
     # sentence_titles (rules.yaml) is what END_BEFORE_TITLE and TITLE_END read: a title added there starts a
     # sentence after a full stop Bling Fire ran on, and a statement that ends on it runs on to the name

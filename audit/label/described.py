@@ -105,3 +105,36 @@ def _patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]
     return (re.compile(rf"(?i:(?<![\w.])(?:{words}))\s+{_NAME}(?![\w’'-])"),
             re.compile(rf"{_NAME},\s+(?:(?i:a|an|the)\s+)?(?:[\w.’'-]+\s+){{0,5}}?(?i:{words})(?![\w-])"
                        r"(?!\s+[A-Z])"))
+
+
+def introduced_unnamed(description: str, start: int, text: str) -> bool:
+    """Whether a definite description at `start` ("the teacher", "the prosecutor") refers back to a person the
+    article brought in without a name: the nearest earlier mention of its head that says who it is has an
+    indefinite determiner ("one Cedar teacher, who asked not to be named, …") and no name beside it (not "Jane
+    Doe, a teacher at Cedar", "a teacher, Jane Doe,", "teacher Jane Doe")."""
+    m = _DEFINITE.fullmatch(description)
+    if m is None or _POSSESSIVE.search(description):
+        return False
+    head = re.escape(m.group("head"))
+    window = text[max(start - _REACH, 0):start]
+    for found in reversed(list(re.finditer(rf"(?i)(?<![\w-]){head}(?![\w’'-])", window))):
+        before, after = window[max(found.start() - 60, 0):found.start()], window[found.end():found.end() + 200]
+        if _NAME_AFTER.match(after) or _NAME_BEFORE.search(before):
+            return False
+        indefinite = _INDEFINITE.search(before)
+        if indefinite and (_SPEAKS_AFTER.match(after) or _SPEAKS_BEFORE.search(before[:indefinite.start()])):
+            return True  # the unnamed person spoke: "one teacher, who asked …, said", "said a senior adviser"
+    return False
+
+
+_INDEFINITE = re.compile(r"(?i:(?<![\w’'-])(?:a|an|one|another))\s+(?:(?!(?:that|which|who|whom|whose|of|by|for|to|"
+                         r"in|on|at|with|from|and|or|but|as|is|was|said)\s)[\w.’'-]+\s+){0,3}$")
+_NAME_AFTER = re.compile(rf",\s+(?:named\s+)?{_NAME}|\s+(?:named\s+)?[A-Z]")  # "a teacher, Jane Doe,", "Mayor Bill …"
+# "Jane Doe, a teacher", "Fiorina, a first-time chief executive"
+_NAME_BEFORE = re.compile(rf"(?:{_NAME}|[A-Z][\w’'-]+),\s+(?i:a|an|one|the)\s+(?:[\w.’'-]+\s+){{0,3}}$")
+_SAYS = r"(?:said|says|told|tells|added|adds|wrote|writes|recalled|explained|shouted|argued|insisted|complained|noted)"
+_SPEAKS_AFTER = re.compile(rf"(?:,\s+(?:who|whose)\s+[^.;“”\"]{{1,160}}?,|"
+                           rf"\s+(?:at|from|in|of|on|with)\s+[^.,;“”\"]{{1,60}}?)?"
+                           rf"\s+(?:also\s+|later\s+)?{_SAYS}\b|,?\s+who\s+(?:asked|requested|spoke|declined|was\s+not|"
+                           r"is\s+not|were\s+not|insisted|did\s+not\s+want)\b")
+_SPEAKS_BEFORE = re.compile(rf"\b{_SAYS}\s+$")

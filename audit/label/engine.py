@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from audit.label.blocks import line_breaks
 from audit.label.carry import NOT_CARRIED, Own, attach_quotations, carry_over
+from audit.label.described import introduced_unnamed
 from audit.label.governs import main_attributions
 from audit.label.leaks import carry_leaks
 from audit.label.narration import Speakers
@@ -95,6 +96,9 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
     att = Attribution(rule.id, st.index, cue, shown, s_start, s_start + len(phrase), verdict.kind, label,
                       verdict.rule_id)
     spoken = speaker_source(att, st, ruleset, text, rule.accept)  # a name beside a description, a subject
+    if spoken is att and label == Label.NAMED and verdict.rule_id in ruleset.with_role("description") and \
+            introduced_unnamed(phrase, s_start, text):  # "the teacher" after "one teacher, who asked not to be named"
+        spoken = dataclasses.replace(att, kind=SourceKind.UNNAMED, label=Label.ANONYMOUS)
     return spoken if rule.label is None or spoken is att else dataclasses.replace(spoken, label=rule.label)
 
 
