@@ -71,13 +71,16 @@ def test_embedded_posts_after_a_colon_of_saying_are_in_the_block() -> None:
 
 def test_a_block_without_marks_in_the_speakers_voice_goes_on_over_its_paragraphs() -> None:
     # a letter quoted as a block: its paragraphs in "I"/"we" are hers, one paragraph between them too; the
-    # writer's paragraph after it (no "I" or "we", none after it) is not
+    # writer's paragraph after it (no "I" or "we", none after it) is not. The letter is the setting of her words, a
+    # document before its writer in GUIDELINES.md's chain order ("In a 2013 memo, the agency suggested …")
     text = ("In a letter to the board, Ruiz wrote:\n\n"
             "When I took this job, the pool had been closed for a year.\n\n"
             "None of that was anyone's fault.\n\n"
             "The new budget would let us open it every weekend.\n\n"
             "The board meets again on Monday.\n")
-    assert [label for _, label in labels(text)] == ["named-source"] * 4 + ["unattributed"]
+    assert [label for _, label in labels(text)] == ["document"] * 4 + ["unattributed"]
+    said = text.replace("In a letter to the board, Ruiz wrote:", "Ruiz told the board:")
+    assert [label for _, label in labels(said)] == ["named-source"] * 4 + ["unattributed"]
 
 
 def test_a_block_not_in_the_speakers_voice_or_followed_by_an_attribution_ends_after_its_paragraph() -> None:
@@ -106,4 +109,4 @@ def test_a_heading_ends_a_block_in_the_speakers_voice() -> None:
             "When I took this job, the pool had been closed for a year.\n\n"
             "What comes next\n\n"
             "We will know more about the budget in May.\n")
-    assert [label for _, label in labels(text)] == ["named-source", "named-source", "unattributed", "unattributed"]
+    assert [label for _, label in labels(text)] == ["document", "document", "unattributed", "unattributed"]

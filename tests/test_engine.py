@@ -384,3 +384,13 @@ def test_a_name_split_by_marks_is_one_source_shown_as_written(name: str) -> None
 def test_marks_outside_a_word_stay_as_they_are() -> None:
     assert join_split_letters("\u00a9 2016, 4\u00bd miles, Pen\u0303a") == "\u00a9 2016, 4\u00bd miles, Penxa"
 
+
+
+def test_it_going_on_from_a_petition_rests_on_the_petition() -> None:
+    got = _labels("The petition lists their date of separation as June 3. It asks for joint custody of the girl.")
+    assert got == [DOC, DOC]
+
+
+def test_it_after_a_company_planning_is_no_document() -> None:
+    got = _labels("The company opened a plant in 2019. It seeks new markets in Ohio.")
+    assert got[1] == UNATT

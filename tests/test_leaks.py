@@ -77,3 +77,21 @@ def test_without_the_message_pattern_writing_back_keeps_its_label() -> None:
     attrs = [[_attribution(0, "text messages", Label.LEAKED)], [wrote]]
     assert carry_leaks(attrs, bare)[1][0].label is Label.ANONYMOUS
     assert carry_leaks(attrs, rules)[1][0].label is Label.LEAKED
+
+
+CABLE = "A confidential cable from the embassy, reviewed by the Ledger, warns that talks could fail."
+
+
+def test_it_says_straight_after_a_leaked_cable_quotes_the_cable() -> None:
+    got = labels(f"{CABLE} “Our hosts were visibly anxious,” it says.")
+    assert [label for _, label in got] == ["leaked-transcript", "leaked-transcript"]
+
+
+def test_the_cable_named_again_is_leaked() -> None:
+    got = labels(f"{CABLE} The cable says the ministry asked for more flights.")
+    assert got[1][1] == "leaked-transcript"
+
+
+def test_it_says_after_a_public_report_between_stays_a_document() -> None:
+    got = labels(f"{CABLE} A state audit released Monday found that costs doubled. “Costs doubled,” it says.")
+    assert got[2][1] == "document"

@@ -4,8 +4,9 @@ same thread asks …") rests on the same non-public material, not on a public do
 straight on from leaked material with a cue of writing back ("Text messages obtained by the Courier show … ¶ “…,” one
 supervisor wrote. The other replied that …") quote that material: their person sources are labelled leaked too.
 
-The rules file's LEAK_REFERENCE pattern says which source phrases refer back, LEAK_MESSAGE_CUE which cues write back;
-without them nothing changes."""
+The rules file's LEAK_REFERENCE pattern says which source phrases refer back, LEAK_MESSAGE_CUE which cues write back,
+LEAK_PRONOUN which pronouns that stand for a document ("“…,” it says.") refer back to leaked material in the statement
+just before; without them nothing changes."""
 from __future__ import annotations
 
 import dataclasses
@@ -19,7 +20,8 @@ def carry_leaks(attrs: list[list[Attribution]], ruleset: RuleSet) -> list[list[A
     that rests on some) labelled leaked-transcript; the kind and the kind rule stay as found."""
     reference = ruleset.patterns.get("LEAK_REFERENCE")
     message = ruleset.patterns.get("LEAK_MESSAGE_CUE")
-    if reference is None and message is None:
+    pronoun = ruleset.patterns.get("LEAK_PRONOUN")
+    if reference is None and message is None and pronoun is None:
         return attrs
     out: list[list[Attribution]] = []
     seen = previous = False
@@ -27,6 +29,9 @@ def carry_leaks(attrs: list[list[Attribution]], ruleset: RuleSet) -> list[list[A
         if seen and reference is not None:
             group = [dataclasses.replace(a, label=Label.LEAKED)
                      if a.label is Label.DOCUMENT and reference.search(a.source_text) else a for a in group]
+        if previous and pronoun is not None:  # "“…,” it says." straight after the leaked cable
+            group = [dataclasses.replace(a, label=Label.LEAKED)
+                     if a.label is Label.DOCUMENT and pronoun.fullmatch(a.source_text) else a for a in group]
         if previous and message is not None and group and all(
                 a.label in _PEOPLE and message.fullmatch(a.cue.text) for a in group):
             group = [dataclasses.replace(a, label=Label.LEAKED) for a in group]
