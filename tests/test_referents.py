@@ -73,6 +73,11 @@ def test_a_he_or_a_she_goes_to_a_person_named_nearby(text: str, index: int, name
                  "People should bring evidence, he told reporters.", 1, "Lu Kang", id="an-opening-phrase-then-a-role"),
     pytest.param("In downtown San Francisco, marchers walked in silence.\n\n“I cried,” he said.", 1, None,
                  id="not-a-place-after-an-opening-word"),
+    pytest.param("Former Nevada governor Rosa Quill, an early backer of the plan, calls it a priority.\n\nShe "
+                 "predicts it will pass.", 1, "Rosa Quill", id="capitals-a-role-then-the-name"),
+    pytest.param("The fund drew fire all week.\n\nPresumptive Whig nominee Anna Drury defended the fund on Monday."
+                 "\n\nShe said it had “full disclosure.”", 2, "Anna Drury",
+                 id="capitals-a-role-then-the-name-no-comma"),
 ])
 def test_a_subject_is_the_name_after_the_words_describing_it(text: str, index: int, name: str | None) -> None:
     """A statement's subject written as role words and a name ("Chinese Foreign Ministry spokesman Lu Kang") is the
