@@ -157,3 +157,20 @@ def test_the_opening_words_are_the_rules_files_lexicon() -> None:
     sources = [[a.source_text for s in audit_text(text, ruleset=rules).statements for a in s.attributions]
                for rules in (pack, without)]
     assert sources == [["Jane Roe"], ["Moreover"]]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    pytest.param("“Turnout will be low,” said another pollster, David Orrin, who teaches at the college.",
+                 "David Orrin", "named-source", id="another-role-then-the-name"),
+    pytest.param("“We are done,” said one aide, Mary Tesslow.", "Mary Tesslow", "named-source",
+                 id="one-role-then-the-name"),
+    pytest.param("“It is hard,” said a voter in Des Moines, Iowa.", "a voter in Des Moines", "anonymous-source",
+                 id="a-place-after-the-role-is-no-name"),
+    pytest.param("“It is hard,” said a voter, Orrin Tesslow.", "a voter", "anonymous-source",
+                 id="no-common-first-name"),
+])
+def test_a_closing_tag_names_the_person_after_an_indefinite_role(text: str, name: str, label: str) -> None:
+    """'said another pollster, David Orrin': the apposition names the speaker (GUIDELINES.md: named by name), when it
+    opens with a common first name."""
+    assert speaker(text, 0) == name
+    assert labels(text)[0][1] == label

@@ -126,7 +126,8 @@ def _apposition(a: Attribution, st: Statement, ruleset: RuleSet, agent: bool = F
         offset = max(start - _REACH, 0) + before.start("name")
         return _renamed(a, st, before.group("name"), offset, ruleset)
     after = _NAME_AFTER.match(st.text, end)
-    if after is None or not (agent or end <= a.cue.start - st.start or _titled(phrase, ruleset)):
+    if after is None or not (agent or end <= a.cue.start - st.start or _titled(phrase, ruleset) or
+                             _first_named(phrase, after.group("name"), ruleset)):
         return None  # "<a spokeswoman>, Jane Doe, said", "said <the director>, Jane Doe."
     return _renamed(a, st, after.group("name"), after.start("name"), ruleset)
 
@@ -161,6 +162,19 @@ def _openers(ruleset: RuleSet) -> tuple[frozenset[str], frozenset[str]]:
         found = ruleset.memo[_openers] = (subordinators,
                                           subordinators | frozenset(ruleset.lexicons.get("opening_words", ())))
     return cast("tuple[frozenset[str], frozenset[str]]", found)
+
+
+def _first_named(phrase: str, name: str, ruleset: RuleSet) -> bool:
+    """An indefinite description whose apposition is a person by a common first name ("said <another pollster>,
+    David Woodard."): the apposition names the speaker the description introduces."""
+    lex = ruleset.lexicons
+    first = name.split()[0]
+    return _INDEFINITE.match(phrase) is not None and len(name.split()) >= 2 and (
+        first in lex.get("female_names", ()) or first in lex.get("male_names", ()) or
+        first in lex.get("unisex_names", ()))
+
+
+_INDEFINITE = _compile(r"(?:a|an|one|another)\s", re.I)
 
 
 def _titled(phrase: str, ruleset: RuleSet) -> bool:
