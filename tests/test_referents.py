@@ -35,6 +35,10 @@ from tests.label_helpers import speaker
                  2, "Hillary Clinton", id="she-tells-a-family-apart"),
     pytest.param("Hillary Clinton said the deal was unfair. Bill Clinton said it was not. Clinton, she said, would "
                  "fight it.", 2, "Hillary Clinton", id="she-after-two-of-a-family"),
+    pytest.param("Phyllis Ware said the vote was close. Barry Pell said it was not. “We lost,” she said.", 2,
+                 "Phyllis Ware", id="she-skips-a-barry"),
+    pytest.param("Jacob Oduya said the vote was close. Alma Reyes said it was not. “We won,” he said.", 2,
+                 "Jacob Oduya", id="he-skips-an-alma"),
 ])
 def test_a_he_or_a_she_goes_to_a_person_of_that_gender(text: str, index: int, name: str | None) -> None:
     assert speaker(text, index) == name
