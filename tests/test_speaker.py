@@ -174,3 +174,15 @@ def test_a_closing_tag_names_the_person_after_an_indefinite_role(text: str, name
     opens with a common first name."""
     assert speaker(text, 0) == name
     assert labels(text)[0][1] == label
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    pytest.param("Rafe Monte, a spokesman for Mrs. Lee, called on the mayor to apologize and said he had gone too far.",
+                 "Rafe Monte", "named-source", id="a-name-then-its-role-with-a-phrase-then-two-verbs"),
+    pytest.param("Last May, a spokesman for the campaign said the ads would stop.", "a spokesman for the campaign",
+                 "anonymous-source", id="an-opening-time-is-no-name"),
+])
+def test_a_role_with_a_phrase_after_a_name_is_that_persons(text: str, name: str, label: str) -> None:
+    """'Rafe Monte, a spokesman for Mrs. Lee, … and said': the second verb's subject is the named spokesman."""
+    assert speaker(text, 0) == name
+    assert labels(text)[0][1] == label

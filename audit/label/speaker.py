@@ -60,7 +60,8 @@ _NAME_AFTER = _Rare(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1
                          r"(?=\s*[,—–]|\s*[.!?]?[”\"’)]*\s*$)")
 _MEMBERS = _Rare(rf"(?:^|[,;:(—–]\s*|\b(?:But|And|but|and|while)\s+|[”\"’]\s+)"
                       rf"(?P<names>(?!(?:But|And|Yet|So|Or)\s){_NAME_1}(?:,\s+{_NAME_1})*,?\s+and\s+)$")
-_CLOSED = re.compile(r"\s*[,—–―]")  # an apposition closed after the description
+# an apposition closed after the description, maybe after a short phrase of its ("Name, a spokesman for Ann Lee, said")
+_CLOSED = re.compile(r"(?:\s+(?:for|of|at|with|to|in|on|from)\s+[^,“”\"\x01—–―]{1,60}?)?\s*[,—–―]")
 _MARKS = ("”", "\"", "’")
 _REACH = 200  # characters before or after a source searched for its name
 _PEOPLE = (SourceKind.PERSON, SourceKind.ORGANISATION)
