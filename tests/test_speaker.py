@@ -186,3 +186,18 @@ def test_a_role_with_a_phrase_after_a_name_is_that_persons(text: str, name: str,
     """'Rafe Monte, a spokesman for Mrs. Lee, … and said': the second verb's subject is the named spokesman."""
     assert speaker(text, 0) == name
     assert labels(text)[0][1] == label
+
+
+@pytest.mark.parametrize(("text", "names", "label"), [
+    pytest.param("Two objectors, Ana Fuller and Tom Weir, had challenged the bid, contending that it was late.",
+                 ("Ana Fuller", "Tom Weir"), "named-source", id="a-group-then-two-names"),
+    pytest.param("The three scholars -- Mr. Holm, Ms. Vance and Mr. Pruitt -- agreed the rule was void.",
+                 ("Holm", "Vance", "Pruitt"), "named-source", id="a-group-then-names-between-dashes"),
+    pytest.param("Officials in Ohio, Texas and Iowa, said the count was right.", ("Officials in Ohio",),
+                 "anonymous-source", id="places-are-no-members"),
+])
+def test_a_group_with_its_members_named_after_it_is_theirs(text: str, names: tuple[str, ...], label: str) -> None:
+    """A group described, then its members named in apposition: the statement rests on named persons (the roster
+    names one of them)."""
+    assert speaker(text, 0) in names
+    assert labels(text)[0][1] == label

@@ -104,7 +104,7 @@ def speaker_source(a: Attribution, st: Statement, ruleset: RuleSet, text: str,
         found = _past_opening(a, st, ruleset, text, False) if a.kind is SourceKind.PERSON else _members(a, st)
     elif a.kind in _SPEAKERS:
         agent, clause = _by_agent(a, st, ruleset), _is_clause(a.source_text)
-        found = _members(a, st) or _apposition(a, st, ruleset) or \
+        found = _members(a, st) or _named_members(a, st, ruleset) or _apposition(a, st, ruleset) or \
             (agent and (_apposition(agent, st, ruleset, True) or agent)) or _clause_tail(a, ruleset, clause) or \
             _past_opening(a, st, ruleset, text, clause) or _before_inverted(a, st, ruleset, clause)
     elif a.kind in _BODIES:
@@ -144,6 +144,30 @@ def _members(a: Attribution, st: Statement) -> Attribution | None:
         return None
     begin = st.start + m.start("names")
     return dataclasses.replace(a, source_text=st.text[m.start("names"):a.source_end - st.start], source_start=begin)
+
+
+def _named_members(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | None:
+    """A group the rule took, with its members named in apposition after it ("<Two objectors>, Lawrence Joyce and
+    William Graham, had challenged …", "<The three scholars> -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed"):
+    the named persons (GUIDELINES.md: named by name)."""
+    if a.kind is not SourceKind.UNNAMED or singular(a.source_text):
+        return None
+    m = _MEMBERS_AFTER.match(st.text, a.source_end - st.start)
+    if m is None:
+        return None
+    names = m.group("names")
+    verdict = classify_source(names, ruleset)
+    if verdict is None or verdict.kind is not SourceKind.PERSON:
+        return None
+    start = st.start + m.start("names")
+    return dataclasses.replace(a, source_text=names, source_start=start, source_end=start + len(names),
+                               kind=verdict.kind, label=verdict.label, kind_rule=verdict.rule_id)
+
+
+_PERSON = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z][\w’'-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+)"
+# named members in apposition after a group: ", Ann Lee and Bo Diaz," / " -- Mr. Tribe, Ms. Epstein and Mr. Amar --"
+_MEMBERS_AFTER = _Rare(rf"(?:,|\s+--|\s*[—–])\s+(?P<names>{_PERSON}(?:,\s+{_PERSON})*,?\s+and\s+{_PERSON})"
+                       r"(?=\s*(?:,|--|[—–]))")
 
 
 def _is_clause(phrase: str) -> bool:
