@@ -259,3 +259,11 @@ def test_a_pronoun_goes_to_the_person_named_before_it_in_the_same_statement() ->
     assert "he said" in last.statement.text
     assert last.label.value == "named-source"
     assert speaker(text, len(result.statements) - 1) == "Marcus Lee"
+
+
+def test_a_web_address_is_a_body_not_a_person() -> None:
+    """'according to Factcheck.org': the whole address, an organisation, so the 'he' after it is the man named."""
+    text = ("Ruben Ostrander cites his fans as the source (the true figure is lower, according to Factcheck.org). "
+            "He defended the claim by citing a poll.")
+    assert speaker(text, 1) == "Ruben Ostrander"
+    assert speaker(text, 0) == "Ruben Ostrander"
