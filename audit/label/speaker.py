@@ -104,7 +104,8 @@ def speaker_source(a: Attribution, st: Statement, ruleset: RuleSet, text: str,
         found = _past_opening(a, st, ruleset, text, False) if a.kind is SourceKind.PERSON else _members(a, st)
     elif a.kind in _SPEAKERS:
         agent, clause = _by_agent(a, st, ruleset), _is_clause(a.source_text)
-        found = _members(a, st) or _named_members(a, st, ruleset) or _apposition(a, st, ruleset) or \
+        found = _aside_pronoun(a, ruleset) or _members(a, st) or _named_members(a, st, ruleset) or \
+            _apposition(a, st, ruleset) or \
             (agent and (_apposition(agent, st, ruleset, True) or agent)) or _clause_tail(a, ruleset, clause) or \
             _past_opening(a, st, ruleset, text, clause) or _before_inverted(a, st, ruleset, clause)
     elif a.kind in _BODIES:
@@ -144,6 +145,21 @@ def _members(a: Attribution, st: Statement) -> Attribution | None:
         return None
     begin = st.start + m.start("names")
     return dataclasses.replace(a, source_text=st.text[m.start("names"):a.source_end - st.start], source_start=begin)
+
+
+def _aside_pronoun(a: Attribution, ruleset: RuleSet) -> Attribution | None:
+    """A pronoun after a comma that the rule took with the words before it ("<The goal, he> said, is …"): the
+    pronoun is the speaker, the words before it the start of the content."""
+    m = _ASIDE_PRONOUN.search(a.source_text)
+    verdict = classify_source(m.group(1), ruleset) if m is not None else None
+    if m is None or verdict is None:
+        return None
+    start = a.source_start + m.start(1)
+    return dataclasses.replace(a, source_text=m.group(1), source_start=start, source_end=start + len(m.group(1)),
+                               kind=verdict.kind, label=verdict.label, kind_rule=verdict.rule_id)
+
+
+_ASIDE_PRONOUN = re.compile(r",\s+(he|she|they)$")
 
 
 def _named_members(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | None:
