@@ -13,6 +13,7 @@ import re
 import sys
 from typing import cast
 
+from audit.label.asides import aside_pronoun, first_named, named_members
 from audit.label.names import person_name
 from audit.label.sources import classify_source, singular
 from audit.models import Attribution, SourceKind, Statement
@@ -104,7 +105,7 @@ def speaker_source(a: Attribution, st: Statement, ruleset: RuleSet, text: str,
         found = _past_opening(a, st, ruleset, text, False) if a.kind is SourceKind.PERSON else _members(a, st)
     elif a.kind in _SPEAKERS:
         agent, clause = _by_agent(a, st, ruleset), _is_clause(a.source_text)
-        found = _aside_pronoun(a, ruleset) or _members(a, st) or _named_members(a, st, ruleset) or \
+        found = aside_pronoun(a, ruleset) or _members(a, st) or named_members(a, st, ruleset) or \
             _apposition(a, st, ruleset) or \
             (agent and (_apposition(agent, st, ruleset, True) or agent)) or _clause_tail(a, ruleset, clause) or \
             _past_opening(a, st, ruleset, text, clause) or _before_inverted(a, st, ruleset, clause)
@@ -129,7 +130,7 @@ def _apposition(a: Attribution, st: Statement, ruleset: RuleSet, agent: bool = F
         return _renamed(a, st, before.group("name"), offset, ruleset)
     after = _NAME_AFTER.match(st.text, end)
     if after is None or not (agent or end <= a.cue.start - st.start or _titled(phrase, ruleset) or
-                             _first_named(phrase, after.group("name"), ruleset)):
+                             first_named(phrase, after.group("name"), ruleset)):
         return None  # "<a spokeswoman>, Jane Doe, said", "said <the director>, Jane Doe."
     return _renamed(a, st, after.group("name"), after.start("name"), ruleset)
 
@@ -145,45 +146,6 @@ def _members(a: Attribution, st: Statement) -> Attribution | None:
         return None
     begin = st.start + m.start("names")
     return dataclasses.replace(a, source_text=st.text[m.start("names"):a.source_end - st.start], source_start=begin)
-
-
-def _aside_pronoun(a: Attribution, ruleset: RuleSet) -> Attribution | None:
-    """A pronoun after a comma that the rule took with the words before it ("<The goal, he> said, is …"): the
-    pronoun is the speaker, the words before it the start of the content."""
-    m = _ASIDE_PRONOUN.search(a.source_text)
-    verdict = classify_source(m.group(1), ruleset) if m is not None else None
-    if m is None or verdict is None:
-        return None
-    start = a.source_start + m.start(1)
-    return dataclasses.replace(a, source_text=m.group(1), source_start=start, source_end=start + len(m.group(1)),
-                               kind=verdict.kind, label=verdict.label, kind_rule=verdict.rule_id)
-
-
-_ASIDE_PRONOUN = re.compile(r",\s+(he|she|they)$")
-
-
-def _named_members(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | None:
-    """A group the rule took, with its members named in apposition after it ("<Two objectors>, Lawrence Joyce and
-    William Graham, had challenged …", "<The three scholars> -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed"):
-    the named persons (GUIDELINES.md: named by name)."""
-    if a.kind is not SourceKind.UNNAMED or singular(a.source_text):
-        return None
-    m = _MEMBERS_AFTER.match(st.text, a.source_end - st.start)
-    if m is None:
-        return None
-    names = m.group("names")
-    verdict = classify_source(names, ruleset)
-    if verdict is None or verdict.kind is not SourceKind.PERSON:
-        return None
-    start = st.start + m.start("names")
-    return dataclasses.replace(a, source_text=names, source_start=start, source_end=start + len(names),
-                               kind=verdict.kind, label=verdict.label, kind_rule=verdict.rule_id)
-
-
-_PERSON = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z][\w’'-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+)"
-# named members in apposition after a group: ", Ann Lee and Bo Diaz," / " -- Mr. Tribe, Ms. Epstein and Mr. Amar --"
-_MEMBERS_AFTER = _Rare(rf"(?:,|\s+--|\s*[—–])\s+(?P<names>{_PERSON}(?:,\s+{_PERSON})*,?\s+and\s+{_PERSON})"
-                       r"(?=\s*(?:,|--|[—–]))")
 
 
 def _is_clause(phrase: str) -> bool:
@@ -203,19 +165,6 @@ def _openers(ruleset: RuleSet) -> tuple[frozenset[str], frozenset[str]]:
         found = ruleset.memo[_openers] = (subordinators,
                                           subordinators | frozenset(ruleset.lexicons.get("opening_words", ())))
     return cast("tuple[frozenset[str], frozenset[str]]", found)
-
-
-def _first_named(phrase: str, name: str, ruleset: RuleSet) -> bool:
-    """An indefinite description whose apposition is a person by a common first name ("said <another pollster>,
-    David Woodard."): the apposition names the speaker the description introduces."""
-    lex = ruleset.lexicons
-    first = name.split()[0]
-    return _INDEFINITE.match(phrase) is not None and len(name.split()) >= 2 and (
-        first in lex.get("female_names", ()) or first in lex.get("male_names", ()) or
-        first in lex.get("unisex_names", ()))
-
-
-_INDEFINITE = _compile(r"(?:a|an|one|another)\s", re.I)
 
 
 def _titled(phrase: str, ruleset: RuleSet) -> bool:
