@@ -35,6 +35,10 @@ from tests.label_helpers import speaker
                  2, "Hillary Clinton", id="she-tells-a-family-apart"),
     pytest.param("Hillary Clinton said the deal was unfair. Bill Clinton said it was not. Clinton, she said, would "
                  "fight it.", 2, "Hillary Clinton", id="she-after-two-of-a-family"),
+    pytest.param("Phyllis Ware said the vote was close. Barry Pell said it was not. “We lost,” she said.", 2,
+                 "Phyllis Ware", id="she-skips-a-barry"),
+    pytest.param("Jacob Oduya said the vote was close. Alma Reyes said it was not. “We won,” he said.", 2,
+                 "Jacob Oduya", id="he-skips-an-alma"),
 ])
 def test_a_he_or_a_she_goes_to_a_person_of_that_gender(text: str, index: int, name: str | None) -> None:
     assert speaker(text, index) == name
@@ -73,6 +77,11 @@ def test_a_he_or_a_she_goes_to_a_person_named_nearby(text: str, index: int, name
                  "People should bring evidence, he told reporters.", 1, "Lu Kang", id="an-opening-phrase-then-a-role"),
     pytest.param("In downtown San Francisco, marchers walked in silence.\n\n“I cried,” he said.", 1, None,
                  id="not-a-place-after-an-opening-word"),
+    pytest.param("Former Nevada governor Rosa Quill, an early backer of the plan, calls it a priority.\n\nShe "
+                 "predicts it will pass.", 1, "Rosa Quill", id="capitals-a-role-then-the-name"),
+    pytest.param("The fund drew fire all week.\n\nPresumptive Whig nominee Anna Drury defended the fund on Monday."
+                 "\n\nShe said it had “full disclosure.”", 2, "Anna Drury",
+                 id="capitals-a-role-then-the-name-no-comma"),
 ])
 def test_a_subject_is_the_name_after_the_words_describing_it(text: str, index: int, name: str | None) -> None:
     """A statement's subject written as role words and a name ("Chinese Foreign Ministry spokesman Lu Kang") is the
@@ -250,3 +259,11 @@ def test_a_pronoun_goes_to_the_person_named_before_it_in_the_same_statement() ->
     assert "he said" in last.statement.text
     assert last.label.value == "named-source"
     assert speaker(text, len(result.statements) - 1) == "Marcus Lee"
+
+
+def test_a_web_address_is_a_body_not_a_person() -> None:
+    """'according to Factcheck.org': the whole address, an organisation, so the 'he' after it is the man named."""
+    text = ("Ruben Ostrander cites his fans as the source (the true figure is lower, according to Factcheck.org). "
+            "He defended the claim by citing a poll.")
+    assert speaker(text, 1) == "Ruben Ostrander"
+    assert speaker(text, 0) == "Ruben Ostrander"

@@ -157,3 +157,60 @@ def test_the_opening_words_are_the_rules_files_lexicon() -> None:
     sources = [[a.source_text for s in audit_text(text, ruleset=rules).statements for a in s.attributions]
                for rules in (pack, without)]
     assert sources == [["Jane Roe"], ["Moreover"]]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    pytest.param("“Turnout will be low,” said another pollster, David Orrin, who teaches at the college.",
+                 "David Orrin", "named-source", id="another-role-then-the-name"),
+    pytest.param("“We are done,” said one aide, Mary Tesslow.", "Mary Tesslow", "named-source",
+                 id="one-role-then-the-name"),
+    pytest.param("“It is hard,” said a voter in Des Moines, Iowa.", "a voter in Des Moines", "anonymous-source",
+                 id="a-place-after-the-role-is-no-name"),
+    pytest.param("“It is hard,” said a voter, Orrin Tesslow.", "a voter", "anonymous-source",
+                 id="no-common-first-name"),
+])
+def test_a_closing_tag_names_the_person_after_an_indefinite_role(text: str, name: str, label: str) -> None:
+    """'said another pollster, David Orrin': the apposition names the speaker (GUIDELINES.md: named by name), when it
+    opens with a common first name."""
+    assert speaker(text, 0) == name
+    assert labels(text)[0][1] == label
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    pytest.param("Rafe Monte, a spokesman for Mrs. Lee, called on the mayor to apologize and said he had gone too far.",
+                 "Rafe Monte", "named-source", id="a-name-then-its-role-with-a-phrase-then-two-verbs"),
+    pytest.param("Last May, a spokesman for the campaign said the ads would stop.", "a spokesman for the campaign",
+                 "anonymous-source", id="an-opening-time-is-no-name"),
+])
+def test_a_role_with_a_phrase_after_a_name_is_that_persons(text: str, name: str, label: str) -> None:
+    """'Rafe Monte, a spokesman for Mrs. Lee, … and said': the second verb's subject is the named spokesman."""
+    assert speaker(text, 0) == name
+    assert labels(text)[0][1] == label
+
+
+@pytest.mark.parametrize(("text", "names", "label"), [
+    pytest.param("Two objectors, Ana Fuller and Tom Weir, had challenged the bid, contending that it was late.",
+                 ("Ana Fuller", "Tom Weir"), "named-source", id="a-group-then-two-names"),
+    pytest.param("The three scholars -- Mr. Holm, Ms. Vance and Mr. Pruitt -- agreed the rule was void.",
+                 ("Holm", "Vance", "Pruitt"), "named-source", id="a-group-then-names-between-dashes"),
+    pytest.param("Officials in Ohio, Texas and Iowa, said the count was right.", ("Officials in Ohio",),
+                 "anonymous-source", id="places-are-no-members"),
+])
+def test_a_group_with_its_members_named_after_it_is_theirs(text: str, names: tuple[str, ...], label: str) -> None:
+    """A group described, then its members named in apposition: the statement rests on named persons (the roster
+    names one of them)."""
+    assert speaker(text, 0) in names
+    assert labels(text)[0][1] == label
+
+
+@pytest.mark.parametrize(("text", "index", "name", "label"), [
+    pytest.param("Mr. Kerrigan met the minister on Monday. The goal, he said, is a durable cease-fire.", 1,
+                 "Kerrigan", "named-source", id="he-in-an-aside"),
+    pytest.param("Regional officials spoke with their consulates. The outreach, they said, raised new worries.", 1,
+                 "Regional officials", "anonymous-source", id="they-in-an-aside"),
+])
+def test_a_pronoun_set_off_after_the_first_words_is_the_speaker(text: str, index: int, name: str,
+                                                                 label: str) -> None:
+    """'The goal, he said, is …': 'he' is the speaker; 'The goal' opens the content, it names nobody."""
+    assert speaker(text, index) == name
+    assert labels(text)[index][1] == label

@@ -95,7 +95,9 @@ class Subjects:
         if m is not None and own and not _VERBISH.match(text, m.end(1)):
             own = False  # a word that is no clause's subject ("In Concord, he said")
         phrase = LEADS.sub("", m.group(1)) if m is not None else ""
-        person = self._person(phrase, st, st.start + m.end(1) - len(phrase), own) if m is not None else None
+        person = self._titled(text, m.end(1) - len(phrase), st) if m is not None and phrase and not own else None
+        if person is None and m is not None:
+            person = self._person(phrase, st, st.start + m.end(1) - len(phrase), own)
         if person is None and m is not None and not own and phrase:
             person = self._described(text, m.end(1) - len(phrase), st)
         return person if person is not None else self._group(text, st)
@@ -108,6 +110,14 @@ class Subjects:
                                                       for w in d.group("words").split()):
             return None  # "In downtown San Francisco, …": an opening phrase of place, no name
         return self._person(d.group(), st, st.start + at)
+
+    def _titled(self, text: str, at: int, st: Statement) -> Referent | None:
+        """A person named after capitalised words and a lower-case role ("Former Arizona governor Jan Brewer, …"):
+        the person, not the opening capitals, when the name opens with a common first name."""
+        d = _DESCRIBED_NAME.match(text, at)
+        if d is None or d.group("name").split()[0] not in self.people.given:
+            return None
+        return self._described(text, at, st)
 
     def named_in(self, st: Statement, end: int | None = None) -> list[Referent]:
         """The persons a statement names by a common first name and a surname ("when Michael Capellas, her

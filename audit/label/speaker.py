@@ -13,6 +13,7 @@ import re
 import sys
 from typing import cast
 
+from audit.label.asides import aside_pronoun, first_named, named_members
 from audit.label.names import person_name
 from audit.label.sources import classify_source, singular
 from audit.models import Attribution, SourceKind, Statement
@@ -60,7 +61,8 @@ _NAME_AFTER = _Rare(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1
                          r"(?=\s*[,—–]|\s*[.!?]?[”\"’)]*\s*$)")
 _MEMBERS = _Rare(rf"(?:^|[,;:(—–]\s*|\b(?:But|And|but|and|while)\s+|[”\"’]\s+)"
                       rf"(?P<names>(?!(?:But|And|Yet|So|Or)\s){_NAME_1}(?:,\s+{_NAME_1})*,?\s+and\s+)$")
-_CLOSED = re.compile(r"\s*[,—–―]")  # an apposition closed after the description
+# an apposition closed after the description, maybe after a short phrase of its ("Name, a spokesman for Ann Lee, said")
+_CLOSED = re.compile(r"(?:\s+(?:for|of|at|with|to|in|on|from)\s+[^,“”\"\x01—–―]{1,60}?)?\s*[,—–―]")
 _MARKS = ("”", "\"", "’")
 _REACH = 200  # characters before or after a source searched for its name
 _PEOPLE = (SourceKind.PERSON, SourceKind.ORGANISATION)
@@ -103,7 +105,8 @@ def speaker_source(a: Attribution, st: Statement, ruleset: RuleSet, text: str,
         found = _past_opening(a, st, ruleset, text, False) if a.kind is SourceKind.PERSON else _members(a, st)
     elif a.kind in _SPEAKERS:
         agent, clause = _by_agent(a, st, ruleset), _is_clause(a.source_text)
-        found = _members(a, st) or _apposition(a, st, ruleset) or \
+        found = aside_pronoun(a, ruleset) or _members(a, st) or named_members(a, st, ruleset) or \
+            _apposition(a, st, ruleset) or \
             (agent and (_apposition(agent, st, ruleset, True) or agent)) or _clause_tail(a, ruleset, clause) or \
             _past_opening(a, st, ruleset, text, clause) or _before_inverted(a, st, ruleset, clause)
     elif a.kind in _BODIES:
@@ -126,7 +129,8 @@ def _apposition(a: Attribution, st: Statement, ruleset: RuleSet, agent: bool = F
         offset = max(start - _REACH, 0) + before.start("name")
         return _renamed(a, st, before.group("name"), offset, ruleset)
     after = _NAME_AFTER.match(st.text, end)
-    if after is None or not (agent or end <= a.cue.start - st.start or _titled(phrase, ruleset)):
+    if after is None or not (agent or end <= a.cue.start - st.start or _titled(phrase, ruleset) or
+                             first_named(phrase, after.group("name"), ruleset)):
         return None  # "<a spokeswoman>, Jane Doe, said", "said <the director>, Jane Doe."
     return _renamed(a, st, after.group("name"), after.start("name"), ruleset)
 
