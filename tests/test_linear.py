@@ -132,3 +132,20 @@ def test_furniture_patterns_read_each_line_one_way() -> None:
     regression would keep past the guard (a hang fails the test instead of stalling the suite; no timing is read)."""
     done = subprocess.run([sys.executable, "-c", _FURNITURE_LINES], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
+
+
+_SOURCE_PHRASES = """
+from audit import load_rules
+rules = {r.id: r for r in load_rules().rules}
+transcript = rules["source-public-transcript"].regex
+assert not transcript.search("another " * 40 + "the report")
+assert transcript.search("a transcript of the earnings call")
+"""
+
+
+def test_a_source_phrase_of_repeated_words_is_read_one_way() -> None:
+    """source-public-transcript took its determiners without their space, so 'another ' read as 'another' and ' ' or
+    as two words: 2 ** n ways for n repeats (16 s at 14). The answers are the text's, and they come at all (run in a
+    child process: a hang fails at the guard; no timing is read)."""
+    done = subprocess.run([sys.executable, "-c", _SOURCE_PHRASES], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
