@@ -51,6 +51,8 @@ def main() -> None:
                     "word of PolNeAR's source (the fullest name)")
     ap.add_argument("--quotes", action="store_true", help="only attributions whose content holds a quotation mark")
     args = ap.parse_args()
+    if args.wrong and args.part != "tune":
+        ap.error("--wrong prints texts: the tune part only (never read check texts)")
     with open(args.pred, encoding="utf-8") as fh:
         data = json.load(fh)
     docs = {os.path.splitext(os.path.basename(d["path"]))[0]: d for d in data["documents"]}
@@ -95,13 +97,17 @@ def main() -> None:
                               "ours": src and src.get("name"), "ours_desc": src and src.get("description"),
                               "text": got["text"]})
     kind = f"{' quotes' if args.quotes else ''}{' strict' if args.strict else ''}"
-    print(f"part {args.part}{kind}: right person {right / total:.4f} ({right} of {total}); no source {nosrc}")
+    if not total:
+        print(f"part {args.part}{kind}: no cues")
+    else:
+        print(f"part {args.part}{kind}: right person {right / total:.4f} ({right} of {total}); no source {nosrc}")
     for w in wrong[: args.wrong]:
         print(f"- {w['id'][:40]} #{w['stmt']} {w['label']}: gold={w['gold']!r} hint={w['hint']!r} cue={w['cue']!r}"
               f" ours={w['ours']!r} / {w['ours_desc']!r}\n    {w['text'][:220]}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
-            json.dump(wrong, out, indent=1)
+            json.dump(wrong if args.part == "tune" else [{k: v for k, v in w.items() if k != "text"} for w in wrong],
+                      out, indent=1)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,13 @@ from tests.label_helpers import labels, speaker
                  id="a-title-written-another-way"),
     pytest.param("Maria Bennett, the campaign manager, met voters.\n\n“We are ready,” the campaign manager said.",
                  "Maria Bennett", id="a-title-in-apposition"),
-    pytest.param("Florida Sen. Marco Rubio spoke. Sen. Joni Ernst spoke.\n\n“We are ready,” the Florida senator "
+    pytest.param("Florida Sen. Marco Rubio spoke. Sen. Ann Ernst spoke.\n\n“We are ready,” the Florida senator "
                  "said.", "Marco Rubio", id="the-place-the-description-gives"),
+    pytest.param("Florida Sen. Marco Rubio spoke on Friday at length about the budget, the border and the many other "
+                 "things. Sen. Ann Ernst spoke.\n\n“We are ready,” the Florida senator said.", "Marco Rubio",
+                 id="the-place-far-from-the-nearest-senator"),
+    pytest.param("Sen. Marco Rubio of Florida spoke. Sen. Ann Ernst spoke.\n\n“We are ready,” the Florida senator "
+                 "said.", "Marco Rubio", id="the-place-after-the-name"),
     pytest.param("Chelsea Clinton, the daughter of presidential candidate Hillary Clinton, spoke.\n\n“We are ready,” "
                  "the presidential candidate said.", "Hillary Clinton", id="not-the-name-before-the-apposition"),
 ])
@@ -26,7 +31,7 @@ def test_a_description_names_the_person_it_refers_back_to(text: str, name: str) 
 
 @pytest.mark.parametrize("text", [
     pytest.param("Rep. Tom Diaz spoke on Friday.\n\n“We are ready,” the congresswoman said.", id="gender"),
-    pytest.param("Sen. Joni Ernst spoke on Friday.\n\n“We are ready,” the Florida senator said.", id="place"),
+    pytest.param("Sen. Ann Ernst spoke on Friday.\n\n“We are ready,” the Florida senator said.", id="place"),
     pytest.param("Sen. Tom Diaz spoke on Friday.\n\n“We are ready,” the senator's wife said.", id="possessive"),
     pytest.param("Gawker Media, the publisher, spoke on Friday.\n\n“We are ready,” the publisher said.",
                  id="no-person"),

@@ -95,3 +95,9 @@ def test_the_cable_named_again_is_leaked() -> None:
 def test_it_says_after_a_public_report_between_stays_a_document() -> None:
     got = labels(f"{CABLE} A state audit released Monday found that costs doubled. “Costs doubled,” it says.")
     assert got[2][1] == "document"
+
+
+def test_a_public_reply_after_leaked_texts_stays_named() -> None:
+    got = labels("Text messages obtained by the Ledger show the chief ordered the raid. "
+                 "The chief responded that the texts were taken out of context.")
+    assert got[1][1] == "named-source"

@@ -267,3 +267,24 @@ def test_a_web_address_is_a_body_not_a_person() -> None:
             "He defended the claim by citing a poll.")
     assert speaker(text, 1) == "Ruben Ostrander"
     assert speaker(text, 0) == "Ruben Ostrander"
+
+
+def test_a_name_far_into_a_long_statement_keeps_its_offset() -> None:
+    """audit.label.candidates.Subjects.named_in: the offset of a name read past the first _NAMED_REACH characters
+    of a long statement is into the statement, not into the part searched."""
+    from audit.label.candidates import Subjects
+    from audit.label.names import People
+    from audit.models import Statement
+
+    rules = default_rules()
+    text = "The council met on Friday and talked about the budget. " * 30 + "Then Michael Capellas called."
+    st = Statement(0, 7, 7 + len(text), 0, text)
+    found = Subjects(rules, (st,), People.of(rules), {}, lambda ref: None).named_in(st)
+    assert [(ref.phrase, ref.start) for ref in found] == [("Michael Capellas", 7 + text.index("Michael Capellas"))]
+
+
+def test_a_common_word_after_a_pronoun_is_no_name_again() -> None:
+    """audit.label.referents._named_after: "young" in lower case is not the surname Young named again."""
+    text = ("Sales fell all winter. The slide ended when Michael Young, a rival executive, called with an offer.\n\n"
+            "In a merger, he said, young workers would suffer.")
+    assert speaker(text, 2) == "Michael Young"

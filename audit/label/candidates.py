@@ -124,7 +124,7 @@ class Subjects:
         counterpart, called"), outside quotations, in the order of the text (up to `end`), wherever they stand."""
         text = _QUOTED.sub(lambda m: " " * len(m.group()), st.text[:len(st.text) if end is None else end])
         found = []
-        for m in _FULL_NAME.finditer(text[-_NAMED_REACH:]):
+        for m in _FULL_NAME.finditer(text, max(len(text) - _NAMED_REACH, 0)):
             if m.group(1) in self.people.given and (ref := self._person(m.group(), st, st.start + m.start())):
                 found.append(ref)
         return found

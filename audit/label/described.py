@@ -37,7 +37,7 @@ def described_person(description: str, start: int, text: str, ruleset: RuleSet,
         return None
     head = m.group("head").lower()
     window = text[max(start - _REACH, 0):start]
-    found = [(f.start(), f.group("name"), window[max(f.start() - _AROUND, 0):f.end() + _AROUND])
+    found = [(f.start(), f.group("name"), _beside(window, f.start(), f.end()))
              for pattern in _patterns(_SAME.get(head, (head,))) for f in pattern.finditer(window)]
     want = gender or gender_of(description, ruleset)
     marks = _MODIFIER.findall(description)
@@ -49,15 +49,28 @@ def described_person(description: str, start: int, text: str, ruleset: RuleSet,
         verdict = classify_source(name, ruleset)
         if len(name.split()) >= 2 and verdict is not None and verdict.kind is SourceKind.PERSON and \
                 name not in ruleset.lexicons.get("place_names", ()) and \
-                (want is None or gender_of(name, ruleset) in (None, want)):
-            # "the Florida senator": the senator the text places in Florida, not the nearest senator
-            return name if all(mark in around for mark in marks) else None
+                (want is None or gender_of(name, ruleset) in (None, want)) and \
+                all(re.search(rf"(?<![\w-]){re.escape(mark)}(?![\w-])", around) for mark in marks):
+            return name  # "the Florida senator": the senator the text places in Florida, not the nearest senator
     return None
 
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _MODIFIER = re.compile(r"(?<=\s)[A-Z][\w-]+")  # a capitalised word inside a description ("the Florida senator")
-_AROUND = 80  # characters around a name where a description's capitalised words are looked for
+_AROUND = 40  # characters either side of a title and name where a description's capitalised words are looked for
+_CLAUSE_END = re.compile(r"[.!?;:“”\"(\n]\s|\n")
+
+
+def _beside(window: str, start: int, end: int) -> str:
+    """The title and name found at `start`-`end` with the words next to it in its clause ("Florida Sen. Marco
+    Rubio", "Sen. Marco Rubio of Florida"), not a neighbouring sentence's ("… spoke. Sen. Ann Ernst")."""
+    before = window[max(start - _AROUND, 0):start]
+    cut = list(_CLAUSE_END.finditer(before))
+    before = before[cut[-1].end():] if cut else before
+    before = " ".join(before.split()[-3:])
+    after = window[end:end + _AROUND]
+    stop = re.search(r"[.!?;,“”\"(\n]", after)
+    return f"{before} {window[start:end]} {after[:stop.start()] if stop else after}"
 _MORE_HEADS = ("front-runner", "frontrunner", "manager", "pollster", "strategist", "economist", "columnist", "host",
                "prince", "princess", "billionaire", "businessman", "businesswoman", "mogul", "actress", "actor")
 _FAMILY = frozenset(("brother", "sister", "wife", "husband", "son", "daughter", "father", "mother", "head", "chief"))
@@ -66,7 +79,13 @@ _FAMILY = frozenset(("brother", "sister", "wife", "husband", "son", "daughter", 
 def _alone(name: str, text: str) -> bool:
     """Whether the text writes the name's last word alone, as a surname is ("Bennett said", "Mr. Lew"; not "Gawker
     Media"): after a lower-case word, a title or a mark, not after another capitalised word."""
-    for m in re.finditer(rf"(?<![\w’'-]){re.escape(name.split()[-1])}(?![\w’'-])", text):
+    return _surname_alone(name.split()[-1], text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _surname_alone(surname: str, text: str) -> bool:
+    """`_alone` for one surname in one text, read once per text, not once per description."""
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])", text):
         before = text[max(m.start() - 40, 0):m.start()].split()
         if not before or not before[-1][:1].isupper() or before[-1][-1] in ".,;:”\"’)":
             return True

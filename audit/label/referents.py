@@ -265,5 +265,6 @@ class _Tracker:
 def _named_after(ref: Referent, st: Statement, at: int) -> bool:
     """Whether the pronoun's statement names the person again after it ("He has declared Cruz to be …", "“…,” he
     said of Trump"): a pronoun and a name in one clause are two people."""
-    surname = surname_of(ref.phrase)
-    return bool(surname) and re.search(rf"\b{re.escape(surname)}\b", st.text[at:], re.I) is not None
+    surname = surname_of(ref.phrase)  # in lower case: the name again is capitalised ("young workers" is no Young)
+    return bool(surname) and any(m.group()[:1].isupper()
+                                 for m in re.finditer(rf"\b{re.escape(surname)}\b", st.text[at:], re.I))
