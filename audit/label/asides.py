@@ -28,8 +28,8 @@ _ASIDE_PRONOUN = re.compile(r",\s+(he|she|they)$")
 
 
 def named_members(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | None:
-    """A group the rule took, with its members named in apposition after it ("<Two objectors>, Lawrence Joyce and
-    William Graham, had challenged …", "<The three scholars> -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed"):
+    """A group the rule took, with its members named in apposition after it ("<Two neighbors>, Ana Ruiz and
+    Tom Lee, had objected …", "<The three judges> -- Mr. Hale, Ms. Whitlock and Mr. Cole -- agreed"):
     the named persons (GUIDELINES.md: named by name)."""
     if a.kind is not SourceKind.UNNAMED or singular(a.source_text):
         return None
