@@ -46,7 +46,7 @@ def named_members(a: Attribution, st: Statement, ruleset: RuleSet) -> Attributio
 
 
 _PERSON = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z][\w’'-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+)"
-# named members in apposition after a group: ", Ann Lee and Bo Diaz," / " -- Mr. Tribe, Ms. Epstein and Mr. Amar --"
+# named members in apposition after a group: ", Ann Lee and Bo Diaz," / " -- Mr. Hale, Ms. Whitlock and Mr. Cole --"
 _MEMBERS_AFTER = re.compile(rf"(?:,|\s+--|\s*[—–])\s+(?P<names>{_PERSON}(?:,\s+{_PERSON})*,?\s+and\s+{_PERSON})"
                        r"(?=\s*(?:,|--|[—–]))")
 
