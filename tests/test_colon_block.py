@@ -72,7 +72,7 @@ def test_embedded_posts_after_a_colon_of_saying_are_in_the_block() -> None:
 def test_a_block_without_marks_in_the_speakers_voice_goes_on_over_its_paragraphs() -> None:
     # a letter quoted as a block: its paragraphs in "I"/"we" are hers, one paragraph between them too; the
     # writer's paragraph after it (no "I" or "we", none after it) is not. The letter is the setting of her words, a
-    # document before its writer in GUIDELINES.md's chain order ("In a 2013 memo, the agency suggested …")
+    # document before its writer in GUIDELINES.md's chain order ("In a 2017 memo, the bureau proposed …")
     text = ("In a letter to the board, Ruiz wrote:\n\n"
             "When I took this job, the pool had been closed for a year.\n\n"
             "None of that was anyone's fault.\n\n"

@@ -56,13 +56,13 @@ def test_a_quotation_opening_a_statement_offers_no_subject(text: str, index: int
 
 
 @pytest.mark.parametrize(("text", "index", "name"), [
-    pytest.param("Sales fell all winter. The slide ended when Michael Capellas, a rival executive, called with an "
-                 "offer.\n\nIn a merger, he said, the brand would survive.", 2, "Michael Capellas",
+    pytest.param("Sales fell all winter. The slide ended when Victor Hale, a rival executive, called with an "
+                 "offer.\n\nIn a buyout, he said, the label would survive.", 2, "Victor Hale",
                  id="a-name-in-a-subordinate-clause-the-paragraph-before"),
     pytest.param("Tom Lee, a radio host, said the race was close.\n\nFor months his show has featured Sen. Mark Cole. "
                  "He has called Cole a hero.", 2, "Tom Lee", id="not-the-name-the-statement-gives-after-the-pronoun"),
     pytest.param("Jim Axel tweeted that the plan was a mistake.\n\nMayor Tom Reed said it would work.\n\nThen there's "
-                 "Axel.\n\n“Too forced?” he wrote.", 3, "Jim Axel", id="a-known-name-the-paragraph-before"),
+                 "Axel.\n\n“Too neat?” he wrote.", 3, "Jim Axel", id="a-known-name-the-paragraph-before"),
 ])
 def test_a_he_or_a_she_goes_to_a_person_named_nearby(text: str, index: int, name: str) -> None:
     """With no fitting subject or source near it, a pronoun goes to the nearest person named (by a first name and a
@@ -71,20 +71,20 @@ def test_a_he_or_a_she_goes_to_a_person_named_nearby(text: str, index: int, name
 
 
 @pytest.mark.parametrize(("text", "index", "name"), [
-    pytest.param("Conservative icon Delphine Marsh, who died Monday, used her last column to praise him.\n\n“He is "
-                 "the one,” she wrote.", 1, "Delphine Marsh", id="a-role-before-the-name"),
-    pytest.param("Speaking in Beijing, Foreign Ministry spokesman Lu Kang repeated that China opposed hacking.\n\n"
-                 "People should bring evidence, he told reporters.", 1, "Lu Kang", id="an-opening-phrase-then-a-role"),
+    pytest.param("Veteran columnist Delphine Marsh, who retired Monday, used her final column to thank readers."
+                 "\n\n“It was a joy,” she wrote.", 1, "Delphine Marsh", id="a-role-before-the-name"),
+    pytest.param("Speaking in Oslo, Harbor Authority spokesman Tom Lee repeated that the port opposed the fees.\n\n"
+                 "Shippers should show receipts, he told reporters.", 1, "Tom Lee", id="an-opening-phrase-then-a-role"),
     pytest.param("In downtown San Francisco, marchers walked in silence.\n\n“I cried,” he said.", 1, None,
                  id="not-a-place-after-an-opening-word"),
-    pytest.param("Former Nevada governor Rosa Quill, an early backer of the plan, calls it a priority.\n\nShe "
-                 "predicts it will pass.", 1, "Rosa Quill", id="capitals-a-role-then-the-name"),
-    pytest.param("The fund drew fire all week.\n\nPresumptive Whig nominee Anna Drury defended the fund on Monday."
-                 "\n\nShe said it had “full disclosure.”", 2, "Anna Drury",
+    pytest.param("Former Vermont treasurer Rosa Quill, a longtime critic of the levy, calls it a mistake.\n\nShe "
+                 "predicts it will fail.", 1, "Rosa Quill", id="capitals-a-role-then-the-name"),
+    pytest.param("The fund drew fire all week.\n\nActing Harbor commissioner Anna Drury defended the fund on Monday."
+                 "\n\nShe said it had “nothing to hide.”", 2, "Anna Drury",
                  id="capitals-a-role-then-the-name-no-comma"),
 ])
 def test_a_subject_is_the_name_after_the_words_describing_it(text: str, index: int, name: str | None) -> None:
-    """A statement's subject written as role words and a name ("Chinese Foreign Ministry spokesman Lu Kang") is the
+    """A statement's subject written as role words and a name ("Harbor Authority spokesman Tom Lee") is the
     name, for a pronoun after it."""
     assert speaker(text, index) == name
 

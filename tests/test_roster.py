@@ -84,7 +84,7 @@ def test_a_first_person_speaker_is_the_writer() -> None:
 @pytest.mark.parametrize(("text", "label", "name"), [
     pytest.param("In the ruling, Judge Amberley wrote that the plant must close.", "document", "Amberley",
                  id="a-ruling-a-judge-wrote"),
-    pytest.param("In a 2013 memo, the agency suggested that the program end.", "document", "the agency",
+    pytest.param("In a 2017 memo, the bureau proposed that the pilot end.", "document", "the bureau",
                  id="a-memo-a-body-suggested"),
     pytest.param("In the recorded call, Witkoff informed Ushakov of the meeting.", "leaked-transcript", "Witkoff",
                  id="a-recording-a-speaker-informed"),

@@ -28,8 +28,8 @@ _ASIDE_PRONOUN = re.compile(r",\s+(he|she|they)$")
 
 
 def named_members(a: Attribution, st: Statement, ruleset: RuleSet) -> Attribution | None:
-    """A group the rule took, with its members named in apposition after it ("<Two objectors>, Lawrence Joyce and
-    William Graham, had challenged …", "<The three scholars> -- Mr. Tribe, Ms. Epstein and Mr. Amar -- agreed"):
+    """A group the rule took, with its members named in apposition after it ("<Two neighbors>, Ana Ruiz and
+    Tom Lee, had objected …", "<The three judges> -- Mr. Hale, Ms. Whitlock and Mr. Cole -- agreed"):
     the named persons (GUIDELINES.md: named by name)."""
     if a.kind is not SourceKind.UNNAMED or singular(a.source_text):
         return None
@@ -46,7 +46,7 @@ def named_members(a: Attribution, st: Statement, ruleset: RuleSet) -> Attributio
 
 
 _PERSON = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z][\w’'-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+)"
-# named members in apposition after a group: ", Ann Lee and Bo Diaz," / " -- Mr. Tribe, Ms. Epstein and Mr. Amar --"
+# named members in apposition after a group: ", Ann Lee and Bo Diaz," / " -- Mr. Hale, Ms. Whitlock and Mr. Cole --"
 _MEMBERS_AFTER = re.compile(rf"(?:,|\s+--|\s*[—–])\s+(?P<names>{_PERSON}(?:,\s+{_PERSON})*,?\s+and\s+{_PERSON})"
                        r"(?=\s*(?:,|--|[—–]))")
 

@@ -103,8 +103,8 @@ class Subjects:
         return person if person is not None else self._group(text, st)
 
     def _described(self, text: str, at: int, st: Statement) -> Referent | None:
-        """A name after the role words that describe it ("Conservative icon Phyllis Schlafly, who …", "Chinese
-        Foreign Ministry spokesman Lu Kang repeated …"): the words between are nouns, no verb, no function word."""
+        """A name after the role words that describe it ("Veteran columnist Delphine Marsh, who …", "Harbor
+        Authority spokesman Tom Lee repeated …"): the words between are nouns, no verb, no function word."""
         d = _DESCRIBED_NAME.match(text, at)
         if d is None or LEADS.match(d.group()) or any(_VERBISH.match(" " + w) or w in _FUNCTION
                                                       for w in d.group("words").split()):

@@ -189,7 +189,7 @@ class _Tracker:
         the paragraph names; else the previous paragraph's closing subject; else a known person the paragraph before
         names, or a person named by first name and surname anywhere in the paragraph (or the one before, for its
         first statement); else the last fitting source (`far`). A person the statement names after the pronoun is
-        not its referent ("He has declared Cruz …").
+        not its referent ("He has called Cole …").
         `lenient` (the second try): the speakers of the statement before, a guessed gender ignored."""
         self.far = False
         if lenient:  # a guessed gender gives way to the speaker just named only: "Ann Lee said …. “…,” he said."
@@ -222,7 +222,7 @@ class _Tracker:
 
     def _mentioned(self, st: Statement, at: int, pronoun: str) -> Referent | None:
         """The nearest person named by a first name and a surname anywhere in a clause (an object, a subordinate
-        clause: "One obstacle went when Michael Capellas called. In a merger, he said, …") before the pronoun in its
+        clause: "One obstacle went when Victor Hale called. In a buyout, he said, …") before the pronoun in its
         paragraph, or for a paragraph's first statement, in the paragraph before."""
         earlier = [prev for prev, claim in zip(reversed(self.texts[-_BACK - 1:-1]),
                                                reversed(self.claims[-_BACK - 1:-1])) if claim]
