@@ -10,7 +10,7 @@ from audit.label.quotes import _SPEAKER_TAG as _TURN_TAG  # a transcript's "PENC
 from audit.models import Label, Match, Statement
 
 Own = list[tuple[Label | None, list[Match], list[str]]]
-_NOT_CARRIED = (None, Label.NONE, Label.UNATTRIBUTED)
+NOT_CARRIED = (None, Label.NONE, Label.UNATTRIBUTED)  # labels no quotation or block carries on
 
 
 def line_breaks(statements: tuple[Statement, ...], text: str) -> frozenset[int]:
@@ -50,7 +50,7 @@ def carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict
     (`_carry_block_on`)."""
     for i, st in enumerate(statements[:-1]):
         nxt = statements[i + 1]
-        if own[i][0] in _NOT_CARRIED or not st.text.rstrip().endswith(":") or nxt.paragraph == st.paragraph \
+        if own[i][0] in NOT_CARRIED or not st.text.rstrip().endswith(":") or nxt.paragraph == st.paragraph \
                 or _QUESTION_TAG.match(nxt.text):
             continue  # (an interviewer's "Q: …" is not the speaker's: their answers are turns of their own)
         item = next((shape for shape in (_LIST_ITEM, _EMBED) if shape.match(nxt.text)), None)

@@ -10,14 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from audit.label.blocks import carry_colon_block, paragraph_of
+from audit.label.blocks import NOT_CARRIED, Own, carry_colon_block, paragraph_of
 from audit.label.narration import Speakers, across_narration
 from audit.label.turns import carry_turns
-from audit.models import Attribution, Label, Match, Quotation, Statement
+from audit.models import Attribution, Label, Quotation, Statement
 from audit.rules.ruleset import RuleSet
-
-NOT_CARRIED = (None, Label.NONE, Label.UNATTRIBUTED)
-Own = list[tuple[Label | None, list[Match], list[str]]]
 
 
 def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,

@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from audit.label.blocks import line_breaks
-from audit.label.carry import NOT_CARRIED, Own, attach_quotations, carry_over
+from audit.label.blocks import NOT_CARRIED, Own, line_breaks
+from audit.label.carry import attach_quotations, carry_over
 from audit.label.described import introduced_unnamed
 from audit.label.governs import main_attributions
 from audit.label.leaks import carry_leaks
