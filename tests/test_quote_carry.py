@@ -274,3 +274,27 @@ def test_a_quotation_opening_the_paragraph_after_its_speakers_statement_is_their
     text = ("The council voted on Monday. Ruiz said the plan was dead for this year and maybe for good.\n\n"
             "“We lost the vote. We will win the next one.” The council meets again in May.")
     assert _labels(text) == [UNATT, NAMED, NAMED, NAMED, UNATT]
+
+
+def test_a_statement_that_closes_with_the_speakers_words_goes_on_with_their_account() -> None:
+    # the words before the quotation are the writer's bridge, the quoted words the speaker's: the account goes on
+    text = ("Ruiz said the levy had failed by forty votes. "
+            "Without it, the village would “have to shut the pool for good.”")
+    assert _labels(text) == [NAMED, NAMED]
+    # a judgement framing the quoted words ('for', 'as'), or another person as the subject, is the writer's
+    framed = ("Ruiz said the levy had failed by forty votes. "
+              "Children in the village know the pool as “the only cool place in the whole town.”")
+    assert _labels(framed) == [NAMED, UNATT]
+    other = ("Ruiz said the levy had failed by forty votes. "
+             "The treasurer was in no mood for “a long night of counting it all again.”")
+    assert _labels(other) == [NAMED, UNATT]
+    short = "Ruiz said the levy had failed by forty votes. The result was “a shame.”"
+    assert _labels(short) == [NAMED, UNATT]
+
+
+def test_a_short_gesture_between_two_quotations_keeps_the_speaker() -> None:
+    text = "''We will see,'' Mr. Orlan said. ''I have heard promises before.'' He shrugged. ''Maybe this one is new.''"
+    assert _labels(text)[-1] == NAMED
+    assert plain_narration("He shrugged.", "Mr. Orlan") and plain_narration("Orlan paused a moment.", "Mr. Orlan")
+    assert not plain_narration("Tough times.", "Mr. Orlan")  # a heading: no lower-case verb after its subject
+    assert not plain_narration("Period.", "Mr. Orlan")

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from audit.label.blocks import NOT_CARRIED, Own, carry_colon_block, paragraph_of
-from audit.label.narration import Speakers, across_narration
+from audit.label.narration import Speakers, across_narration, someone_else
 from audit.label.turns import carry_turns
 from audit.models import Attribution, Label, Quotation, Statement
 from audit.rules.ruleset import RuleSet
@@ -73,11 +73,12 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
         words = len(st.text[start - st.start:end - st.start].split()) if last == first else _LONG_QUOTE
         text, at = statements[last].text, end - statements[last].start
         tail = text[at:] if len(text) - at <= _TAIL_MAX else "…"  # no copy of a long rest per quotation
-        entire = st.start == start and not _ASIDE.sub("", tail).strip(_TAIL_MARKS)
+        closes = not _ASIDE.sub("", tail).strip(_TAIL_MARKS)  # nothing but marks and asides after it
+        entire = st.start == start and closes
         leads = entire or (st.start == start and last == first  # it opens its statement, which goes on after it,
                            and not _COMMA_CLOSE.search(st.text[:end - st.start]))  # not into a tag of its own
         who = _speaker_statement(first, last, statements, (attributed, furniture, speakers), out, words >= _LONG_QUOTE,
-                                 (entire, leads))
+                                 (entire, leads, st.text[:start - st.start] if closes and last == first else None))
         out.append(Quotation(start, end, inside, who))
     return tuple(out)
 
@@ -109,12 +110,13 @@ _OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
                        known: tuple[list[bool], frozenset[int], Speakers | None], before: list[Quotation], long: bool,
-                       place: tuple[bool, bool]) -> int | None:
+                       place: tuple[bool, bool, str | None]) -> int | None:
     """The statement that says who speaks a quotation over statements `first`..`last`, or None. `known`: which
     statements are attributed, which are furniture, and who speaks in each (`attach_quotations`); `long`: no scare
     quotation or title; `place`: whether it is all of its statements (it opens the first and closes the last), and
-    whether it opens its statement (all of it, or its start, when the rest is no tag of its own: not after '…,”')."""
-    attributed, (entire, leads) = known[0], place
+    whether it opens its statement (all of it, or its start, when the rest is no tag of its own: not after '…,”'), and
+    the words before it when it closes its one statement."""
+    attributed, (entire, leads, tail) = known[0], place
     if attributed[last]:
         return last  # "'…,' Fitzpatrick said."
     if attributed[first]:
@@ -132,6 +134,9 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
         return prev  # "Bystrom agreed. “Mainstream Republicans are running out of time …”", or after a long
         # attributed statement ("Lee told reporters that the party had spent a year in the state. “We lost.”"),
         # or opening a statement ('Lee argues that he meant no harm. "He asked them to come in peace" was all.')
+    if prev >= 0 and attributed[prev] and long and tail and statements[prev].paragraph == statements[first].paragraph \
+            and _tail_goes_on(tail, known[2], prev):
+        return prev  # 'Lee said the levy had failed. Without it, the town would "have to close the pool for good."'
     if prev >= 0 and attributed[prev] and statements[prev].text.rstrip().endswith(":"):
         return prev  # "Caddell continued:" then the quotation
     opens = statements[first].text[:1] in "“\"‘'”" and (long or entire)  # no title opening the statement (”: turned)
@@ -153,6 +158,18 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     if long and entire and opens and closes_paragraph:
         return across_narration(first, statements, known, before)
     return None
+
+
+def _tail_goes_on(lead: str, speakers: Speakers | None, speaker: int) -> bool:
+    """Whether a statement that closes with a quotation goes on with the account of the attributed statement before
+    it: the words before the quotation frame no judgement of their own ('thanked the crews for “…”', 'described it
+    as “…”') and have no subject that is someone other than the speaker ('The mayor scoffed at “…”')."""
+    if speakers is None or not speakers.name(speaker) or _FRAMED.search(lead):
+        return False
+    return not someone_else(lead, speakers, speaker)
+
+
+_FRAMED = re.compile(r"\b(?:for|as|of|called|dubbed|labell?ed|branded|termed)\s*$")
 
 
 def _heading(first: int, last: int, statements: tuple[Statement, ...]) -> bool:

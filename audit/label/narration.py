@@ -51,7 +51,7 @@ def across_narration(first: int, statements: tuple[Statement, ...],
     speaker's attributed statement or quotation and names nobody else: '“It is over,” Woolson said. The towns are
     far away. “That is a tough area.”', or 'Lee told CNN his plan was “to act.” / What that means is unclear,
     since Lee gave no details. / “We have to be tougher.”' over paragraphs. Narration whose subject is another
-    person (`_someone_else`) or that names one (`plain_narration`), a question, a caption or page furniture between
+    person (`someone_else`) or that names one (`plain_narration`), a question, a caption or page furniture between
     breaks the chain, and only a person or a group speaks on (not a document)."""
     (attributed, furniture, speakers), prev, tag = known, first - 1, first - 2
     if speakers is None or tag < 0 or attributed[prev] or prev in furniture \
@@ -67,12 +67,12 @@ def across_narration(first: int, statements: tuple[Statement, ...],
     if speaker is None or not speakers.name(speaker) or _CAPTION.search(statements[speaker].text) \
             or _CAPTION.search(statements[prev].text):
         return None  # a photo caption ("Jane Roe (left) …") names who is shown, not who speaks next
-    if _someone_else(statements[prev].text, speakers, speaker):
+    if someone_else(statements[prev].text, speakers, speaker):
         return None
     return speaker if plain_narration(statements[prev].text, speakers.name(speaker)) else None
 
 
-def _someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
+def someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
     """Whether the narration's subject is a person the speaker is not: a person noun the speaker's words do not
     hold ("The mayor shook her head.", "Then a heckler shouted."), or "he" or "she" against the speaker's gender
     ("She rolled her eyes." after Tom Ward). "They", "it" and a name are left to `plain_narration`."""
@@ -103,13 +103,14 @@ _PLACE = frozenset(("City", "County", "State", "Street", "Avenue", "Road", "Rive
 
 
 def plain_narration(text: str, speaker_text: str) -> bool:
-    """A sentence of narration (four words or more, no quotation or aside of its own at its start, no heading,
-    question, caption or credit: it ends with a full stop) that names nobody who might speak next: its capitalised
+    """A sentence of narration (four words or more, or a gesture: `_GESTURE`; no quotation or aside of its own at its
+    start, no heading, question, caption or credit: it ends with a full stop) that names nobody who might speak next: its capitalised
     words are all in the speaker's words, but for places ("He did not say more.", "Lee spoke only in slogans.",
     "The towns are far from Sioux City."; not "Mayor Ana Ruiz was not so sure."), or its subject is the speaker by
     name ("Roe backs Tom Ward in the race.")."""
     body = text.rstrip().rstrip("”\"’'")
-    if len(text.split()) < 4 or text[:1] in "“\"‘'([<" or body[-1:] not in ".!" or "http" in text:
+    if (len(text.split()) < 4 and not _GESTURE.match(text)) or text[:1] in "“\"‘'([<" or body[-1:] not in ".!" \
+            or "http" in text:
         return False
     known = {w for run in _runs(speaker_text) for w in run[0]}
     at = lead.end() if (lead := _CONJUNCTION.match(text)) else 0
@@ -128,5 +129,8 @@ def _runs(text: str) -> list[tuple[list[str], int, int]]:
     return [([_POSSESSIVE.sub("", w) for w in m.group().split()], m.start(), m.end()) for m in _RUN.finditer(text)]
 
 
+# A short statement of what the speaker does between two quotations, its subject a pronoun or one name and a verb
+# ("He shrugged.", "She paused a moment."): no heading (those have no lower-case verb after their first word).
+_GESTURE = re.compile(r"(?:He|She|They|[A-Z][\w’'-]+)\s+[a-z]+(?:\s+[a-z]+){0,2}[.!]\s*$")
 _CONJUNCTION = re.compile(r"(?:(?:And|But|So|Yet)\s+)?")  # what may come before the speaker as subject
 _VERB_NEXT = re.compile(r"\s+[a-z]")  # a lower-case word after the subject: its verb
