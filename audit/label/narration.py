@@ -105,9 +105,9 @@ _PLACE = frozenset(("City", "County", "State", "Street", "Avenue", "Road", "Rive
 def plain_narration(text: str, speaker_text: str) -> bool:
     """A sentence of narration (four words or more, or a gesture: `_GESTURE`; no quotation or aside of its own at its
     start, no heading, question, caption or credit: it ends with a full stop) that names nobody who might speak next:
-    its capitalised words are all in the speaker's words, but for places ("He did not say more.", "Lee spoke only in slogans.",
-    "The towns are far from Sioux City."; not "Mayor Ana Ruiz was not so sure."), or its subject is the speaker by
-    name ("Roe backs Tom Ward in the race.")."""
+    its capitalised words are all in the speaker's words, but for places ("He did not say more.", "Lee spoke only in
+    slogans.", "The towns are far from Sioux City."; not "Mayor Ana Ruiz was not so sure."), or its subject is the
+    speaker by name ("Roe backs Tom Ward in the race.")."""
     body = text.rstrip().rstrip("”\"’'")
     if (len(text.split()) < 4 and not _GESTURE.match(text)) or text[:1] in "“\"‘'([<" or body[-1:] not in ".!" \
             or "http" in text:
