@@ -110,3 +110,27 @@ def test_a_heading_ends_a_block_in_the_speakers_voice() -> None:
             "What comes next\n\n"
             "We will know more about the budget in May.\n")
     assert [label for _, label in labels(text)] == ["document", "document", "unattributed", "unattributed"]
+
+
+def test_a_cue_and_a_colon_give_the_rest_of_the_paragraph_set_without_quotation_marks() -> None:
+    # 'wrote: The plan is dead.' the words after the colon and the rest of the paragraph are the letter's
+    text = ("Budget.\n\n"
+            "In a letter to members, the union chief wrote: The plan is dead. We will try again in the fall.\n\n"
+            "The council meets on Tuesday.\n")
+    got = [label for _, label in labels(text)]
+    assert got[2] == got[1] != "unattributed" and got[3] == "unattributed"  # (a letter's words: a document)
+    # a colon in a clause of its own, far from the cue, introduces the writer's words
+    far = ("Budget.\n\n"
+           "The count showed just how weak the old guard of the party really is: With all votes in, it won a third. "
+           "Everyone else shared the rest.\n")
+    assert [label for _, label in labels(far)][-1] == "unattributed"
+
+
+def test_list_items_that_open_with_a_topic_and_a_colon_are_in_the_block() -> None:
+    text = ("Plan.\n\n"
+            "The campaign said the changes it wants include:\n\n"
+            "Rail fares: Planners want fares frozen for two years.\n\n"
+            "Bus lanes: Planners have drawn ten new lanes.\n\n"
+            "The council meets on Tuesday.\n")
+    assert [label for _, label in labels(text)] == ["unattributed", "named-source", "named-source", "named-source",
+                                                    "unattributed"]

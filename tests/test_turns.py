@@ -7,6 +7,7 @@ statement that continues the same source's account takes the carried label), not
 """
 from __future__ import annotations
 
+from audit import audit_text
 from tests.label_helpers import labels, speaker
 
 PANEL = ("The panel met on Saturday in the studio.\n\n"
@@ -99,3 +100,15 @@ def test_three_speakers_in_capitals_make_a_transcript_though_each_speaks_once() 
     mixed = text.replace("MOORE:", "Moore:").replace("RUIZ:", "Ruiz:").replace("LEE:", "Lee:")
     # in mixed case three names with a colon may be headlines: no transcript, so the paragraph after a turn is left
     assert [label for _, label in labels(mixed)][5:7] == ["unattributed", "unattributed"]
+
+
+def test_a_turn_whose_first_sentence_is_short_is_a_turn_for_its_whole_paragraph() -> None:
+    # "Okafor: It is fair." is short, but the paragraph goes on in the same turn: the words after it are Okafor's,
+    # not the turn before it (the carry names the speaker of the turn)
+    text = ("Harlow: The plan taxes every single trade. Is that fair?\n\n"
+            "Okafor: It is fair. The rich trade the most. They can pay.\n\n"
+            "Harlow: But pension funds trade too, and often.\n\n"
+            "Okafor: They do. The effect on them is tiny.\n")
+    result = audit_text(text, with_readability=False)
+    carried = [s.carried_from for s in result.statements]
+    assert carried[2:5] == [None, 2, 2] and carried[-1] == 6

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from audit.label.quotes import _SPEAKER_TAG as _TURN_TAG  # a transcript's "PENCE:" or "Chris Matthews:"
-from audit.models import Label, Match, Statement
+from audit.models import Attribution, Label, Match, Statement
 
 Own = list[tuple[Label | None, list[Match], list[str]]]
 NOT_CARRIED = (None, Label.NONE, Label.UNATTRIBUTED)  # labels no quotation or block carries on
@@ -43,17 +43,17 @@ def carry_colon_block(statements: tuple[Statement, ...], own: Own, carried: dict
                        lines: frozenset[int]) -> None:
     """An attributed statement that closes its paragraph with a colon ("Hewitt writes:") introduces the next
     paragraph: its statements without an attribution of their own take its label (a block quotation). When that
-    paragraph is a list item ("- …", "• …", "1. …") or an embedded post ("<tweet …>…"), the list items or the
-    embedded posts that follow it are in the block too, and so are the lines after it with no blank line between
-    (`lines`: a speech quoted line by line; the writer's narration after a block starts a paragraph of its own). A
-    block without quotation marks in the speaker's own voice goes on over the paragraphs after it in that voice
-    (`_carry_block_on`)."""
+    paragraph is a list item ("- …", "• …", "1. …", "Rail fares: …") or an embedded post ("<tweet …>…"), the list
+    items or the embedded posts that follow it are in the block too, and so are the lines after it with no blank
+    line between (`lines`: a speech quoted line by line; the writer's narration after a block starts a paragraph of
+    its own). A block without quotation marks in the speaker's own voice goes on over the paragraphs after it in that
+    voice (`_carry_block_on`)."""
     for i, st in enumerate(statements[:-1]):
         nxt = statements[i + 1]
         if own[i][0] in NOT_CARRIED or not st.text.rstrip().endswith(":") or nxt.paragraph == st.paragraph \
                 or _QUESTION_TAG.match(nxt.text):
             continue  # (an interviewer's "Q: …" is not the speaker's: their answers are turns of their own)
-        item = next((shape for shape in (_LIST_ITEM, _EMBED) if shape.match(nxt.text)), None)
+        item = next((shape for shape in (_LIST_ITEM, _LABELLED_ITEM, _EMBED) if shape.match(nxt.text)), None)
         j, paragraph = i + 1, nxt.paragraph
         while j < len(statements) and (statements[j].paragraph == paragraph or (
                 statements[j].paragraph == paragraph + 1 and (
@@ -108,5 +108,33 @@ def _unquoted(text: str) -> str:
 _QUESTION_TAG = re.compile(r"(?:Q|QUESTION|Question)\s*[:.]\s")
 # A list item's marker: a dash or bullet, a number, or the "l " a Wingdings bullet becomes in plain text.
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪◦–—]|l(?=\s)|\d{1,2}[.)])\s+\S")
+# A list item that opens with its topic and a colon ("Rail fares: the plan would freeze them."): a word or a few, only
+# the first capitalised (a transcript's "Jane Roe:" is a speaker's turn, audit.label.turns).
+_LABELLED_ITEM = re.compile(r"\s*[A-Z][a-z’'-]+(?:\s+[a-z][\w’'-]*){0,3}:\s+\S")
 # An embedded post as the text keeps it: its markup opens the paragraph.
 _EMBED = re.compile(r"\s*<(?:tweet|blockquote|post|embed)\b")
+
+
+def carry_colon_run(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
+                    carried: dict[int, int]) -> None:
+    """An attributed statement whose cue a colon follows, the words after it set without quotation marks ("The chief
+    wrote: The plan is dead. We will try again."): the statements after it in its paragraph, with no attribution of
+    their own, go on with those words and take its label."""
+    for i, st in enumerate(statements):
+        if own[i][0] in NOT_CARRIED or ":" not in st.text:
+            continue
+        colon = _COLON_RUN.search(st.text)
+        at = st.start + colon.start() if colon else -1
+        if colon is None or not any(0 <= at - a.cue.end <= _CUE_TO_COLON and not _CLAUSE_END.search(
+                st.text[a.cue.end - st.start:colon.start()]) for a in attrs[i]):
+            continue
+        j = i + 1
+        while j < len(statements) and statements[j].paragraph == st.paragraph and own[j][0] is None \
+                and j not in carried:
+            carried[j] = i
+            j += 1
+
+
+_COLON_RUN = re.compile(r":\s+(?=[A-Z][\w’'-]*\s)")  # a colon, then a clause in the speaker's words (no mark)
+_CUE_TO_COLON = 30  # characters: a cue further from the colon is in a clause of its own
+_CLAUSE_END = re.compile(r"[.;!?“”\"]")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from audit.label.blocks import NOT_CARRIED, Own, carry_colon_block, paragraph_of
+from audit.label.blocks import NOT_CARRIED, Own, carry_colon_block, carry_colon_run, paragraph_of
 from audit.label.narration import Speakers, across_narration, someone_else
 from audit.label.turns import carry_turns
 from audit.models import Attribution, Label, Quotation, Statement
@@ -25,6 +25,7 @@ def carry_over(statements: tuple[Statement, ...], attrs: list[list[Attribution]]
     _carry_paragraphs(statements, attrs, own, carried, ruleset)
     carry_turns(statements, attrs, own, carried, ruleset)
     carry_colon_block(statements, own, carried, lines)
+    carry_colon_run(statements, attrs, own, carried)
     _carry_left_open(statements, own, quotations, carried)
     return carried
 

@@ -59,10 +59,16 @@ def _turns(statements: tuple[Statement, ...], attrs: list[list[Attribution]], ow
         for a in attrs[i]:
             if a.rule_id in turn_rules:
                 words = _NAME.findall(a.source_text)
-                if words:
-                    out.append((i, words[-1].lower(), len(st.text[a.cue.end - st.start:].split()) < _MIN_WORDS))
+                if words:  # the words of the whole paragraph after the colon ("Roe: It is fair. They can pay.")
+                    said = [st.text[a.cue.end - st.start:]] + [statements[k].text for k in _rest(statements, i)]
+                    out.append((i, words[-1].lower(), len(" ".join(said).split()) < _MIN_WORDS))
                 break
     return out
+
+
+def _rest(statements: tuple[Statement, ...], i: int) -> range:
+    """The statements after statement i in its paragraph."""
+    return range(i + 1, _paragraph_end(statements, i))
 
 
 def _paragraph_end(statements: tuple[Statement, ...], i: int) -> int:
