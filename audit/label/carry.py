@@ -3,7 +3,8 @@
 Inside an attributed quotation, a statement takes the label of the statement that says who is speaking;
 after a `carry: paragraph` attribution (a transcript's "PENCE: …"), the rest of the paragraph takes it; in a
 transcript, a speaker's turn holds the paragraphs up to the next turn (audit.label.turns); after a colon that
-ends a paragraph, the block under it takes the colon's statement's (audit.label.blocks).
+ends a paragraph, the block under it takes the colon's statement's, and after a cue and a colon whose words go on
+without quotation marks, the rest of the paragraph does (audit.label.blocks).
 """
 from __future__ import annotations
 
