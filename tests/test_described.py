@@ -53,6 +53,8 @@ def test_a_description_with_no_fitting_person_stays_as_it_is(text: str) -> None:
                  id="a-name-after-the-indefinite-mention"),
     pytest.param("A new head coach, he said, could lift the team.\n\nWhen asked, the head coach said he "
                  "wanted patience.", "named-source", id="an-indefinite-mention-that-does-not-speak"),
+    pytest.param("On the radio recording, a pilot could be heard telling the tower he had lost an engine.\n\n"
+                 "“We are turning back,” the pilot said.", "anonymous-source", id="heard-on-a-recording"),
 ])
 def test_a_description_of_a_person_brought_in_without_a_name_is_anonymous(text: str, label: str) -> None:
     assert labels(text)[-1][1] == label

@@ -68,3 +68,31 @@ def test_the_headline_under_a_byline_is_the_first_paragraph() -> None:
         got = _labels(PAGE_TOP.format(top=top))
         assert got["Harbor board backs new ferry schedule for the summer"] == "unattributed", top
         assert got["Riders lined up at the west dock before dawn"] == "none", top
+
+
+KICKERS = ("Ferry fares to rise in June\nLocal News\n\nBy Jo Park\nMarch 3, 2025 4:05 PM EST\n"
+           "Listen to this article (3 min)\n\n"
+           "Fares on the island ferry will rise 10% in June, the port authority said.\n\n"
+           "What to know\nThe increase is the first since 2019.\n\n"
+           "6:40 p.m.\nResidents said the rise would hurt.\n\n"
+           "Ferry Fares Rise Again\n\nLongtime ferry riders say the boats are old.\n")
+
+
+def test_kickers_and_stamps_on_a_line_of_their_own_are_furniture() -> None:
+    # "none": section labels, datelines alone, a page's audio button (GUIDELINES.md); a line of its own,
+    # though its paragraph holds a headline, a stamp's byline or a live entry
+    got = _labels(KICKERS)
+    for line in ("Local News", "March 3, 2025 4:05 PM EST", "Listen to this article (3 min)", "What to know",
+                 "6:40 p.m."):
+        assert got[line] == "none", line
+    assert got["Ferry fares to rise in June"] == "unattributed"  # the headline is a claim
+    assert got["The increase is the first since 2019."] == "unattributed"
+    assert got["Residents said the rise would hurt."] == "anonymous-source"
+    assert got["Longtime ferry riders say the boats are old."] == "anonymous-source"  # a plural by its shape
+
+
+def test_a_kicker_shape_is_no_furniture_when_it_shares_its_line_or_heads_the_article() -> None:
+    got = _labels("What to know\nThe ferry runs at noon. Share prices fell.\n")
+    assert got["What to know"] != "none"  # the first statement is the headline, whatever its shape
+    got = _labels("The ferry runs at noon.\n\nShare prices fell. Fuel rose.\n")
+    assert got["Share prices fell."] == "unattributed"

@@ -21,6 +21,12 @@ def test_a_later_email_in_the_thread_is_leaked() -> None:
     assert got[1][1] == "leaked-transcript"
 
 
+def test_the_letter_after_a_leaked_letter_is_leaked() -> None:
+    got = labels("In a letter obtained by the Ledger, two principals warned that the plan would fail. "
+                 "“We cannot staff three buildings,” the letter reads.")
+    assert [label for _, label in got] == ["leaked-transcript", "leaked-transcript"]
+
+
 def test_the_memo_without_a_leak_before_it_is_a_document() -> None:
     got = labels("The plan was drafted in May. The memo lists three schools for closure.")
     assert got[1][1] == "document"

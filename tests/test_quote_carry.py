@@ -298,3 +298,16 @@ def test_a_short_gesture_between_two_quotations_keeps_the_speaker() -> None:
     assert plain_narration("He shrugged.", "Mr. Orlan") and plain_narration("Orlan paused a moment.", "Mr. Orlan")
     assert not plain_narration("Tough times.", "Mr. Orlan")  # a heading: no lower-case verb after its subject
     assert not plain_narration("Period.", "Mr. Orlan")
+
+
+def test_a_sentence_after_a_quotation_is_no_tag_when_it_goes_on_as_a_clause() -> None:
+    # GUIDELINES.md, carry-over: the quotation goes on in the speaker's words; the next sentence, of a plural
+    # subject and a clause of its own, is the writer's narration and says nothing of who spoke the quotation
+    from audit.pipeline import audit_text
+    text = ("“The data are messy,” Jo Park said in an interview. “Still, the pattern is hard to ignore.” "
+            "Smaller studies over the past decade have reported similar links.")
+    got = {s.statement.text: s for s in audit_text(text, with_readability=False).statements}
+    second = got["“Still, the pattern is hard to ignore.”"]
+    assert second.label.value == "named-source"
+    first = got["“The data are messy,” Jo Park said in an interview."]
+    assert second.carried_from == first.statement.index

@@ -155,5 +155,8 @@ _SAYS = r"(?:said|says|told|tells|added|adds|wrote|writes|recalled|explained|sho
 _SPEAKS_AFTER = re.compile(rf"(?:,\s+(?:who|whose)\s+[^.;“”\"]{{1,160}}?,|"
                            rf"\s+(?:at|from|in|of|on|with)\s+[^.,;“”\"]{{1,60}}?)?"
                            rf"\s+(?:also\s+|later\s+)?{_SAYS}\b|,?\s+who\s+(?:asked|requested|spoke|declined|was\s+not|"
-                           r"is\s+not|were\s+not|insisted|did\s+not\s+want)\b")
+                           r"is\s+not|were\s+not|insisted|did\s+not\s+want)\b"
+                           # heard on a recording: "a firefighter could be heard telling dispatchers …"
+                           r"|\s+(?:(?:could|can|may|might)\s+be\s+|(?:was|is|were|are)\s+)(?:heard|seen|recorded|caught)"
+                           r"\s+(?:on\s+\w+\s+)?(?:telling|saying|shouting|yelling|asking|warning|radioing)\b")
 _SPEAKS_BEFORE = re.compile(rf"\b{_SAYS}\s+$")

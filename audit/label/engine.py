@@ -103,14 +103,16 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
 
 
 def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
-                    rules: Sequence[Rule] | None = None, in_list: bool = False, lead: int = 1
-                    ) -> list[tuple[Rule, re.Match[str]]]:
+                    rules: Sequence[Rule] | None = None, in_list: bool = False, lead: int = 1,
+                    line: bool | None = None) -> list[tuple[Rule, re.Match[str]]]:
     """The statement rules that fire on a statement; `whole`: the statement is its paragraph's only one;
+    `line`: it is alone on its line (a kicker or a stamp under the headline; None: as `whole`);
     `in_list`: it follows a list label ("Related:") or a line of the list under one (see `in_link_list`);
     `rules`: those that may match it, in order (see `by_statement`; None: all); `lead`: the number of the
     article's first paragraph (`where: first-paragraph`), the first one below the page furniture."""
     return [(r, m) for r in (ruleset.of_kind("statement") if rules is None else rules)
-            if _placed(r, st, whole, in_list, lead) and (m := r.regex.search(st.text))]
+            if _placed(r, st, whole, in_list, lead, whole if line is None else line)
+            and (m := r.regex.search(st.text))]
 
 
 def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
@@ -169,12 +171,21 @@ def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
     return attribution, statement
 
 
-def _placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: int = 1) -> bool:
+def _placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: int = 1,
+            line: bool = False) -> bool:
     if not rule.where:  # most rules: no place asked, no table built
         return True
     return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > lead,
-                "first-paragraph": st.paragraph == lead, "in-link-list": in_list and whole}[cond]
+                "first-paragraph": st.paragraph == lead, "in-link-list": in_list and whole,
+                "own-line": line, "not-first-statement": st.index > 0}[cond]
                for cond in rule.where)
+
+
+def own_line(st: Statement, text: str) -> bool:
+    """Whether a statement stands alone on its line of the text (white space aside): a section label or a
+    stamp on the line under a headline, a live blog's time over its entry."""
+    before, after = text[max(0, st.start - 200):st.start], text[st.end:st.end + 200]
+    return not before.rpartition("\n")[2].strip() and not after.partition("\n")[0].strip()
 
 
 def in_link_list(whole: bool, fired: list[tuple[Rule, re.Match[str]]]) -> bool:
@@ -217,7 +228,8 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     fired_all, in_list, lead = [], False, 0  # lead: the headline's paragraph, below any byline or stamp above it
     for st in statements:
         whole = per_paragraph[st.paragraph] == 1
-        fired_all.append(statement_rules(st, ruleset, whole, todo[st.index], in_list, lead or st.paragraph))
+        line = whole or own_line(st, masked)
+        fired_all.append(statement_rules(st, ruleset, whole, todo[st.index], in_list, lead or st.paragraph, line))
         in_list = in_link_list(whole, fired_all[-1])
         if not lead and not any(rule.label is Label.NONE for rule, _ in fired_all[-1]):
             lead = st.paragraph
