@@ -49,6 +49,11 @@ def test_a_he_or_a_she_goes_to_a_person_of_that_gender(text: str, index: int, na
                  id="not-a-name-inside-the-quotation"),
     pytest.param("Mayor Ann Lee opened the bridge.\n\nPaul Diaz voted against it. “Officials never "
                  "listen,” he said. “Tom Lee knows that,” he added.", 3, "Paul Diaz", id="not-a-quoted-subject-after"),
+    pytest.param("Tom Lee said the fair was a success.\n\nBob Sutton, a county chairman, voiced confidence.\n\n"
+                 "“When Tom Lee debates her, she will lose,” he said.", 2, "Bob Sutton",
+                 id="not-a-known-person-the-quotation-names"),
+    pytest.param("Tom Lee said the fair was a success.\n\nBob Sutton, a county chairman, voiced confidence.\n\n"
+                 "''Lee will lose,'' he said.", 2, "Bob Sutton", id="not-a-name-inside-doubled-apostrophes"),
 ])
 def test_a_quotation_opening_a_statement_offers_no_subject(text: str, index: int, name: str) -> None:
     """The words a quotation opens with are the speaker's: the first name in them is not the statement's subject."""

@@ -38,7 +38,9 @@ _DESCRIBED_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,4}(?P<words>(?:[a-z][\w
 _FUNCTION = frozenset(("of", "the", "a", "an", "and", "or", "but", "in", "on", "at", "for", "to", "with", "from", "by",
                        "as", "who", "which", "that", "this", "his", "her", "their", "its", "is", "are", "was", "were",
                        "be", "been", "has", "have", "had", "not"))
-_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"")
+_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"|(?<!\w)''(?:(?!'').){1,2000}''(?!\w)")
+_OPEN_TO_END = re.compile(r"“[^”]*$")  # a quotation the statement opens and does not close
+_START_TO_CLOSE = re.compile(r"^[^“]*”")  # the end of a quotation a statement before opened
 _NAMED_REACH = 1000  # characters of a statement searched for names
 
 
@@ -122,7 +124,7 @@ class Subjects:
     def named_in(self, st: Statement, end: int | None = None) -> list[Referent]:
         """The persons a statement names by a common first name and a surname ("when Michael Capellas, her
         counterpart, called"), outside quotations, in the order of the text (up to `end`), wherever they stand."""
-        text = _QUOTED.sub(lambda m: " " * len(m.group()), st.text[:len(st.text) if end is None else end])
+        text = unquoted(st.text[:len(st.text) if end is None else end])
         found = []
         for m in _FULL_NAME.finditer(text, max(len(text) - _NAMED_REACH, 0)):
             if m.group(1) in self.people.given and (ref := self._person(m.group(), st, st.start + m.start())):
@@ -188,6 +190,14 @@ class Subjects:
             return None
         return Referent(members, verdict.kind, verdict.label, verdict.rule_id, members.lower(), None, False, st.index,
                         st.start + m.start("members"))
+
+
+def unquoted(text: str) -> str:
+    """The text with its quotations blanked, its length kept: closed ones, one it opens and does not close, and the
+    end of one a statement before opened ("“Tom Lee knows that,” he said.": Tom Lee is talked of, not speaking)."""
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group())
+    return _OPEN_TO_END.sub(blank, _START_TO_CLOSE.sub(blank, _QUOTED.sub(blank, text)))
 
 
 _WORDY = re.compile(r"[A-Za-z][\w’'-]{3,}")

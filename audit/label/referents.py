@@ -18,7 +18,7 @@ import dataclasses
 import itertools
 import re
 
-from audit.label.candidates import Referent, Subjects, headlines
+from audit.label.candidates import Referent, Subjects, headlines, unquoted
 from audit.label.names import PRONOUN_GENDER, People, gender_cue, given_with, person_name, surname_of
 from audit.label.sources import singular
 from audit.models import Attribution, SourceKind, Statement
@@ -239,11 +239,12 @@ class _Tracker:
         a paragraph's first statement, the one the paragraph before names ("Then there's Axelrod.")."""
         if pronoun not in PRONOUN_GENDER:
             return None
-        before = st.text[max(at - _NAMED_REACH, 0):at]
-        earlier = (prev.text[-_NAMED_REACH:] for prev, claim in zip(reversed(self.texts[-_BACK - 1:-1]),
-                                                                     reversed(self.claims[-_BACK - 1:-1])) if claim)
+        # names inside quotations are the speakers' words, not speakers ("“Tom Lee erred,” he said")
+        before = unquoted(st.text[:at])[-_NAMED_REACH:]
+        earlier = (unquoted(prev.text)[-_NAMED_REACH:] for prev, claim in
+                   zip(reversed(self.texts[-_BACK - 1:-1]), reversed(self.claims[-_BACK - 1:-1])) if claim)
         if len(self.texts) == 1 and previous:  # the paragraph's first statement: the paragraph before too
-            earlier = (prev.text[-_NAMED_REACH:] for prev, claim in reversed(self.previous) if claim)
+            earlier = (unquoted(prev.text)[-_NAMED_REACH:] for prev, claim in reversed(self.previous) if claim)
         for text in (before, *earlier):
             for word in reversed(_CAPITALISED.findall(text)):
                 word = re.sub(r"[’']s$", "", word)
