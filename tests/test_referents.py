@@ -54,6 +54,11 @@ def test_a_he_or_a_she_goes_to_a_person_of_that_gender(text: str, index: int, na
                  id="not-a-known-person-the-quotation-names"),
     pytest.param("Tom Lee said the fair was a success.\n\nBob Sutton, a county chairman, voiced confidence.\n\n"
                  "''Lee will lose,'' he said.", 2, "Bob Sutton", id="not-a-name-inside-doubled-apostrophes"),
+    pytest.param("Ann Lee appeared to have the most to gain.\n\nShe skirted the first question from the host, Tom "
+                 "Ruiz.\n\nShe also avoided the word tax. “The plan is fair,” she said.", 3, "Ann Lee",
+                 id="a-chain-of-she-subjects-back-to-the-name"),
+    pytest.param("Ann Lee appeared to have the most to gain.\n\nBut on Sunday she skirted the question from Tom Ruiz."
+                 "\n\n“The plan is fair,” she said.", 2, "Ann Lee", id="a-she-subject-after-an-opening-phrase"),
 ])
 def test_a_quotation_opening_a_statement_offers_no_subject(text: str, index: int, name: str) -> None:
     """The words a quotation opens with are the speaker's: the first name in them is not the statement's subject."""

@@ -32,6 +32,10 @@ _PERSONS = (SourceKind.PERSON, SourceKind.UNNAMED)
 _BODIES = (SourceKind.ORGANISATION, SourceKind.OUTLET, SourceKind.DOCUMENT, SourceKind.LEAK)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _NOT_SPACE = re.compile(r"\S")
+# a statement that opens with "he" or "she" as its subject, after a conjunction or an opening phrase at most: "But on
+# Sunday he gave …", "In Ohio, she …"
+_PRONOUN_SUBJECT = re.compile(r"^(?:(?:And|But|Yet|So|Then|Still|Instead|Now|Later|Meanwhile)\s+)?"
+                              r"(?:[^,“”\"]{1,40},\s+|(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y)\s+\w+\s+)?([Hh]e|[Ss]he)\s+(?=[a-z])")
 _BACK = 12  # statements of a paragraph (and of the one before) a pronoun looks back through
 _PERSONS_BACK = 50  # earlier persons the last resort looks back through
 _NAMED_REACH = 1000  # characters of each statement searched for a known person's name
@@ -52,6 +56,8 @@ def resolve_all(statements: tuple[Statement, ...], attrs: list[list[Attribution]
     for st, group in zip(statements, attrs):
         claim = st.index not in skip
         tracker.enter(st, claim)
+        if claim:
+            tracker.open_with_pronoun(st, group)
         resolved: list[Referent | None] = [None] * len(group)
         # in the order of the text, so a source named before a pronoun in the same statement is its candidate
         # ("Jo Lee called it “a betrayal.” “…,” he said.", whose rules find the "he said" first)
@@ -90,6 +96,19 @@ class _Tracker:
         self.previous: list[tuple[Statement, bool]] = []  # the paragraph before's statements (if just before)
         self.found = Subjects(ruleset, statements, self.people, self.persons, self.know)
         self.far = False  # the last resolve fell back to the last fitting source (weak evidence)
+        self.opened: dict[int, Referent] = {}  # statement -> who the "he" or "she" it opens with stands for
+
+    def open_with_pronoun(self, st: Statement, group: list[Attribution]) -> None:
+        """A statement whose subject is a "he" or a "she" that is no attribution's source ("She skirted the
+        question."): the person it stands for is that statement's subject, for the pronouns after it ("Ann Lee
+        spoke first.\n\nShe skirted the question. She said …"). One the last resort found is not kept."""
+        m = _PRONOUN_SUBJECT.match(st.text)
+        if m is None or any(a.source_start - st.start == m.start(1) for a in group):
+            return
+        pronoun = m.group(1).lower()
+        ref = self.resolve(pronoun, st, m.start(1))
+        if ref is not None and not self.far:
+            self.opened[st.index] = ref
 
     def enter(self, st: Statement, claim: bool = True) -> None:
         if st.paragraph != self.paragraph:
@@ -260,7 +279,7 @@ class _Tracker:
         return self.subjects[n]
 
     def _subject(self, st: Statement, end: int | None = None, own: bool = False) -> Referent | None:
-        return self.found.of(st, end, own)
+        return self.opened.get(st.index) or self.found.of(st, end, own)
 
 
 def _named_after(ref: Referent, st: Statement, at: int) -> bool:
