@@ -298,3 +298,16 @@ def test_a_common_word_after_a_pronoun_is_no_name_again() -> None:
     text = ("Sales fell all winter. The slide ended when Michael Young, a rival executive, called with an offer.\n\n"
             "In a merger, he said, young workers would suffer.")
     assert speaker(text, 2) == "Michael Young"
+
+
+_DEBATE = "Sen. Lee and Tom Ruiz met for a debate in Dover.\n\nLee put Ruiz on the defensive for much of the night. " \
+          "He accused Lee of dodging the question."
+
+
+def test_a_pronoun_is_not_the_person_its_statement_names_after_it() -> None:
+    """"He accused Lee …" is not Lee, even when Lee is the subject just before; and a "he" wrongly taken back to Lee
+    would teach Lee's gender, so a later "she" would find no one."""
+    assert speaker(_DEBATE, 2) != "Lee"
+    text = _DEBATE + "\n\nThroughout the debate, Lee found ways to cast herself as the heir.\n\nOn taxes, she said she " \
+        "would keep the law."
+    assert speaker(text, 4) == "Lee"

@@ -13,7 +13,17 @@ import itertools
 import re
 from collections.abc import Callable
 
-from audit.label.names import LEADS, Given, People, gender_cue, given_index, given_with, person_name, proper_in
+from audit.label.names import (
+    LEADS,
+    Given,
+    People,
+    gender_cue,
+    given_index,
+    given_with,
+    person_name,
+    proper_in,
+    surname_of,
+)
 from audit.label.sources import classify_source, singular
 from audit.models import Attribution, Label, SourceKind, Statement
 from audit.rules.ruleset import RuleSet
@@ -140,7 +150,12 @@ class Subjects:
             return None
         known = self.people.key(name, gender, add=False)
         if known in self.persons:
-            return self.persons[known]
+            ref = self.persons[known]
+            if gender is None and " " not in name and len(self.people.families.get(surname_of(name), ())) > 1:
+                # a bare surname two of a family share ("Clinton" after "Bill Clinton" and "Hillary Clinton"): kept
+                # bare, so the pronoun after it picks the one it fits (referents._Tracker.fitting)
+                return dataclasses.replace(ref, phrase=phrase, statement=st.index, start=start)
+            return ref
         verdict = classify_source(phrase, rules)
         if verdict is None or verdict.kind is not SourceKind.PERSON or verdict.rule_id in rules.with_role(
                 "refers-back") or verdict.rule_id in rules.with_role("description"):

@@ -219,14 +219,15 @@ class _Tracker:
             return found
         for n in range(len(self.texts) - 2, max(len(self.texts) - 2 - _BACK, -1), -1):
             for ref in (*reversed(self.spoken[n]), self._subject_at(n)):
-                if (found := self.fitting(ref, pronoun)) is not None:
-                    return found
+                if (found := self.fitting(ref, pronoun)) is not None and not _named_after(found, st, at):
+                    return found  # not one the statement names after it: "He accused Lee of …" is not Lee
         named = self._named(st, at, pronoun)
         if named is not None:
             return named
         if len(self.texts) == 1:  # the paragraph's first statement: the subjects of the one before, the nearest first
             subjects = (self._subject(prev) for prev, claim in reversed(self.previous) if claim)
-            ref = next((f for r in subjects if (f := self.fitting(r, pronoun)) is not None), None)
+            ref = next((f for r in subjects if (f := self.fitting(r, pronoun)) is not None and
+                        not _named_after(f, st, at)), None)
             if ref is not None:
                 return ref
         first = len(self.texts) == 1
