@@ -311,3 +311,17 @@ def test_a_pronoun_is_not_the_person_its_statement_names_after_it() -> None:
     text = _DEBATE + "\n\nThroughout the debate, Lee found ways to cast herself as the heir.\n\nOn taxes, she said she " \
         "would keep the law."
     assert speaker(text, 4) == "Lee"
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Tom Ruiz said the vote was fair.\n\nThe anger is so plain that Mr. Lee was asked about it on "
+                 "Thursday. He said he had not seen the video.", 2, "Lee", id="a-titled-name-in-a-clause"),
+    pytest.param("Ann Cole said the race was close.\n\nSam Ruiz is speaking to a union hall on Friday. He says that if "
+                 "voters want the old ways, “you have a fine candidate, but it's not Sam Ruiz.”", 2, "Sam Ruiz",
+                 id="a-name-after-it-inside-a-quotation"),
+])
+def test_a_pronoun_finds_a_person_named_in_its_paragraph(text: str, index: int, name: str) -> None:
+    """A person named by a title and a surname anywhere in a clause is a candidate, as one named by a first name and
+    a surname is; a name the pronoun's statement gives after it inside a quotation does not refuse that person (a
+    speaker may name themself)."""
+    assert speaker(text, index) == name

@@ -41,6 +41,8 @@ _MEMBERS = re.compile(r"[^,;:]{1,80}(?P<group_end>),\s+(?:like|including|such\s+
                       r"(?P<members>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|and|for)\s+)?){0,6}[A-Z][\w’'.-]*)")
 _OPENING_REACH = 400  # characters of a statement its subject is read from (the patterns above reach less)
 # a common first name (checked against the lexicons), maybe an initial, and a surname, not before another capital
+# a title abbreviation and a surname ("when Mr. Lee was asked"): a person, as a first name and a surname are
+_TITLED_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]{1,4}\.)\s+[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
 _FULL_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
 # capitalised words, one to three lower-case words (a role), then a name of two or more capitalised words
 _DESCRIBED_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,4}(?P<words>(?:[a-z][\w-]*\s+){1,3})"
@@ -92,6 +94,10 @@ class Subjects:
         return given_index("\n".join(st.text for st in self.statements), self.ruleset)
 
     @functools.cached_property
+    def titles(self) -> frozenset[str]:
+        return frozenset(self.ruleset.lexicons.get("title_abbreviations", ()))
+
+    @functools.cached_property
     def proper(self) -> frozenset[str]:
         return proper_in(st.text for st in self.statements)
 
@@ -136,8 +142,11 @@ class Subjects:
         counterpart, called"), outside quotations, in the order of the text (up to `end`), wherever they stand."""
         text = unquoted(st.text[:len(st.text) if end is None else end])
         found = []
-        for m in _FULL_NAME.finditer(text, max(len(text) - _NAMED_REACH, 0)):
-            if m.group(1) in self.people.given and (ref := self._person(m.group(), st, st.start + m.start())):
+        start = max(len(text) - _NAMED_REACH, 0)
+        titled = self.titles
+        for m in sorted((*_FULL_NAME.finditer(text, start), *_TITLED_NAME.finditer(text, start)), key=lambda m: m.start()):
+            if (m.group(1) in self.people.given or m.group(1) in titled) and \
+                    (ref := self._person(m.group(), st, st.start + m.start())):
                 found.append(ref)
         return found
 
