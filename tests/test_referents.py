@@ -325,3 +325,14 @@ def test_a_pronoun_finds_a_person_named_in_its_paragraph(text: str, index: int, 
     a surname is; a name the pronoun's statement gives after it inside a quotation does not refuse that person (a
     speaker may name themself)."""
     assert speaker(text, index) == name
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Ann Cole said the race was close.\n\nWalsh, a former union leader, had close ties to Ann Cole. But on "
+                 "Sunday he gave Cole his support.\n\n“We need a fighter,” he said.", 3, "Walsh",
+                 id="a-surname-with-a-role-apposition"),
+    pytest.param("Ann Cole said the race was close.\n\nDover, a town of farms, had close ties to Ann Cole.\n\n“We need "
+                 "a fighter,” she said.", 2, "Ann Cole", id="not-an-apposition-without-a-role"),
+])
+def test_a_one_word_name_with_a_role_apposition_is_a_person(text: str, index: int, name: str) -> None:
+    assert speaker(text, index) == name

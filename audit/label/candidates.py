@@ -170,7 +170,8 @@ class Subjects:
                 "refers-back") or verdict.rule_id in rules.with_role("description"):
             return None
         given, given_gender = given_with(name, self.given) if len(name.split()) < 2 else (True, None)
-        if not given and name == phrase and not (own and name in self.proper):
+        if not given and name == phrase and not (own and name in self.proper) and \
+                not self._role_after(st.text, start - st.start + len(phrase)):
             return None  # one word that the article never gives with a first name or a title: a place as often
         gender = gender or given_gender
         key = self.people.key(name, gender) or ""
@@ -178,6 +179,19 @@ class Subjects:
                        sure=sure)
         self.know(ref)
         return ref
+
+    @functools.cached_property
+    def _roles(self) -> re.Pattern[str]:
+        lex = self.ruleset.lexicons
+        words = sorted({w.lower() for name in ("person_titles", "anonymous_roles") for w in lex.get(name, ())},
+                       key=len, reverse=True)
+        return re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:" + "|".join(map(re.escape, words)) +
+                          r")s?\b[^,]{0,80},")
+
+    def _role_after(self, text: str, at: int) -> bool:
+        """Whether an apposition that names a person's role follows a one-word name ("Walsh, a former labor leader,
+        had …"): a person, though the article never gives a first name."""
+        return bool(text[at:at + 2] == ", " and self._roles.match(text, at))
 
     def _group(self, text: str, st: Statement) -> Referent | None:
         """The longest opening of a statement (up to six words, up to the first clause mark, followed by a verb) that
