@@ -59,11 +59,10 @@ def described_person(description: str, start: int, text: str, ruleset: RuleSet,
 
 def _with_first_name(surname: str, text: str, ruleset: RuleSet) -> str:
     """A surname with the one common first name the text gives it ("Obama" -> "Barack Obama"), else as it is."""
-    key = ("first names", text)  # one pass per text, not per description (kept as the outlets are)
-    index = ruleset.memo.get(key)
-    if not isinstance(index, dict):
-        ruleset.memo[key] = index = first_names(text, ruleset)
-    firsts = index.get(surname)
+    kept = ruleset.memo.get("first names")  # one pass per text, not per description: the last text's index only
+    if not isinstance(kept, tuple) or kept[0] is not text:
+        kept = ruleset.memo["first names"] = (text, first_names(text, ruleset))
+    firsts = kept[1].get(surname)
     return f"{next(iter(firsts))} {surname}" if firsts and len(firsts) == 1 else surname
 
 
