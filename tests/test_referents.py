@@ -336,3 +336,9 @@ def test_a_pronoun_finds_a_person_named_in_its_paragraph(text: str, index: int, 
 ])
 def test_a_one_word_name_with_a_role_apposition_is_a_person(text: str, index: int, name: str) -> None:
     assert speaker(text, index) == name
+
+
+def test_a_subject_with_a_party_and_state_after_the_name() -> None:
+    text = "Gov. Tom Reyes said the plan was sound.\n\nRep. Sam Duffield (R-Ore.) also addressed the dispute when " \
+        "introducing Reyes on Thursday.\n\n“We will not back down,” he said."
+    assert speaker(text, 2) == "Sam Duffield"

@@ -28,7 +28,9 @@ from audit.label.sources import classify_source, singular
 from audit.models import Attribution, Label, SourceKind, Statement
 from audit.rules.ruleset import RuleSet
 
-_OPENING = re.compile(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)(?:\s+[a-z]|,)")
+# (a party and a state may follow the name: "Rep. Ann Lee (D-Ore.) also spoke")
+_OPENING = re.compile(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
+                      r"(?:\s*\([RDI]-[\w. ]{1,20}\))?(?:\s+[a-z]|,)")
 # the word after a subject: a verb, an auxiliary or an adverb ("Officials met", "Democrats also focused")
 _VERBISH = re.compile(r"\s+(?:\w+(?:ed|ly)|says|tells|wants|thinks|argues|believes|plans|claims|insists|warns|"
                       r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
