@@ -342,3 +342,11 @@ def test_a_subject_with_a_party_and_state_after_the_name() -> None:
     text = "Gov. Tom Reyes said the plan was sound.\n\nRep. Sam Duffield (R-Ore.) also addressed the dispute when " \
         "introducing Reyes on Thursday.\n\n“We will not back down,” he said."
     assert speaker(text, 2) == "Sam Duffield"
+
+
+def test_a_pronoun_closing_a_quotation_that_opens_its_paragraph() -> None:
+    """The quotation's first statements offer no candidate: the paragraph before names the speaker, as it does for a
+    paragraph's first statement."""
+    text = "Tom Reyes said the plan was sound.\n\nAnn Cole visited the plant on Friday.\n\n“Is this what we accept " \
+        "now? Or do we have higher standards?” she told the crowd."
+    assert speaker(text, 3) == "Ann Cole"

@@ -36,6 +36,8 @@ _NOT_SPACE = re.compile(r"\S")
 # Sunday he gave …", "In Ohio, she …"
 _PRONOUN_SUBJECT = re.compile(r"^(?:(?:And|But|Yet|So|Then|Still|Instead|Now|Later|Meanwhile)\s+)?"
                               r"(?:[^,“”\"]{1,40},\s+|(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y)\s+\w+\s+)?([Hh]e|[Ss]he)\s+(?=[a-z])")
+_OPEN_MARKS = frozenset("“\"")
+_CLOSE_MARKS = ("”", "\"")
 _BACK = 12  # statements of a paragraph (and of the one before) a pronoun looks back through
 _PERSONS_BACK = 50  # earlier persons the last resort looks back through
 _NAMED_REACH = 1000  # characters of each statement searched for a known person's name
@@ -224,13 +226,13 @@ class _Tracker:
         named = self._named(st, at, pronoun)
         if named is not None:
             return named
-        if len(self.texts) == 1:  # the paragraph's first statement: the subjects of the one before, the nearest first
+        if self._opening():  # the paragraph's first statement: the subjects of the one before, the nearest first
             subjects = (self._subject(prev) for prev, claim in reversed(self.previous) if claim)
             ref = next((f for r in subjects if (f := self.fitting(r, pronoun)) is not None and
                         not _named_after(f, st, at)), None)
             if ref is not None:
                 return ref
-        first = len(self.texts) == 1
+        first = self._opening()
         if pronoun in PRONOUN_GENDER and (ref := (first and self._named(st, at, pronoun, previous=True)) or
                                           self._mentioned(st, at, pronoun)) is not None:
             return ref
@@ -239,6 +241,14 @@ class _Tracker:
             return self.last.get("they" if pronoun in _GROUP else "it")
         return next((r for r in itertools.islice(reversed(self.singles), _PERSONS_BACK) if self.fits(r, pronoun)),
                     None)
+
+    def _opening(self) -> bool:
+        """Whether the pronoun's statement opens its paragraph, or closes the quotation the paragraph opens with
+        ("“Is this right?\nOr is it not?” he asked."): the paragraph before names the speaker."""
+        if len(self.texts) == 1:
+            return True
+        first = self.texts[0].text
+        return first[:1] in _OPEN_MARKS and not any(mark in st.text for st in self.texts[:-1] for mark in _CLOSE_MARKS)
 
     def _mentioned(self, st: Statement, at: int, pronoun: str) -> Referent | None:
         """The nearest person named by a first name and a surname anywhere in a clause (an object, a subordinate
