@@ -308,8 +308,8 @@ def test_a_pronoun_is_not_the_person_its_statement_names_after_it() -> None:
     """"He accused Lee …" is not Lee, even when Lee is the subject just before; and a "he" wrongly taken back to Lee
     would teach Lee's gender, so a later "she" would find no one."""
     assert speaker(_DEBATE, 2) != "Lee"
-    text = _DEBATE + "\n\nThroughout the debate, Lee found ways to cast herself as the heir.\n\nOn taxes, she said she " \
-        "would keep the law."
+    text = _DEBATE + "\n\nThroughout the debate, Lee found ways to cast herself as the heir.\n\nOn taxes, she " \
+        "said she would keep the law."
     assert speaker(text, 4) == "Lee"
 
 
@@ -328,8 +328,8 @@ def test_a_pronoun_finds_a_person_named_in_its_paragraph(text: str, index: int, 
 
 
 @pytest.mark.parametrize(("text", "index", "name"), [
-    pytest.param("Ann Cole said the race was close.\n\nWalsh, a former union leader, had close ties to Ann Cole. But on "
-                 "Sunday he gave Cole his support.\n\n“We need a fighter,” he said.", 3, "Walsh",
+    pytest.param("Ann Cole said the race was close.\n\nWalsh, a former union leader, had close ties to Ann Cole. But "
+                 "on Sunday he gave Cole his support.\n\n“We need a fighter,” he said.", 3, "Walsh",
                  id="a-surname-with-a-role-apposition"),
     pytest.param("Ann Cole said the race was close.\n\nDover, a town of farms, had close ties to Ann Cole.\n\n“We need "
                  "a fighter,” she said.", 2, "Ann Cole", id="not-an-apposition-without-a-role"),

@@ -146,7 +146,8 @@ class Subjects:
         found = []
         start = max(len(text) - _NAMED_REACH, 0)
         titled = self.titles
-        for m in sorted((*_FULL_NAME.finditer(text, start), *_TITLED_NAME.finditer(text, start)), key=lambda m: m.start()):
+        names = (*_FULL_NAME.finditer(text, start), *_TITLED_NAME.finditer(text, start))
+        for m in sorted(names, key=lambda m: m.start()):
             if (m.group(1) in self.people.given or m.group(1) in titled) and \
                     (ref := self._person(m.group(), st, st.start + m.start())):
                 found.append(ref)

@@ -37,7 +37,7 @@ def described_person(description: str, start: int, text: str, ruleset: RuleSet,
         return None
     head = m.group("head").lower()
     window = text[max(start - _REACH, 0):start]
-    found = [(f.start(), f.group("name") or f.groupdict().get("name1"), _beside(window, f.start(), f.end()))
+    found = [(f.start(), f.group("name") or f.groupdict().get("name1") or "", _beside(window, f.start(), f.end()))
              for pattern in _patterns(_SAME.get(head, (head,))) for f in pattern.finditer(window)]
     want = gender or gender_of(description, ruleset)
     marks = _MODIFIER.findall(description)
@@ -129,10 +129,11 @@ def _head_words(titles: tuple[str, ...]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=256)
 def _patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A title before a name ("Sen. Marco Rubio", "campaign manager Barry Bennett", "President Obama"), and a name with the title in
-    apposition after it ("Barry Bennett, the campaign manager")."""
+    """A title before a name ("Sen. Marco Rubio", "campaign manager Barry Bennett", "President Obama"), and a name
+    with the title in apposition after it ("Barry Bennett, the campaign manager")."""
     words = "|".join(re.escape(t) for t in titles)
-    return (re.compile(rf"(?i:(?<![\w.])(?:{words}))\s+(?:{_NAME}(?![\w’'-])|(?P<name1>[A-Z][\w’'-]+)(?![\w’'-]|\s+[A-Z]))"),
+    return (re.compile(rf"(?i:(?<![\w.])(?:{words}))\s+"
+                       rf"(?:{_NAME}(?![\w’'-])|(?P<name1>[A-Z][\w’'-]+)(?![\w’'-]|\s+[A-Z]))"),
             re.compile(rf"{_NAME},\s+(?:(?i:a|an|the)\s+)?(?:[\w.’'-]+\s+){{0,5}}?(?i:{words})(?![\w-])"
                        r"(?!\s+[A-Z])"))
 
