@@ -23,6 +23,11 @@ from tests.label_helpers import labels, speaker
                  "said.", "Marco Rubio", id="the-place-after-the-name"),
     pytest.param("Chelsea Clinton, the daughter of presidential candidate Hillary Clinton, spoke.\n\n“We are ready,” "
                  "the presidential candidate said.", "Hillary Clinton", id="not-the-name-before-the-apposition"),
+    pytest.param("Teresa Okafor toured the plant on Monday. Later, President Okafor met union leaders in Akron."
+                 "\n\nThe president said the plant would reopen.", "Teresa Okafor",
+                 id="a-title-before-a-surname-alone"),
+    pytest.param("Ann Moss and Tom Moss toured the plant. Later, Governor Moss met union leaders.\n\n“We are ready,” "
+                 "the governor said.", "the governor", id="not-a-surname-two-first-names-share"),
 ])
 def test_a_description_names_the_person_it_refers_back_to(text: str, name: str) -> None:
     index = len(labels(text)) - 1

@@ -49,6 +49,16 @@ def test_a_he_or_a_she_goes_to_a_person_of_that_gender(text: str, index: int, na
                  id="not-a-name-inside-the-quotation"),
     pytest.param("Mayor Ann Lee opened the bridge.\n\nPaul Diaz voted against it. “Officials never "
                  "listen,” he said. “Tom Lee knows that,” he added.", 3, "Paul Diaz", id="not-a-quoted-subject-after"),
+    pytest.param("Tom Lee said the fair was a success.\n\nBob Sutton, a county chairman, voiced confidence.\n\n"
+                 "“When Tom Lee debates her, she will lose,” he said.", 2, "Bob Sutton",
+                 id="not-a-known-person-the-quotation-names"),
+    pytest.param("Tom Lee said the fair was a success.\n\nBob Sutton, a county chairman, voiced confidence.\n\n"
+                 "''Lee will lose,'' he said.", 2, "Bob Sutton", id="not-a-name-inside-doubled-apostrophes"),
+    pytest.param("Ann Lee appeared to have the most to gain.\n\nShe skirted the first question from the host, Tom "
+                 "Ruiz.\n\nShe also avoided the word tax. “The plan is fair,” she said.", 3, "Ann Lee",
+                 id="a-chain-of-she-subjects-back-to-the-name"),
+    pytest.param("Ann Lee appeared to have the most to gain.\n\nBut on Sunday she skirted the question from Tom Ruiz."
+                 "\n\n“The plan is fair,” she said.", 2, "Ann Lee", id="a-she-subject-after-an-opening-phrase"),
 ])
 def test_a_quotation_opening_a_statement_offers_no_subject(text: str, index: int, name: str) -> None:
     """The words a quotation opens with are the speaker's: the first name in them is not the statement's subject."""
@@ -288,3 +298,55 @@ def test_a_common_word_after_a_pronoun_is_no_name_again() -> None:
     text = ("Sales fell all winter. The slide ended when Michael Young, a rival executive, called with an offer.\n\n"
             "In a merger, he said, young workers would suffer.")
     assert speaker(text, 2) == "Michael Young"
+
+
+_DEBATE = "Sen. Lee and Tom Ruiz met for a debate in Dover.\n\nLee put Ruiz on the defensive for much of the night. " \
+          "He accused Lee of dodging the question."
+
+
+def test_a_pronoun_is_not_the_person_its_statement_names_after_it() -> None:
+    """"He accused Lee …" is not Lee, even when Lee is the subject just before; and a "he" wrongly taken back to Lee
+    would teach Lee's gender, so a later "she" would find no one."""
+    assert speaker(_DEBATE, 2) != "Lee"
+    text = _DEBATE + "\n\nThroughout the debate, Lee found ways to cast herself as the heir.\n\nOn taxes, she " \
+        "said she would keep the law."
+    assert speaker(text, 4) == "Lee"
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Tom Ruiz said the vote was fair.\n\nThe anger is so plain that Mr. Lee was asked about it on "
+                 "Thursday. He said he had not seen the video.", 2, "Lee", id="a-titled-name-in-a-clause"),
+    pytest.param("Ann Cole said the race was close.\n\nSam Ruiz is speaking to a union hall on Friday. He says that if "
+                 "voters want the old ways, “you have a fine candidate, but it's not Sam Ruiz.”", 2, "Sam Ruiz",
+                 id="a-name-after-it-inside-a-quotation"),
+])
+def test_a_pronoun_finds_a_person_named_in_its_paragraph(text: str, index: int, name: str) -> None:
+    """A person named by a title and a surname anywhere in a clause is a candidate, as one named by a first name and
+    a surname is; a name the pronoun's statement gives after it inside a quotation does not refuse that person (a
+    speaker may name themself)."""
+    assert speaker(text, index) == name
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Ann Cole said the race was close.\n\nWalsh, a former union leader, had close ties to Ann Cole. But "
+                 "on Sunday he gave Cole his support.\n\n“We need a fighter,” he said.", 3, "Walsh",
+                 id="a-surname-with-a-role-apposition"),
+    pytest.param("Ann Cole said the race was close.\n\nDover, a town of farms, had close ties to Ann Cole.\n\n“We need "
+                 "a fighter,” she said.", 2, "Ann Cole", id="not-an-apposition-without-a-role"),
+])
+def test_a_one_word_name_with_a_role_apposition_is_a_person(text: str, index: int, name: str) -> None:
+    assert speaker(text, index) == name
+
+
+def test_a_subject_with_a_party_and_state_after_the_name() -> None:
+    text = "Gov. Tom Reyes said the plan was sound.\n\nRep. Sam Duffield (R-Ore.) also addressed the dispute when " \
+        "introducing Reyes on Thursday.\n\n“We will not back down,” he said."
+    assert speaker(text, 2) == "Sam Duffield"
+
+
+def test_a_pronoun_closing_a_quotation_that_opens_its_paragraph() -> None:
+    """The quotation's first statements offer no candidate: the paragraph before names the speaker, as it does for a
+    paragraph's first statement."""
+    text = "Tom Reyes said the plan was sound.\n\nAnn Cole visited the plant on Friday.\n\n“Is this what we accept " \
+        "now? Or do we have higher standards?” she told the crowd."
+    assert speaker(text, 3) == "Ann Cole"

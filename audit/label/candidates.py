@@ -13,12 +13,24 @@ import itertools
 import re
 from collections.abc import Callable
 
-from audit.label.names import LEADS, Given, People, gender_cue, given_index, given_with, person_name, proper_in
+from audit.label.names import (
+    LEADS,
+    Given,
+    People,
+    gender_cue,
+    given_index,
+    given_with,
+    person_name,
+    proper_in,
+    surname_of,
+)
 from audit.label.sources import classify_source, singular
 from audit.models import Attribution, Label, SourceKind, Statement
 from audit.rules.ruleset import RuleSet
 
-_OPENING = re.compile(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)(?:\s+[a-z]|,)")
+# (a party and a state may follow the name: "Rep. Ann Lee (D-Ore.) also spoke")
+_OPENING = re.compile(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
+                      r"(?:\s*\([RDI]-[\w. ]{1,20}\))?(?:\s+[a-z]|,)")
 # the word after a subject: a verb, an auxiliary or an adverb ("Officials met", "Democrats also focused")
 _VERBISH = re.compile(r"\s+(?:\w+(?:ed|ly)|says|tells|wants|thinks|argues|believes|plans|claims|insists|warns|"
                       r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
@@ -31,6 +43,8 @@ _MEMBERS = re.compile(r"[^,;:]{1,80}(?P<group_end>),\s+(?:like|including|such\s+
                       r"(?P<members>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|and|for)\s+)?){0,6}[A-Z][\w’'.-]*)")
 _OPENING_REACH = 400  # characters of a statement its subject is read from (the patterns above reach less)
 # a common first name (checked against the lexicons), maybe an initial, and a surname, not before another capital
+# a title abbreviation and a surname ("when Mr. Lee was asked"): a person, as a first name and a surname are
+_TITLED_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]{1,4}\.)\s+[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
 _FULL_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
 # capitalised words, one to three lower-case words (a role), then a name of two or more capitalised words
 _DESCRIBED_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,4}(?P<words>(?:[a-z][\w-]*\s+){1,3})"
@@ -38,7 +52,9 @@ _DESCRIBED_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,4}(?P<words>(?:[a-z][\w
 _FUNCTION = frozenset(("of", "the", "a", "an", "and", "or", "but", "in", "on", "at", "for", "to", "with", "from", "by",
                        "as", "who", "which", "that", "this", "his", "her", "their", "its", "is", "are", "was", "were",
                        "be", "been", "has", "have", "had", "not"))
-_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"")
+_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"|(?<!\w)''(?:(?!'').){1,2000}''(?!\w)")
+_OPEN_TO_END = re.compile(r"“[^”]*$")  # a quotation the statement opens and does not close
+_START_TO_CLOSE = re.compile(r"^[^“]*”")  # the end of a quotation a statement before opened
 _NAMED_REACH = 1000  # characters of a statement searched for names
 
 
@@ -78,6 +94,10 @@ class Subjects:
     @functools.cached_property
     def given(self) -> Given:
         return given_index("\n".join(st.text for st in self.statements), self.ruleset)
+
+    @functools.cached_property
+    def titles(self) -> frozenset[str]:
+        return frozenset(self.ruleset.lexicons.get("title_abbreviations", ()))
 
     @functools.cached_property
     def proper(self) -> frozenset[str]:
@@ -122,10 +142,14 @@ class Subjects:
     def named_in(self, st: Statement, end: int | None = None) -> list[Referent]:
         """The persons a statement names by a common first name and a surname ("when Michael Capellas, her
         counterpart, called"), outside quotations, in the order of the text (up to `end`), wherever they stand."""
-        text = _QUOTED.sub(lambda m: " " * len(m.group()), st.text[:len(st.text) if end is None else end])
+        text = unquoted(st.text[:len(st.text) if end is None else end])
         found = []
-        for m in _FULL_NAME.finditer(text, max(len(text) - _NAMED_REACH, 0)):
-            if m.group(1) in self.people.given and (ref := self._person(m.group(), st, st.start + m.start())):
+        start = max(len(text) - _NAMED_REACH, 0)
+        titled = self.titles
+        names = (*_FULL_NAME.finditer(text, start), *_TITLED_NAME.finditer(text, start))
+        for m in sorted(names, key=lambda m: m.start()):
+            if (m.group(1) in self.people.given or m.group(1) in titled) and \
+                    (ref := self._person(m.group(), st, st.start + m.start())):
                 found.append(ref)
         return found
 
@@ -138,13 +162,19 @@ class Subjects:
             return None
         known = self.people.key(name, gender, add=False)
         if known in self.persons:
-            return self.persons[known]
+            ref = self.persons[known]
+            if gender is None and " " not in name and len(self.people.families.get(surname_of(name), ())) > 1:
+                # a bare surname two of a family share ("Clinton" after "Bill Clinton" and "Hillary Clinton"): kept
+                # bare, so the pronoun after it picks the one it fits (referents._Tracker.fitting)
+                return dataclasses.replace(ref, phrase=phrase, statement=st.index, start=start)
+            return ref
         verdict = classify_source(phrase, rules)
         if verdict is None or verdict.kind is not SourceKind.PERSON or verdict.rule_id in rules.with_role(
                 "refers-back") or verdict.rule_id in rules.with_role("description"):
             return None
         given, given_gender = given_with(name, self.given) if len(name.split()) < 2 else (True, None)
-        if not given and name == phrase and not (own and name in self.proper):
+        if not given and name == phrase and not (own and name in self.proper) and \
+                not self._role_after(st.text, start - st.start + len(phrase)):
             return None  # one word that the article never gives with a first name or a title: a place as often
         gender = gender or given_gender
         key = self.people.key(name, gender) or ""
@@ -152,6 +182,19 @@ class Subjects:
                        sure=sure)
         self.know(ref)
         return ref
+
+    @functools.cached_property
+    def _roles(self) -> re.Pattern[str]:
+        lex = self.ruleset.lexicons
+        words = sorted({w.lower() for name in ("person_titles", "anonymous_roles") for w in lex.get(name, ())},
+                       key=len, reverse=True)
+        return re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:" + "|".join(map(re.escape, words)) +
+                          r")s?\b[^,]{0,80},")
+
+    def _role_after(self, text: str, at: int) -> bool:
+        """Whether an apposition that names a person's role follows a one-word name ("Walsh, a former labor leader,
+        had …"): a person, though the article never gives a first name."""
+        return bool(text[at:at + 2] == ", " and self._roles.match(text, at))
 
     def _group(self, text: str, st: Statement) -> Referent | None:
         """The longest opening of a statement (up to six words, up to the first clause mark, followed by a verb) that
@@ -188,6 +231,14 @@ class Subjects:
             return None
         return Referent(members, verdict.kind, verdict.label, verdict.rule_id, members.lower(), None, False, st.index,
                         st.start + m.start("members"))
+
+
+def unquoted(text: str) -> str:
+    """The text with its quotations blanked, its length kept: closed ones, one it opens and does not close, and the
+    end of one a statement before opened ("“Tom Lee knows that,” he said.": Tom Lee is talked of, not speaking)."""
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group())
+    return _OPEN_TO_END.sub(blank, _START_TO_CLOSE.sub(blank, _QUOTED.sub(blank, text)))
 
 
 _WORDY = re.compile(r"[A-Za-z][\w’'-]{3,}")

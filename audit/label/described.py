@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from audit.label.names import gender_of, person_name
+from audit.label.names import first_names, gender_of, person_name
 from audit.label.sources import classify_source
 from audit.models import SourceKind
 from audit.rules.ruleset import RuleSet
@@ -37,13 +37,15 @@ def described_person(description: str, start: int, text: str, ruleset: RuleSet,
         return None
     head = m.group("head").lower()
     window = text[max(start - _REACH, 0):start]
-    found = [(f.start(), f.group("name"), _beside(window, f.start(), f.end()))
+    found = [(f.start(), f.group("name") or f.groupdict().get("name1") or "", _beside(window, f.start(), f.end()))
              for pattern in _patterns(_SAME.get(head, (head,))) for f in pattern.finditer(window)]
     want = gender or gender_of(description, ruleset)
     marks = _MODIFIER.findall(description)
     given = _given(ruleset)
     for _, phrase, around in sorted(found, reverse=True):
         name = person_name(phrase, ruleset)
+        if len(name.split()) == 1:  # "President Obama": the first name the article gives that surname, if one only
+            name = _with_first_name(name, text, ruleset)
         if _POSSESSIVE_END.search(name) or (name.split()[0] not in given and not _alone(name, text)):
             continue  # "… Hillary Clinton's daughter"; a first name the lexicons know, or a surname used alone
         verdict = classify_source(name, ruleset)
@@ -53,6 +55,15 @@ def described_person(description: str, start: int, text: str, ruleset: RuleSet,
                 all(re.search(rf"(?<![\w-]){re.escape(mark)}(?![\w-])", around) for mark in marks):
             return name  # "the Florida senator": the senator the text places in Florida, not the nearest senator
     return None
+
+
+def _with_first_name(surname: str, text: str, ruleset: RuleSet) -> str:
+    """A surname with the one common first name the text gives it ("Obama" -> "Barack Obama"), else as it is."""
+    kept = ruleset.memo.get("first names")  # one pass per text, not per description: the last text's index only
+    if not isinstance(kept, tuple) or kept[0] is not text:
+        kept = ruleset.memo["first names"] = (text, first_names(text, ruleset))
+    firsts = kept[1].get(surname)
+    return f"{next(iter(firsts))} {surname}" if firsts and len(firsts) == 1 else surname
 
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
@@ -118,10 +129,11 @@ def _head_words(titles: tuple[str, ...]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=256)
 def _patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A title before a name ("Sen. Marco Rubio", "campaign manager Barry Bennett"), and a name with the title in
-    apposition after it ("Barry Bennett, the campaign manager")."""
+    """A title before a name ("Sen. Marco Rubio", "campaign manager Barry Bennett", "President Obama"), and a name
+    with the title in apposition after it ("Barry Bennett, the campaign manager")."""
     words = "|".join(re.escape(t) for t in titles)
-    return (re.compile(rf"(?i:(?<![\w.])(?:{words}))\s+{_NAME}(?![\w’'-])"),
+    return (re.compile(rf"(?i:(?<![\w.])(?:{words}))\s+"
+                       rf"(?:{_NAME}(?![\w’'-])|(?P<name1>[A-Z][\w’'-]+)(?![\w’'-]|\s+[A-Z]))"),
             re.compile(rf"{_NAME},\s+(?:(?i:a|an|the)\s+)?(?:[\w.’'-]+\s+){{0,5}}?(?i:{words})(?![\w-])"
                        r"(?!\s+[A-Z])"))
 

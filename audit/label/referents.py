@@ -18,7 +18,7 @@ import dataclasses
 import itertools
 import re
 
-from audit.label.candidates import Referent, Subjects, headlines
+from audit.label.candidates import Referent, Subjects, headlines, unquoted
 from audit.label.names import PRONOUN_GENDER, People, gender_cue, given_with, person_name, surname_of
 from audit.label.sources import singular
 from audit.models import Attribution, SourceKind, Statement
@@ -32,6 +32,12 @@ _PERSONS = (SourceKind.PERSON, SourceKind.UNNAMED)
 _BODIES = (SourceKind.ORGANISATION, SourceKind.OUTLET, SourceKind.DOCUMENT, SourceKind.LEAK)
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _NOT_SPACE = re.compile(r"\S")
+# a statement that opens with "he" or "she" as its subject, after a conjunction or an opening phrase at most: "But on
+# Sunday he gave …", "In Ohio, she …"
+_PRONOUN_SUBJECT = re.compile(r"^(?:(?:And|But|Yet|So|Then|Still|Instead|Now|Later|Meanwhile)\s+)?"
+                              r"(?:[^,“”\"]{1,40},\s+|(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y)\s+\w+\s+)?([Hh]e|[Ss]he)\s+(?=[a-z])")
+_OPEN_MARKS = frozenset("“\"")
+_CLOSE_MARKS = ("”", "\"")
 _BACK = 12  # statements of a paragraph (and of the one before) a pronoun looks back through
 _PERSONS_BACK = 50  # earlier persons the last resort looks back through
 _NAMED_REACH = 1000  # characters of each statement searched for a known person's name
@@ -52,6 +58,8 @@ def resolve_all(statements: tuple[Statement, ...], attrs: list[list[Attribution]
     for st, group in zip(statements, attrs):
         claim = st.index not in skip
         tracker.enter(st, claim)
+        if claim:
+            tracker.open_with_pronoun(st, group)
         resolved: list[Referent | None] = [None] * len(group)
         # in the order of the text, so a source named before a pronoun in the same statement is its candidate
         # ("Jo Lee called it “a betrayal.” “…,” he said.", whose rules find the "he said" first)
@@ -90,6 +98,19 @@ class _Tracker:
         self.previous: list[tuple[Statement, bool]] = []  # the paragraph before's statements (if just before)
         self.found = Subjects(ruleset, statements, self.people, self.persons, self.know)
         self.far = False  # the last resolve fell back to the last fitting source (weak evidence)
+        self.opened: dict[int, Referent] = {}  # statement -> who the "he" or "she" it opens with stands for
+
+    def open_with_pronoun(self, st: Statement, group: list[Attribution]) -> None:
+        """A statement whose subject is a "he" or a "she" that is no attribution's source ("She skirted the
+        question."): the person it stands for is that statement's subject, for the pronouns after it ("Ann Lee
+        spoke first.\n\nShe skirted the question. She said …"). One the last resort found is not kept."""
+        m = _PRONOUN_SUBJECT.match(st.text)
+        if m is None or any(a.source_start - st.start == m.start(1) for a in group):
+            return
+        pronoun = m.group(1).lower()
+        ref = self.resolve(pronoun, st, m.start(1))
+        if ref is not None and not self.far:
+            self.opened[st.index] = ref
 
     def enter(self, st: Statement, claim: bool = True) -> None:
         if st.paragraph != self.paragraph:
@@ -200,17 +221,18 @@ class _Tracker:
             return found
         for n in range(len(self.texts) - 2, max(len(self.texts) - 2 - _BACK, -1), -1):
             for ref in (*reversed(self.spoken[n]), self._subject_at(n)):
-                if (found := self.fitting(ref, pronoun)) is not None:
-                    return found
+                if (found := self.fitting(ref, pronoun)) is not None and not _named_after(found, st, at):
+                    return found  # not one the statement names after it: "He accused Lee of …" is not Lee
         named = self._named(st, at, pronoun)
         if named is not None:
             return named
-        if len(self.texts) == 1:  # the paragraph's first statement: the subjects of the one before, the nearest first
+        if self._opening():  # the paragraph's first statement: the subjects of the one before, the nearest first
             subjects = (self._subject(prev) for prev, claim in reversed(self.previous) if claim)
-            ref = next((f for r in subjects if (f := self.fitting(r, pronoun)) is not None), None)
+            ref = next((f for r in subjects if (f := self.fitting(r, pronoun)) is not None and
+                        not _named_after(f, st, at)), None)
             if ref is not None:
                 return ref
-        first = len(self.texts) == 1
+        first = self._opening()
         if pronoun in PRONOUN_GENDER and (ref := (first and self._named(st, at, pronoun, previous=True)) or
                                           self._mentioned(st, at, pronoun)) is not None:
             return ref
@@ -219,6 +241,14 @@ class _Tracker:
             return self.last.get("they" if pronoun in _GROUP else "it")
         return next((r for r in itertools.islice(reversed(self.singles), _PERSONS_BACK) if self.fits(r, pronoun)),
                     None)
+
+    def _opening(self) -> bool:
+        """Whether the pronoun's statement opens its paragraph, or closes the quotation the paragraph opens with
+        ("“Is this right?\nOr is it not?” he asked."): the paragraph before names the speaker."""
+        if len(self.texts) == 1:
+            return True
+        first = self.texts[0].text
+        return first[:1] in _OPEN_MARKS and not any(mark in st.text for st in self.texts[:-1] for mark in _CLOSE_MARKS)
 
     def _mentioned(self, st: Statement, at: int, pronoun: str) -> Referent | None:
         """The nearest person named by a first name and a surname anywhere in a clause (an object, a subordinate
@@ -239,11 +269,12 @@ class _Tracker:
         a paragraph's first statement, the one the paragraph before names ("Then there's Axelrod.")."""
         if pronoun not in PRONOUN_GENDER:
             return None
-        before = st.text[max(at - _NAMED_REACH, 0):at]
-        earlier = (prev.text[-_NAMED_REACH:] for prev, claim in zip(reversed(self.texts[-_BACK - 1:-1]),
-                                                                     reversed(self.claims[-_BACK - 1:-1])) if claim)
+        # names inside quotations are the speakers' words, not speakers ("“Tom Lee erred,” he said")
+        before = unquoted(st.text[:at])[-_NAMED_REACH:]
+        earlier = (unquoted(prev.text)[-_NAMED_REACH:] for prev, claim in
+                   zip(reversed(self.texts[-_BACK - 1:-1]), reversed(self.claims[-_BACK - 1:-1])) if claim)
         if len(self.texts) == 1 and previous:  # the paragraph's first statement: the paragraph before too
-            earlier = (prev.text[-_NAMED_REACH:] for prev, claim in reversed(self.previous) if claim)
+            earlier = (unquoted(prev.text)[-_NAMED_REACH:] for prev, claim in reversed(self.previous) if claim)
         for text in (before, *earlier):
             for word in reversed(_CAPITALISED.findall(text)):
                 word = re.sub(r"[’']s$", "", word)
@@ -259,12 +290,13 @@ class _Tracker:
         return self.subjects[n]
 
     def _subject(self, st: Statement, end: int | None = None, own: bool = False) -> Referent | None:
-        return self.found.of(st, end, own)
+        return self.opened.get(st.index) or self.found.of(st, end, own)
 
 
 def _named_after(ref: Referent, st: Statement, at: int) -> bool:
     """Whether the pronoun's statement names the person again after it ("He has declared Cruz to be …", "“…,” he
     said of Trump"): a pronoun and a name in one clause are two people."""
     surname = surname_of(ref.phrase)  # in lower case: the name again is capitalised ("young workers" is no Young)
+    after = unquoted(st.text[at:])  # not inside a quotation: "He says “…, but it's not Sam Ruiz”" may be Ruiz
     return bool(surname) and any(m.group()[:1].isupper()
-                                 for m in re.finditer(rf"\b{re.escape(surname)}\b", st.text[at:], re.I))
+                                 for m in re.finditer(rf"\b{re.escape(surname)}\b", after, re.I))
