@@ -22,6 +22,7 @@ from audit.label.candidates import Referent, Subjects, headlines
 from audit.label.names import PRONOUN_GENDER, People, gender_cue, given_with, person_name, surname_of
 from audit.label.sources import singular
 from audit.models import Attribution, SourceKind, Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 __all__ = ["Referent", "resolve_all"]
@@ -30,8 +31,8 @@ _GROUP = frozenset(("they", "them"))
 _THING = frozenset(("it",))
 _PERSONS = (SourceKind.PERSON, SourceKind.UNNAMED)
 _BODIES = (SourceKind.ORGANISATION, SourceKind.OUTLET, SourceKind.DOCUMENT, SourceKind.LEAK)
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
-_NOT_SPACE = re.compile(r"\S")
+_CAPITALISED = code_pattern(r"\b[A-Z][\w’'-]+")
+_NOT_SPACE = code_pattern(r"\S")
 _BACK = 12  # statements of a paragraph (and of the one before) a pronoun looks back through
 _PERSONS_BACK = 50  # earlier persons the last resort looks back through
 _NAMED_REACH = 1000  # characters of each statement searched for a known person's name
