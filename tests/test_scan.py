@@ -230,6 +230,11 @@ def test_a_long_document_scanned_in_parts_gives_the_same_tables(monkeypatch: pyt
     monkeypatch.setattr(engine, "_CHUNK", 3)
     assert len(statements) > 3 and scan_document(statements, masked, rules) == whole
     assert any(max(v, default=0) > 3 for v in whole[0].values())  # hits past the first part, renumbered
+    from audit.rules.scan import by_statement
+
+    per_statement = tuple([tuple(todo) for todo in by_statement(len(statements), rules.of_kind(kind), runs)]
+                          for kind, runs in zip(("attribution", "statement"), whole))
+    assert engine.scan_rules(statements, masked, rules) == per_statement  # each statement's rules, part by part
 
 
 def test_answers_are_kept_per_pattern_object() -> None:

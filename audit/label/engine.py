@@ -132,6 +132,21 @@ def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleS
 _CHUNK = 2000
 
 
+def scan_rules(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
+               ) -> tuple[list[Sequence[Rule]], list[Sequence[Rule]]]:
+    """For each statement, the attribution rules and the statement rules that may match it, in the rule set's
+    order: scan_document's runs turned into each statement's rules (by_statement) _CHUNK statements at a time, so
+    that the runs of a whole long document (a set of statement numbers per rule) are never held at once."""
+    attribution: list[Sequence[Rule]] = []
+    statement: list[Sequence[Rule]] = []
+    kinds = (ruleset.of_kind("attribution"), ruleset.of_kind("statement"))
+    for lo in range(0, len(statements), _CHUNK):
+        part = statements[lo:lo + _CHUNK]
+        for found, rules, runs in zip((attribution, statement), kinds, _scan_part(part, masked, ruleset)):
+            found.extend(tuple(todo) if todo else () for todo in by_statement(len(part), rules, runs))
+    return attribution, statement
+
+
 def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
                ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
     """scan_document on some of a document's statements, numbered from 0."""
@@ -211,20 +226,19 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
                      ruleset: RuleSet, publisher: str | None = None
                      ) -> tuple[tuple[LabelledStatement, ...], tuple[Quotation, ...]]:
     """One label per statement: its own attributions and statement rules, else its quotation's, else none."""
-    runs, statement_runs = scan_document(statements, masked, ruleset)
+    attribution_todo, statement_todo = scan_rules(statements, masked, ruleset)
     per_paragraph = Counter(st.paragraph for st in statements)
-    todo = by_statement(len(statements), ruleset.of_kind("statement"), statement_runs)
     fired_all, in_list, lead = [], False, 0  # lead: the headline's paragraph, below any byline or stamp above it
     for st in statements:
         whole = per_paragraph[st.paragraph] == 1
-        fired_all.append(statement_rules(st, ruleset, whole, todo[st.index], in_list, lead or st.paragraph))
+        fired_all.append(statement_rules(st, ruleset, whole, statement_todo[st.index], in_list, lead or st.paragraph))
         in_list = in_link_list(whole, fired_all[-1])
         if not lead and not any(rule.label is Label.NONE for rule, _ in fired_all[-1]):
             lead = st.paragraph
     furniture = frozenset(st.index for st, fired in zip(statements, fired_all)
                           if any(rule.label is Label.NONE for rule, _ in fired))  # "none" wins over every label
-    todo = by_statement(len(statements), ruleset.of_kind("attribution"), runs)
-    attrs = carry_leaks(resolve_pronouns([find_attributions(st, masked, ruleset, publisher, todo[st.index])
+    attrs = carry_leaks(resolve_pronouns([find_attributions(st, masked, ruleset, publisher,
+                                                            attribution_todo[st.index])
                                           for st in statements], statements, ruleset, furniture), ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     relays = ruleset.with_role("relay")
