@@ -15,6 +15,7 @@ from audit.label.leaks import carry_leaks
 from audit.label.narration import Speakers
 from audit.label.quotes import MASK, after_quotation, before_quotation
 from audit.label.referents import Referent, resolve_all
+from audit.label.runs import scan_rules
 from audit.label.sources import (
     _clean_source,
     _tail_source,
@@ -23,16 +24,14 @@ from audit.label.sources import (
 )
 from audit.label.speaker import speaker_source
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
-from audit.rules.anchors import exact_words
 from audit.rules.ruleset import Rule, RuleSet
-from audit.rules.scan import Words, by_statement, candidates, join, matching
 
 
 def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: str | None = None,
                       rules: Sequence[Rule] | None = None) -> list[Attribution]:
     """Every attribution the `attribution` rules find in one statement (quoted text is masked).
 
-    `rules`: the attribution rules that may match this statement, in the rule set's order (from `scan_document`,
+    `rules`: the attribution rules that may match this statement, in the rule set's order (from `audit.label.runs`,
     see `by_statement`); without them, each rule's gate is searched in this statement alone."""
     seg = masked[st.start:st.end]
     found: list[Attribution] = []
@@ -111,77 +110,6 @@ def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
     article's first paragraph (`where: first-paragraph`), the first one below the page furniture."""
     return [(r, m) for r in (ruleset.of_kind("statement") if rules is None else rules)
             if _placed(r, st, whole, in_list, lead) and (m := r.regex.search(st.text))]
-
-
-def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
-                  ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
-    """Which statements each attribution rule and each statement rule may match, per document: a gated rule
-    runs exactly where its gate matches, and every rule only where the words its pattern cannot match without
-    are (audit.rules.anchors). A pattern with no such words is searched once over all statements at once where
-    it allows it (audit.rules.scan), else statement by statement. A long document goes _CHUNK statements at a
-    time, so that the sets of words of a 16 MB article are never all held at once."""
-    attribution: dict[str, set[int]] = {r.id: set() for r in ruleset.of_kind("attribution")}
-    statement: dict[str, set[int]] = {r.id: set() for r in ruleset.of_kind("statement")}
-    for lo in range(0, len(statements), _CHUNK):
-        for found, part in zip((attribution, statement), _scan_part(statements[lo:lo + _CHUNK], masked, ruleset)):
-            for rule_id, hits in part.items():
-                found[rule_id].update(lo + i for i in hits)
-    return ({k: frozenset(v) for k, v in attribution.items()}, {k: frozenset(v) for k, v in statement.items()})
-
-
-_CHUNK = 2000
-
-
-def scan_rules(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
-               ) -> tuple[list[Sequence[Rule]], list[Sequence[Rule]]]:
-    """For each statement, the attribution rules and the statement rules that may match it, in the rule set's
-    order: scan_document's runs turned into each statement's rules (by_statement) _CHUNK statements at a time, so
-    that the runs of a whole long document (a set of statement numbers per rule) are never held at once."""
-    attribution: list[Sequence[Rule]] = []
-    statement: list[Sequence[Rule]] = []
-    kinds = (ruleset.of_kind("attribution"), ruleset.of_kind("statement"))
-    for lo in range(0, len(statements), _CHUNK):
-        part = statements[lo:lo + _CHUNK]
-        for found, rules, runs in zip((attribution, statement), kinds, _scan_part(part, masked, ruleset)):
-            found.extend(tuple(todo) if todo else () for todo in by_statement(len(part), rules, runs))
-    return attribution, statement
-
-
-def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
-               ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
-    """scan_document on some of a document's statements, numbered from 0."""
-    segments = [masked[st.start:st.end] for st in statements]
-    words, joined = Words(segments), None
-    attribution = {}
-    for r in ruleset.of_kind("attribution"):
-        may = words.may_match(r.regex)
-        if r.requires is not None and (exact := exact_words(r.requires)) is not None:
-            # the gate is its words: where a statement holds one of them (and the pattern may match)
-            attribution[r.id] = frozenset(i for i in (range(len(segments)) if may is None else may)
-                                          if not exact.isdisjoint(words.tokens[i]))
-        elif r.requires is not None:
-            gate = words.may_match(r.requires)
-            scope = may if gate is None else gate if may is None else sorted(set(may) & set(gate))
-            if scope is None:
-                joined = joined or join(segments)
-                attribution[r.id] = matching(r.requires, joined)
-            else:
-                attribution[r.id] = frozenset(i for i in scope if r.requires.search(segments[i]))
-        elif may is not None:
-            attribution[r.id] = frozenset(may)
-        else:
-            joined = joined or join(segments)
-            attribution[r.id] = frozenset(candidates(r.regex, joined))
-    texts = [st.text for st in statements]
-    text_words, text_joined = Words(texts), None
-    statement = {}
-    for r in ruleset.of_kind("statement"):
-        may = text_words.may_match(r.regex)
-        if may is None:
-            text_joined = text_joined or join(texts)
-            may = candidates(r.regex, text_joined)
-        statement[r.id] = frozenset(may)
-    return attribution, statement
 
 
 def _placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: int = 1) -> bool:
