@@ -8,7 +8,13 @@ The public library API (every front-end uses it; names load on first use, so `im
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
+
+if sys.dont_write_bytecode:  # compile the package's modules once, into the start-up cache (audit.bytecode)
+    from audit import bytecode
+
+    bytecode.install()
 
 __version__ = "0.1.0"
 __all__ = [

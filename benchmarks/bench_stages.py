@@ -73,8 +73,8 @@ def one_pass(texts: list[str], rules: RuleSet) -> dict[str, float]:
 
 def rule_searches(texts: list[str], rules: RuleSet) -> float:
     """CPU of the rules' own regex searches inside label_statements (attribution and statement rules)."""
-    from audit.label.engine import scan_document
     from audit.label.quotes import find_quotations, mask_quotations
+    from audit.label.runs import scan_document
     from audit.read import text as textmod
     from audit.rules.scan import by_statement
 

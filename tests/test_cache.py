@@ -112,3 +112,13 @@ def test_a_table_asked_for_many_words_is_read_whole_with_the_same_answers(fresh:
     got = [lookup(words) for words in asks]
     assert got == [{w: table[w] for w in words if w in table} for words in asks]
     assert lookup.whole == table  # type: ignore[attr-defined]  # read whole after the third ask
+
+
+def test_a_pattern_of_the_code_comes_back_from_its_own_table(fresh: Path) -> None:
+    first = cache.code_pattern(r"(?<![\w-])(?=(Daily Planet|Planet)(?![\w-]))")
+    cache.save()
+    assert list(fresh.glob("code-*.marshal")) and not list(fresh.glob("regex-*.marshal"))
+    cache._ENTRIES.clear()  # as a new process would start
+    again = cache.code_pattern(r"(?<![\w-])(?=(Daily Planet|Planet)(?![\w-]))")
+    assert again == first == re.compile(r"(?<![\w-])(?=(Daily Planet|Planet)(?![\w-]))")
+    assert [m.group(1) for m in again.finditer("the Daily Planet said")] == ["Daily Planet", "Planet"]

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.label.engine import scan_document
 from audit.label.quotes import find_quotations, mask_quotations
+from audit.label.runs import scan_document
 from audit.read import text as textmod
 from audit.rules.anchors import exact_words
 from audit.rules.loader import default_rules
@@ -221,15 +221,20 @@ def test_a_user_pattern_on_the_regex_module_is_not_prefiltered() -> None:
 def test_a_long_document_scanned_in_parts_gives_the_same_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     """scan_document goes _CHUNK statements at a time (memory on a 16 MB article): parts of 3 statements give
     the tables of one whole pass."""
-    from audit.label import engine
+    from audit.label import runs
 
     rules, seed_text = default_rules(), SEED.read_text(encoding="utf-8")
     statements = textmod.split_statements(seed_text, textmod.split_paragraphs(seed_text), default_rules().patterns)
     masked = mask_quotations(seed_text, find_quotations(seed_text, textmod.split_paragraphs(seed_text)))
     whole = scan_document(statements, masked, rules)
-    monkeypatch.setattr(engine, "_CHUNK", 3)
+    monkeypatch.setattr(runs, "_CHUNK", 3)
     assert len(statements) > 3 and scan_document(statements, masked, rules) == whole
     assert any(max(v, default=0) > 3 for v in whole[0].values())  # hits past the first part, renumbered
+    from audit.rules.scan import by_statement
+
+    per_statement = tuple([tuple(todo) for todo in by_statement(len(statements), rules.of_kind(kind), runs)]
+                          for kind, runs in zip(("attribution", "statement"), whole))
+    assert runs.scan_rules(statements, masked, rules) == per_statement  # each statement's rules, part by part
 
 
 def test_answers_are_kept_per_pattern_object() -> None:

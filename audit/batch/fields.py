@@ -1,9 +1,10 @@
 """Which field of a record holds the id, text, outlet, date, URL and title (the --*-field flags)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
+
+from audit.rules.cache import code_pattern
 
 DEFAULTS = {
     "id": ("id", "article_id", "doc_id"),
@@ -13,7 +14,7 @@ DEFAULTS = {
     "url": ("url", "link"),
     "title": ("title", "headline"),
 }
-_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+_MONTH = code_pattern(r"^(\d{4})-(\d{2})")
 
 
 @dataclass(frozen=True)

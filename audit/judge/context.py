@@ -9,12 +9,13 @@ from audit.errors import RulesError
 from audit.models import Finding, Label, LabelledStatement, Paragraph, Quotation, Source
 from audit.read.text import clip
 from audit.rules import cache
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import SEVERITIES, Check, RuleSet
 from audit.rules.scan import Joined, join, matching
 
 SEVERITY_ORDER = SEVERITIES
 _EXCERPT = 200
-_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_REF = code_pattern(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)

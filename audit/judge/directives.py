@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from audit.rules.cache import code_pattern
+
 VERBS = ("disable", "disable-next", "enable")
-_HEAD = re.compile(r"\s*sourcing-audit\b", re.IGNORECASE)
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-_REASON = re.compile(r"\s*(?:--\s*(?:reason\s*:)?|reason\s*:)(?P<reason>.*)\Z", re.DOTALL | re.IGNORECASE)
+_HEAD = code_pattern(r"\s*sourcing-audit\b", re.IGNORECASE)
+_ID = code_pattern(r"[a-z0-9][a-z0-9-]*\Z")
+_REASON = code_pattern(r"\s*(?:--\s*(?:reason\s*:)?|reason\s*:)(?P<reason>.*)\Z", re.DOTALL | re.IGNORECASE)
 
 
 @dataclass(frozen=True)

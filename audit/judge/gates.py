@@ -6,15 +6,15 @@ A gate is `{id: anonymous-share, metric: anonymous_share, max: 0.4}`: it fails w
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from audit.models import UNCHECKABLE, GateResult, Label, Mix, Scores
+from audit.rules.cache import code_pattern
 
 GATE_KEYS = ("id", "metric", "max", "min", "min-statements")
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_ID = code_pattern(r"[a-z0-9][a-z0-9-]*\Z")
 
 
 def _share(mix: Mix, label: Label) -> float:

@@ -8,16 +8,16 @@ the CMU entries and to textstat's own figures.
 from __future__ import annotations
 
 import heapq
-import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
 from audit.models import LabelledStatement, Readability
 from audit.rules import cache
+from audit.rules.cache import code_pattern
 
-_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")  # textstat's RE_NONCONTRACTION_APOSTROPHE
-_PUNCTUATION = re.compile(r"[^\w\s\']")
+_NON_CONTRACTION_APOSTROPHE = code_pattern(r"\'(?![tsd]|ve|ll|re)")  # textstat's RE_NONCONTRACTION_APOSTROPHE
+_PUNCTUATION = code_pattern(r"[^\w\s\']")
 LANG = "en_US"
 _CHUNK = 2000  # statements whose words are counted at once
 

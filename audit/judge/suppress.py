@@ -32,6 +32,7 @@ from audit.judge.directives import Directive, is_directive, parse_directive
 from audit.models import DocumentResult, Finding
 from audit.read.inputs import SIDECAR_SUFFIX
 from audit.read.text import clip
+from audit.rules.cache import code_pattern
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,8 +41,8 @@ if TYPE_CHECKING:
     from audit.read.inputs import SourceText
 
 NO_REASON, UNUSED, INVALID = "suppression-no-reason", "suppression-unused", "suppression-invalid"
-_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|td|th|pre|figcaption|dd|dt)\s*>|\n\s*\n", re.IGNORECASE)
-_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+_BLOCK_END = code_pattern(r"</(?:p|h[1-6]|li|blockquote|div|td|th|pre|figcaption|dd|dt)\s*>|\n\s*\n", re.IGNORECASE)
+_TAG = code_pattern(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _SIDECAR_KEYS = ("check", "reason", "paragraph")
 
 

@@ -8,6 +8,7 @@ import re
 
 from audit.label.sources import classify_source, singular
 from audit.models import Attribution, SourceKind, Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 
@@ -23,7 +24,7 @@ def aside_pronoun(a: Attribution, ruleset: RuleSet) -> Attribution | None:
                                kind=verdict.kind, label=verdict.label, kind_rule=verdict.rule_id)
 
 
-_ASIDE_PRONOUN = re.compile(r",\s+(he|she|they)$")
+_ASIDE_PRONOUN = code_pattern(r",\s+(he|she|they)$")
 
 
 
@@ -47,7 +48,7 @@ def named_members(a: Attribution, st: Statement, ruleset: RuleSet) -> Attributio
 
 _PERSON = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z][\w’'-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+)"
 # named members in apposition after a group: ", Ann Lee and Bo Diaz," / " -- Mr. Hale, Ms. Whitlock and Mr. Cole --"
-_MEMBERS_AFTER = re.compile(rf"(?:,|\s+--|\s*[—–])\s+(?P<names>{_PERSON}(?:,\s+{_PERSON})*,?\s+and\s+{_PERSON})"
+_MEMBERS_AFTER = code_pattern(rf"(?:,|\s+--|\s*[—–])\s+(?P<names>{_PERSON}(?:,\s+{_PERSON})*,?\s+and\s+{_PERSON})"
                        r"(?=\s*(?:,|--|[—–]))")
 
 
@@ -62,4 +63,4 @@ def first_named(phrase: str, name: str, ruleset: RuleSet) -> bool:
         first in lex.get("unisex_names", ()))
 
 
-_INDEFINITE = re.compile(r"(?:a|an|one|another)\s", re.I)
+_INDEFINITE = code_pattern(r"(?:a|an|one|another)\s", re.I)

@@ -4,10 +4,9 @@ speaker's own voice over several paragraphs). Used by audit.label.carry.
 """
 from __future__ import annotations
 
-import re
-
 from audit.label.quotes import _SPEAKER_TAG as _TURN_TAG  # a transcript's "PENCE:" or "Chris Matthews:"
 from audit.models import Attribution, Label, Match, Statement
+from audit.rules.cache import code_pattern
 
 Own = list[tuple[Label | None, list[Match], list[str]]]
 NOT_CARRIED = (None, Label.NONE, Label.UNATTRIBUTED)  # labels no quotation or block carries on
@@ -93,11 +92,11 @@ def _carry_block_on(statements: tuple[Statement, ...], own: Own, carried: dict[i
 
 _BLOCK_STATEMENTS = 12  # a longer first paragraph is the writer's prose, run together with the block
 _BLOCK_GAP = 1  # paragraphs not in the speaker's voice that a block in it may hold before it goes on
-_FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Ww]e|[Ww]e[’'](?:re|ve|ll|d)|[Oo]ur|us|[Mm]y|me"
+_FIRST_PERSON = code_pattern(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Ww]e|[Ww]e[’'](?:re|ve|ll|d)|[Oo]ur|us|[Mm]y|me"
                            r"|[Yy]ou|[Yy]our)\b")
 _MARK_OPENERS = "“\"‘'«"
 _SENTENCE_ENDS = ".!?…”\"’'"
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_QUOTED = code_pattern(r"[“\"][^”\"]*[”\"]")
 
 
 def _unquoted(text: str) -> str:
@@ -105,14 +104,14 @@ def _unquoted(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
-_QUESTION_TAG = re.compile(r"(?:Q|QUESTION|Question)\s*[:.]\s")
+_QUESTION_TAG = code_pattern(r"(?:Q|QUESTION|Question)\s*[:.]\s")
 # A list item's marker: a dash or bullet, a number, or the "l " a Wingdings bullet becomes in plain text.
-_LIST_ITEM = re.compile(r"\s*(?:[-*•·▪◦–—]|l(?=\s)|\d{1,2}[.)])\s+\S")
+_LIST_ITEM = code_pattern(r"\s*(?:[-*•·▪◦–—]|l(?=\s)|\d{1,2}[.)])\s+\S")
 # A list item that opens with its topic and a colon ("Rail fares: the plan would freeze them."): a word or a few, only
 # the first capitalised (a transcript's "Jane Roe:" is a speaker's turn, audit.label.turns).
-_LABELLED_ITEM = re.compile(r"\s*[A-Z][a-z’'-]+(?:\s+[a-z][\w’'-]*){0,3}:\s+\S")
+_LABELLED_ITEM = code_pattern(r"\s*[A-Z][a-z’'-]+(?:\s+[a-z][\w’'-]*){0,3}:\s+\S")
 # An embedded post as the text keeps it: its markup opens the paragraph.
-_EMBED = re.compile(r"\s*<(?:tweet|blockquote|post|embed)\b")
+_EMBED = code_pattern(r"\s*<(?:tweet|blockquote|post|embed)\b")
 
 
 def carry_colon_run(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,
@@ -135,6 +134,6 @@ def carry_colon_run(statements: tuple[Statement, ...], attrs: list[list[Attribut
             j += 1
 
 
-_COLON_RUN = re.compile(r":\s+(?=[A-Z][\w’'-]*\s)")  # a colon, then a clause in the speaker's words (no mark)
+_COLON_RUN = code_pattern(r":\s+(?=[A-Z][\w’'-]*\s)")  # a colon, then a clause in the speaker's words (no mark)
 _CUE_TO_COLON = 30  # characters: a cue further from the colon is in a clause of its own
-_CLAUSE_END = re.compile(r"[.;!?“”\"]")
+_CLAUSE_END = code_pattern(r"[.;!?“”\"]")

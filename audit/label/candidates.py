@@ -26,35 +26,36 @@ from audit.label.names import (
 )
 from audit.label.sources import classify_source, singular
 from audit.models import Attribution, Label, SourceKind, Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 # (a party and a state may follow the name: "Rep. Ann Lee (D-Ore.) also spoke")
-_OPENING = re.compile(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
-                      r"(?:\s*\([RDI]-[\w. ]{1,20}\))?(?:\s+[a-z]|,)")
+_OPENING = code_pattern(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
+                        r"(?:\s*\([RDI]-[\w. ]{1,20}\))?(?:\s+[a-z]|,)")
 # the word after a subject: a verb, an auxiliary or an adverb ("Officials met", "Democrats also focused")
-_VERBISH = re.compile(r"\s+(?:\w+(?:ed|ly)|says|tells|wants|thinks|argues|believes|plans|claims|insists|warns|"
+_VERBISH = code_pattern(r"\s+(?:\w+(?:ed|ly)|says|tells|wants|thinks|argues|believes|plans|claims|insists|warns|"
                       r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
                       r"did|do|does|also|still|met|made|took|gave|told|said|say|sent|went|came|got|began|spoke|wrote|"
                       r"held|kept|left|put|saw|felt|thought|knew|found|became|ran|won|lost|urge|want|see)\b")
 _QUOTES = frozenset("“\"‘'")
-_TOKEN = re.compile(r"\S+")
+_TOKEN = code_pattern(r"\S+")
 # a group shown by named members: "Critics of the plan, like Senators Ann Lee and Bo Diaz, …"
-_MEMBERS = re.compile(r"[^,;:]{1,80}(?P<group_end>),\s+(?:like|including|such\s+as|among\s+them)\s+"
+_MEMBERS = code_pattern(r"[^,;:]{1,80}(?P<group_end>),\s+(?:like|including|such\s+as|among\s+them)\s+"
                       r"(?P<members>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|and|for)\s+)?){0,6}[A-Z][\w’'.-]*)")
 _OPENING_REACH = 400  # characters of a statement its subject is read from (the patterns above reach less)
 # a common first name (checked against the lexicons), maybe an initial, and a surname, not before another capital
 # a title abbreviation and a surname ("when Mr. Lee was asked"): a person, as a first name and a surname are
-_TITLED_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]{1,4}\.)\s+[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
-_FULL_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
+_TITLED_NAME = code_pattern(r"(?<![\w’'.-])([A-Z][a-z]{1,4}\.)\s+[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
+_FULL_NAME = code_pattern(r"(?<![\w’'.-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
 # capitalised words, one to three lower-case words (a role), then a name of two or more capitalised words
-_DESCRIBED_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,4}(?P<words>(?:[a-z][\w-]*\s+){1,3})"
+_DESCRIBED_NAME = code_pattern(r"(?:[A-Z][\w’'.-]*\s+){0,4}(?P<words>(?:[a-z][\w-]*\s+){1,3})"
                              r"(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)(?=,|\s+[a-z])")
 _FUNCTION = frozenset(("of", "the", "a", "an", "and", "or", "but", "in", "on", "at", "for", "to", "with", "from", "by",
                        "as", "who", "which", "that", "this", "his", "her", "their", "its", "is", "are", "was", "were",
                        "be", "been", "has", "have", "had", "not"))
-_QUOTED = re.compile(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"|(?<!\w)''(?:(?!'').){1,2000}''(?!\w)")
-_OPEN_TO_END = re.compile(r"“[^”]*$")  # a quotation the statement opens and does not close
-_START_TO_CLOSE = re.compile(r"^[^“]*”")  # the end of a quotation a statement before opened
+_QUOTED = code_pattern(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"|(?<!\w)''(?:(?!'').){1,2000}''(?!\w)")
+_OPEN_TO_END = code_pattern(r"“[^”]*$")  # a quotation the statement opens and does not close
+_START_TO_CLOSE = code_pattern(r"^[^“]*”")  # the end of a quotation a statement before opened
 _NAMED_REACH = 1000  # characters of a statement searched for names
 
 
@@ -241,7 +242,7 @@ def unquoted(text: str) -> str:
     return _OPEN_TO_END.sub(blank, _START_TO_CLOSE.sub(blank, _QUOTED.sub(blank, text)))
 
 
-_WORDY = re.compile(r"[A-Za-z][\w’'-]{3,}")
+_WORDY = code_pattern(r"[A-Za-z][\w’'-]{3,}")
 
 
 def headlines(statements: tuple[Statement, ...]) -> frozenset[int]:

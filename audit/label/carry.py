@@ -9,12 +9,12 @@ without quotation marks, the rest of the paragraph does (audit.label.blocks).
 from __future__ import annotations
 
 import bisect
-import re
 
 from audit.label.blocks import NOT_CARRIED, Own, carry_colon_block, carry_colon_run, paragraph_of
 from audit.label.narration import Speakers, across_narration, someone_else
 from audit.label.turns import carry_turns
 from audit.models import Attribution, Label, Quotation, Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 
@@ -54,8 +54,8 @@ def _carry_left_open(statements: tuple[Statement, ...], own: Own, quotations: tu
 
 _CLOSING = "”\"’'"
 _CLOSING_WORDS = 5  # fewer words before the closing mark are a signature under a pulled quotation ('Jane Roe."')
-_SIGNATURE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,[^.]*\.?[”\"’']$")  # ('Jane Roe, mayor."')
-_ANY_MARK = re.compile("[“”\"«»]|''")  # a double mark (single ones are apostrophes too often)
+_SIGNATURE = code_pattern(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*,[^.]*\.?[”\"’']$")  # ('Jane Roe, mayor."')
+_ANY_MARK = code_pattern("[“”\"«»]|''")  # a double mark (single ones are apostrophes too often)
 
 
 def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Statement, ...],
@@ -88,29 +88,30 @@ def attach_quotations(spans: tuple[tuple[int, int], ...], statements: tuple[Stat
 _LONG_QUOTE = 4  # words: shorter quotations mid-sentence are scare quotes or titles, nobody's words
 _TAIL_MARKS = " \n.,;:!?)]"  # what may follow a quotation that is all of its statements,
 _TAIL_MAX = 100  # characters: a longer rest of the statement after a quotation is more than marks and asides
-_ASIDE = re.compile(r"\[[^\]]{0,80}\]|\([^)]{0,80}\)")  # and a stage direction or an aside ("[Applause.]")
+_ASIDE = code_pattern(r"\[[^\]]{0,80}\]|\([^)]{0,80}\)")  # and a stage direction or an aside ("[Applause.]")
 _HEADING_WORDS = 7  # a paragraph of at most so many words all in single marks is a heading ('A change warrior.')
 # A statement that opens with its speaker and a verb (the statement has a cue: this is the tag of the quotation
 # just before it): one to four capitalised words, then a past or present verb ("Clinton remarked, …"), or
 # with an apposition between them ("Jane Roe, the head of the group, tweeted on Friday …"); not a determiner or
 # an adjective over a plural ("Smaller studies over the decade have …", "Younger fans say she …": a sentence).
 # Not a tag that goes on with a clause of its own ("Police said fans left …", "Jones added that …").
-_TAG_FIRST = re.compile(r"(?!(?:Smaller|Larger|Bigger|Younger|Older|Newer|Earlier|Later|Many|Some|Most|Other|Several|Few"
-                        r"|Fewer|More|New|Recent|Previous|Similar|Both|All|These|Those|Such|Two|Three)\s+[a-z])"  # a plural's
-                        r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:said|told|wrote|[a-z]{2,}(?:ed|s))"
-                        r"|,\s+(?:the|a|an|his|her|their|its)\s[^,“”\"]{2,60},\s+(?:said|told|wrote|[A-Za-z][a-z]+(?:ed|s)))\b"
-                        r"(?!\s+(?:that\b|[a-z]+\s+(?:had|has|have|was|were|is|are|would|will|could|left|went"
-                        r"|[a-z]{2,}ed)\b))")
+_TAG_FIRST = code_pattern(r"(?!(?:Smaller|Larger|Bigger|Younger|Older|Newer|Earlier|Later|Many|Some|Most|Other"
+                          r"|Several|Few|Fewer|More|New|Recent|Previous|Similar|Both|All|These|Those|Such|Two|Three)"
+                          r"\s+[a-z])"  # a determiner or an adjective over a plural
+                          r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:said|told|wrote|[a-z]{2,}(?:ed|s))"
+                          r"|,\s+(?:the|a|an|his|her|their|its)\s[^,“”\"]{2,60},\s+(?:said|told|wrote|[A-Za-z][a-z]+(?:ed|s)))\b"
+                          r"(?!\s+(?:that\b|[a-z]+\s+(?:had|has|have|was|were|is|are|would|will|could|left|went"
+                          r"|[a-z]{2,}ed)\b))")
 
 
 # A quotation that ends its statement with a comma before the closing mark goes on into its tag ('“Go, go,” / Jane
 # Roe, the leader of the party, wrote on Facebook.'): the statement was split where the sentence was not over.
-_COMMA_CLOSE = re.compile(r",\s*(?:''|[”\"’'])\s*$")
+_COMMA_CLOSE = code_pattern(r",\s*(?:''|[”\"’'])\s*$")
 
 
 # A statement that ends judging quoted words of its own is no tag of the quotation before it ('Fans booed the
 # officials for "ruining the game." Ward thanked the fans for "sticking with us."').
-_OWN_QUOTE = re.compile(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\s*$")  # quoted words it judges
+_OWN_QUOTE = code_pattern(r"\b(?:for|as|of)\s+[“\"][^”\"]*[.!?]?[”\"][.!?]?\s*$")  # quoted words it judges
 
 
 def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
@@ -174,7 +175,7 @@ def _tail_goes_on(lead: str, speakers: Speakers | None, speaker: int) -> bool:
     return not someone_else(lead, speakers, speaker)
 
 
-_FRAMED = re.compile(r"\b(?:for|as|of|called|dubbed|labell?ed|branded|termed)\s*$")
+_FRAMED = code_pattern(r"\b(?:for|as|of|called|dubbed|labell?ed|branded|termed)\s*$")
 
 
 def _heading(first: int, last: int, statements: tuple[Statement, ...]) -> bool:

@@ -15,6 +15,7 @@ import re
 from audit.label.names import first_names, gender_of, person_name
 from audit.label.sources import classify_source
 from audit.models import SourceKind
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 # heads whose title is written another way before a name ("the senator" after "Sen. Marco Rubio")
@@ -22,8 +23,8 @@ _SAME = {"senator": ("sen.", "senator"), "congressman": ("rep.", "representative
          "congresswoman": ("rep.", "representative", "congresswoman"), "representative": ("rep.", "representative"),
          "governor": ("gov.", "governor"), "general": ("gen.", "general"), "doctor": ("dr.", "doctor"),
          "reverend": ("rev.", "reverend"), "lawmaker": ("sen.", "rep.", "senator", "representative", "lawmaker")}
-_DEFINITE = re.compile(r"(?i:the|this|that)\s+(?:[\w.-]+\s+){0,5}?(?P<head>[a-z][\w-]+)")
-_POSSESSIVE = re.compile(r"[’']s?\b|\b(?:his|her|their|its|and)\b", re.I)
+_DEFINITE = code_pattern(r"(?i:the|this|that)\s+(?:[\w.-]+\s+){0,5}?(?P<head>[a-z][\w-]+)")
+_POSSESSIVE = code_pattern(r"[’']s?\b|\b(?:his|her|their|its|and)\b", re.I)
 _NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})"
 _REACH = 4000  # characters before a description searched for the person it means
 
@@ -66,10 +67,10 @@ def _with_first_name(surname: str, text: str, ruleset: RuleSet) -> str:
     return f"{next(iter(firsts))} {surname}" if firsts and len(firsts) == 1 else surname
 
 
-_POSSESSIVE_END = re.compile(r"[’']s?$")
-_MODIFIER = re.compile(r"(?<=\s)[A-Z][\w-]+")  # a capitalised word inside a description ("the Florida senator")
+_POSSESSIVE_END = code_pattern(r"[’']s?$")
+_MODIFIER = code_pattern(r"(?<=\s)[A-Z][\w-]+")  # a capitalised word inside a description ("the Florida senator")
 _AROUND = 40  # characters either side of a title and name where a description's capitalised words are looked for
-_CLAUSE_END = re.compile(r"[.!?;:“”\"(\n]\s|\n")
+_CLAUSE_END = code_pattern(r"[.!?;:“”\"(\n]\s|\n")
 
 
 def _beside(window: str, start: int, end: int) -> str:
@@ -158,17 +159,17 @@ def introduced_unnamed(description: str, start: int, text: str) -> bool:
     return False
 
 
-_INDEFINITE = re.compile(r"(?i:(?<![\w’'-])(?:a|an|one|another))\s+(?:(?!(?:that|which|who|whom|whose|of|by|for|to|"
+_INDEFINITE = code_pattern(r"(?i:(?<![\w’'-])(?:a|an|one|another))\s+(?:(?!(?:that|which|who|whom|whose|of|by|for|to|"
                          r"in|on|at|with|from|and|or|but|as|is|was|said)\s)[\w.’'-]+\s+){0,3}$")
-_NAME_AFTER = re.compile(rf",\s+(?:named\s+)?{_NAME}|\s+(?:named\s+)?[A-Z]")  # "a teacher, Jane Doe,", "Mayor Bill …"
+_NAME_AFTER = code_pattern(rf",\s+(?:named\s+)?{_NAME}|\s+(?:named\s+)?[A-Z]")  # "a teacher, Jane Doe,", "Mayor Bill …"
 # "Jane Doe, a teacher", "Fiorina, a first-time chief executive"
-_NAME_BEFORE = re.compile(rf"(?:{_NAME}|[A-Z][\w’'-]+),\s+(?i:a|an|one|the)\s+(?:[\w.’'-]+\s+){{0,3}}$")
+_NAME_BEFORE = code_pattern(rf"(?:{_NAME}|[A-Z][\w’'-]+),\s+(?i:a|an|one|the)\s+(?:[\w.’'-]+\s+){{0,3}}$")
 _SAYS = r"(?:said|says|told|tells|added|adds|wrote|writes|recalled|explained|shouted|argued|insisted|complained|noted)"
-_SPEAKS_AFTER = re.compile(rf"(?:,\s+(?:who|whose)\s+[^.;“”\"]{{1,160}}?,|"
+_SPEAKS_AFTER = code_pattern(rf"(?:,\s+(?:who|whose)\s+[^.;“”\"]{{1,160}}?,|"
                            rf"\s+(?:at|from|in|of|on|with)\s+[^.,;“”\"]{{1,60}}?)?"
                            rf"\s+(?:also\s+|later\s+)?{_SAYS}\b|,?\s+who\s+(?:asked|requested|spoke|declined|was\s+not|"
                            r"is\s+not|were\s+not|insisted|did\s+not\s+want)\b"
                            # heard on a recording: "a firefighter could be heard telling dispatchers …"
                            r"|\s+(?:(?:could|can|may|might)\s+be\s+|(?:was|is|were|are)\s+)(?:heard|seen|recorded|caught)"
                            r"\s+(?:on\s+\w+\s+)?(?:telling|saying|shouting|yelling|asking|warning|radioing)\b")
-_SPEAKS_BEFORE = re.compile(rf"\b{_SAYS}\s+$")
+_SPEAKS_BEFORE = code_pattern(rf"\b{_SAYS}\s+$")

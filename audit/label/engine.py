@@ -15,6 +15,7 @@ from audit.label.leaks import carry_leaks
 from audit.label.narration import Speakers
 from audit.label.quotes import MASK, after_quotation, before_quotation
 from audit.label.referents import Referent, resolve_all
+from audit.label.runs import scan_rules
 from audit.label.sources import (
     _clean_source,
     _tail_source,
@@ -23,16 +24,14 @@ from audit.label.sources import (
 )
 from audit.label.speaker import speaker_source
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
-from audit.rules.anchors import exact_words
 from audit.rules.ruleset import Rule, RuleSet
-from audit.rules.scan import Words, by_statement, candidates, join, matching
 
 
 def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: str | None = None,
                       rules: Sequence[Rule] | None = None) -> list[Attribution]:
     """Every attribution the `attribution` rules find in one statement (quoted text is masked).
 
-    `rules`: the attribution rules that may match this statement, in the rule set's order (from `scan_document`,
+    `rules`: the attribution rules that may match this statement, in the rule set's order (from `audit.label.runs`,
     see `by_statement`); without them, each rule's gate is searched in this statement alone."""
     seg = masked[st.start:st.end]
     found: list[Attribution] = []
@@ -115,62 +114,6 @@ def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
             and (m := r.regex.search(st.text))]
 
 
-def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
-                  ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
-    """Which statements each attribution rule and each statement rule may match, per document: a gated rule
-    runs exactly where its gate matches, and every rule only where the words its pattern cannot match without
-    are (audit.rules.anchors). A pattern with no such words is searched once over all statements at once where
-    it allows it (audit.rules.scan), else statement by statement. A long document goes _CHUNK statements at a
-    time, so that the sets of words of a 16 MB article are never all held at once."""
-    attribution: dict[str, set[int]] = {r.id: set() for r in ruleset.of_kind("attribution")}
-    statement: dict[str, set[int]] = {r.id: set() for r in ruleset.of_kind("statement")}
-    for lo in range(0, len(statements), _CHUNK):
-        for found, part in zip((attribution, statement), _scan_part(statements[lo:lo + _CHUNK], masked, ruleset)):
-            for rule_id, hits in part.items():
-                found[rule_id].update(lo + i for i in hits)
-    return ({k: frozenset(v) for k, v in attribution.items()}, {k: frozenset(v) for k, v in statement.items()})
-
-
-_CHUNK = 2000
-
-
-def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
-               ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
-    """scan_document on some of a document's statements, numbered from 0."""
-    segments = [masked[st.start:st.end] for st in statements]
-    words, joined = Words(segments), None
-    attribution = {}
-    for r in ruleset.of_kind("attribution"):
-        may = words.may_match(r.regex)
-        if r.requires is not None and (exact := exact_words(r.requires)) is not None:
-            # the gate is its words: where a statement holds one of them (and the pattern may match)
-            attribution[r.id] = frozenset(i for i in (range(len(segments)) if may is None else may)
-                                          if not exact.isdisjoint(words.tokens[i]))
-        elif r.requires is not None:
-            gate = words.may_match(r.requires)
-            scope = may if gate is None else gate if may is None else sorted(set(may) & set(gate))
-            if scope is None:
-                joined = joined or join(segments)
-                attribution[r.id] = matching(r.requires, joined)
-            else:
-                attribution[r.id] = frozenset(i for i in scope if r.requires.search(segments[i]))
-        elif may is not None:
-            attribution[r.id] = frozenset(may)
-        else:
-            joined = joined or join(segments)
-            attribution[r.id] = frozenset(candidates(r.regex, joined))
-    texts = [st.text for st in statements]
-    text_words, text_joined = Words(texts), None
-    statement = {}
-    for r in ruleset.of_kind("statement"):
-        may = text_words.may_match(r.regex)
-        if may is None:
-            text_joined = text_joined or join(texts)
-            may = candidates(r.regex, text_joined)
-        statement[r.id] = frozenset(may)
-    return attribution, statement
-
-
 def _placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: int = 1,
             line: bool = False) -> bool:
     if not rule.where:  # most rules: no place asked, no table built
@@ -222,21 +165,20 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
                      ruleset: RuleSet, publisher: str | None = None
                      ) -> tuple[tuple[LabelledStatement, ...], tuple[Quotation, ...]]:
     """One label per statement: its own attributions and statement rules, else its quotation's, else none."""
-    runs, statement_runs = scan_document(statements, masked, ruleset)
+    attribution_todo, statement_todo = scan_rules(statements, masked, ruleset)
     per_paragraph = Counter(st.paragraph for st in statements)
-    todo = by_statement(len(statements), ruleset.of_kind("statement"), statement_runs)
     fired_all, in_list, lead = [], False, 0  # lead: the headline's paragraph, below any byline or stamp above it
     for st in statements:
         whole = per_paragraph[st.paragraph] == 1
-        line = whole or own_line(st, masked)
-        fired_all.append(statement_rules(st, ruleset, whole, todo[st.index], in_list, lead or st.paragraph, line))
+        fired_all.append(statement_rules(st, ruleset, whole, statement_todo[st.index], in_list, lead or st.paragraph,
+                                         whole or own_line(st, masked)))
         in_list = in_link_list(whole, fired_all[-1])
         if not lead and not any(rule.label is Label.NONE for rule, _ in fired_all[-1]):
             lead = st.paragraph
     furniture = frozenset(st.index for st, fired in zip(statements, fired_all)
                           if any(rule.label is Label.NONE for rule, _ in fired))  # "none" wins over every label
-    todo = by_statement(len(statements), ruleset.of_kind("attribution"), runs)
-    attrs = carry_leaks(resolve_pronouns([find_attributions(st, masked, ruleset, publisher, todo[st.index])
+    attrs = carry_leaks(resolve_pronouns([find_attributions(st, masked, ruleset, publisher,
+                                                            attribution_todo[st.index])
                                           for st in statements], statements, ruleset, furniture), ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     relays = ruleset.with_role("relay")

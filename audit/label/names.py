@@ -8,21 +8,22 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 MALE, FEMALE = "m", "f"
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
-_CAPS = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
-_PARTY = re.compile(r"\([A-Z][\w.-]*\)")
-_PLACE_TAIL = re.compile(r",?\s+(?:of|from)\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\W*$")
+_CAPS = code_pattern(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
+_PARTY = code_pattern(r"\([A-Z][\w.-]*\)")
+_PLACE_TAIL = code_pattern(r",?\s+(?:of|from)\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\W*$")
 _NAME_REACH = 300  # characters from the end of a phrase where its closing name may start (else O(n^2) search)
 # capitalised words that open a clause or a noun phrase but name nobody ("When Trump spoke", "His wife said")
-LEADS = re.compile(r"^(?:(?:And|But|So|Or|Yet|As|When|While|Because|Since|Although|Though|If|After|Before|Until|Once|"
+LEADS = code_pattern(r"^(?:(?:And|But|So|Or|Yet|As|When|While|Because|Since|Although|Though|If|After|Before|Until|Once|"
                     r"Unlike|Like|With|Without|For|From|In|On|At|By|To|Of|Despite|Even|Also|Then|Now|His|Her|Their|Its|"
                     r"Our|My|Your|This|That|These|Those|Early|Later|Inside|Outside|Moreover|However|Meanwhile|Does|Did|Do|Is|"
                     r"Are|Was|Were|Can|Could|Will|Would|Should|Has|Have|Had|How|Why|What|Who|Where)\s+)+")
-_PROPER = re.compile(r"\b[a-z][\w’'-]*[,;]?\s([A-Z][a-z-]+)\b(?![.’']|\s+[A-Z])")
-_WORD = re.compile(r"[\w’'.-]+")
+_PROPER = code_pattern(r"\b[a-z][\w’'-]*[,;]?\s([A-Z][a-z-]+)\b(?![.’']|\s+[A-Z])")
+_WORD = code_pattern(r"[\w’'.-]+")
 
 
 _MEMO_MAX = 200_000  # entries in the rule set's memo before it starts afresh (as audit.label.sources does)
@@ -134,7 +135,7 @@ Given = dict[str, set[str | None]]  # surname -> the genders of the first names 
 
 # a capitalised word (a first name or a title?), a space, maybe a middle name or an initial, then a capitalised word
 # (the look-behind after the capital lets the engine scan for capitals)
-_FIRST_THEN = re.compile(r"([A-Z](?<![\w.][A-Z])[a-z]+\.?)\s+(?=(?:([A-Z]\.|[A-Z][a-z]+)\s+)?([A-Z][\w’'.-]*))")
+_FIRST_THEN = code_pattern(r"([A-Z](?<![\w.][A-Z])[a-z]+\.?)\s+(?=(?:([A-Z]\.|[A-Z][a-z]+)\s+)?([A-Z][\w’'.-]*))")
 
 
 def given_index(text: str, ruleset: RuleSet) -> Given:
@@ -185,7 +186,7 @@ def _first_word(word: str, text: str, at: int, ruleset: RuleSet) -> bool:
         word not in lex.get("org_words", ()) and word not in lex.get("opening_words", ()) and word != "The"
 
 
-_LOWER_WORD = re.compile(r"[A-Z][a-z]+")
+_LOWER_WORD = code_pattern(r"[A-Z][a-z]+")
 # words after which a capitalised word names a thing or a place more often than it opens a name ("Secretary of
 # State Clinton", "the Islamic State")
 _BEFORE_NO_NAME = frozenset(("of", "the", "a", "an", "to", "for", "in", "on", "at", "by", "from", "and", "or", "into"))

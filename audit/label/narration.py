@@ -9,6 +9,7 @@ import re
 
 from audit.label.names import LEADS, PRONOUN_GENDER, gender_of
 from audit.models import Attribution, Label, Quotation, Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 _PERSON_LEXICONS = ("anonymous_singular", "anonymous_plural", "anonymous_roles", "person_titles", "named_groups",
@@ -89,14 +90,14 @@ def someone_else(text: str, speakers: Speakers, speaker: int) -> bool:
 
 # The subject opening a statement: "He"/"She", or a determiner and up to three lower-case words ("The city's
 # mayor", "A young aide").
-_SUBJECT = re.compile(r"(?:(?:And|But|So|Yet|Then|Now)\s+(?=[a-z]))?(?:(?P<pronoun>He|She)\b"
+_SUBJECT = code_pattern(r"(?:(?:And|But|So|Yet|Then|Now)\s+(?=[a-z]))?(?:(?P<pronoun>He|She)\b"
                       r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne)\s+"
                       r"(?P<noun>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\b)")
 # What may open narration without naming anyone ("The", "He", "Instead"): names.LEADS and these.
-_OPENERS = re.compile(r"(?:The|A|An|It|There|He|She|They|We|Some|Many|Most|All|No|Not|Here|Still|Instead|Only)\s")
-_CAPTION = re.compile(r"\((?:left|right|center|centre|top|bottom|above|below|pictured|inset|file)\)", re.I)
-_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")  # a run of capitalised words
-_POSSESSIVE = re.compile(r"(?:[’']s?|\.)$")
+_OPENERS = code_pattern(r"(?:The|A|An|It|There|He|She|They|We|Some|Many|Most|All|No|Not|Here|Still|Instead|Only)\s")
+_CAPTION = code_pattern(r"\((?:left|right|center|centre|top|bottom|above|below|pictured|inset|file)\)", re.I)
+_RUN = code_pattern(r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")  # a run of capitalised words
+_POSSESSIVE = code_pattern(r"(?:[’']s?|\.)$")
 # The last word of a place's name: a place is nobody who speaks next ("far from Sioux City", "at Jones Hall").
 _PLACE = frozenset(("City", "County", "State", "Street", "Avenue", "Road", "River", "Valley", "Island", "Park",
                     "Square", "Hall", "Center", "Centre", "Mountains", "Lake", "Beach", "Bay", "Coast", "Airport"))
@@ -131,6 +132,6 @@ def _runs(text: str) -> list[tuple[list[str], int, int]]:
 
 # A short statement of what the speaker does between two quotations, its subject a pronoun or one name and a verb
 # ("He shrugged.", "She paused a moment."): no heading (those have no lower-case verb after their first word).
-_GESTURE = re.compile(r"(?:He|She|They|[A-Z][\w’'-]+)\s+[a-z]+(?:\s+[a-z]+){0,2}[.!]\s*$")
-_CONJUNCTION = re.compile(r"(?:(?:And|But|So|Yet)\s+)?")  # what may come before the speaker as subject
-_VERB_NEXT = re.compile(r"\s+[a-z]")  # a lower-case word after the subject: its verb
+_GESTURE = code_pattern(r"(?:He|She|They|[A-Z][\w’'-]+)\s+[a-z]+(?:\s+[a-z]+){0,2}[.!]\s*$")
+_CONJUNCTION = code_pattern(r"(?:(?:And|But|So|Yet)\s+)?")  # what may come before the speaker as subject
+_VERB_NEXT = code_pattern(r"\s+[a-z]")  # a lower-case word after the subject: its verb

@@ -5,11 +5,12 @@ import bisect
 import re
 
 from audit.models import Paragraph
+from audit.rules.cache import code_pattern
 
-_MARKS = re.compile("''|[\"“”«»‘’']")
-_ELISION = re.compile(r"['‘’]\d\d(?:s)?\b")
+_MARKS = code_pattern("''|[\"“”«»‘’']")
+_ELISION = code_pattern(r"['‘’]\d\d(?:s)?\b")
 # A transcript's speaker: a name in capitals ("PENCE:") or two to four capitalised words ("Chris Matthews:")
-_SPEAKER_TAG = re.compile(r"(?:[A-Z][A-Z.'’ -]{1,30}|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*):\s")
+_SPEAKER_TAG = code_pattern(r"(?:[A-Z][A-Z.'’ -]{1,30}|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*):\s")
 
 MASK = "\x01"
 _OPEN_DOUBLE = "“«"
@@ -66,16 +67,16 @@ def find_quotations(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[tuple
 
 # After a space or at a paragraph's start, with no quotation open, a closing curly mark before a word or an
 # ellipsis opens one (a mark turned the wrong way: 'Doing so ”appeared to be an attempt,” she said').
-_TURNED_OPEN = re.compile(r"\w|\s?(?:…|\.\.\.)")
+_TURNED_OPEN = code_pattern(r"\w|\s?(?:…|\.\.\.)")
 # A tag: a verb of saying and its speaker, or a speaker and a verb of saying.
 _TAG = (r"(?:(?:said|says|added|adds|wrote|writes|told)\s+(?:[A-Z]|(?:he|she|they)\b)"
         r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|wrote|writes)\b"
         r"|(?:he|she|they)\s+(?:said|says|added|adds|wrote|writes)\b)")
-_UNCLOSED_TAG = re.compile(r",\s+" + _TAG)  # after the comma of a quotation whose closing mark was left out
+_UNCLOSED_TAG = code_pattern(r",\s+" + _TAG)  # after the comma of a quotation whose closing mark was left out
 # After a closing mark with no quotation open, the tag of a quotation whose opening mark was left out: it runs from
 # its paragraph's start ('We lost. We will win,” she said.'), when no quotation closed before it in the paragraph.
 _VERB = r"(?:said|says|added|adds|wrote|writes|told|tells|explained|continued|argued|noted|recalled|insisted|declared)"
-_TAG_AFTER = re.compile(r"[ \t]+(?:" + _VERB + r"\s+(?:[A-Z]|(?:he|she|they|the|an?)\b)"
+_TAG_AFTER = code_pattern(r"[ \t]+(?:" + _VERB + r"\s+(?:[A-Z]|(?:he|she|they|the|an?)\b)"
                         r"|(?:(?:[A-Z][\w.’'-]*|the|an?)\s+){1,4}(?:[a-z][\w’'-]*\s+){0,2}" + _VERB + r"\b"
                         r"|(?:he|she|they|I|we)\s+" + _VERB + r"\b)")
 _BEFORE_CLOSE = ",.?!…"
@@ -108,8 +109,8 @@ def _passes(state: _State, text: str, i: int, mark: str, prev: str, later: _Late
     return False
 
 
-_INCH = re.compile(r"\d['’]\d{1,2}$")  # feet and inches before the mark
-_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+$")  # a quotation opening a new sentence is no nested one: the
+_INCH = code_pattern(r"\d['’]\d{1,2}$")  # feet and inches before the mark
+_SENTENCE_END = code_pattern(r"[.!?][”’\"']?\s+$")  # a quotation opening a new sentence is no nested one: the
 # closing mark of the one before was left out ('“We lost. “We will win,” she said.')
 _BEFORE_NESTED = " \t\n(—–-/"  # what stands before a nested quotation's mark (not '“Wait!“, she said')
 
@@ -141,7 +142,7 @@ class _Later:
         return nxt is not None and nxt[1] in closers
 
 
-_DOUBLE = re.compile("[“”\"]")
+_DOUBLE = code_pattern("[“”\"]")
 
 
 def _mark_width(text: str, i: int) -> int:
@@ -184,7 +185,7 @@ def _misturned(opener: str, ch: str, prev: str, nxt: str) -> bool:
 # Marks inside a word that are no letters to the rules' `\w`: combining accents ("Pen\u0303a", decomposed) and the
 # Latin-1 signs and controls a mis-decoded accented letter leaves ("PeÃ±a", "SarukhÃ\x83Â¡n"); not a no-break space.
 _SPLIT_MARKS = "\u0300-\u036f\u0080-\u009f\u00a1-\u00bf"
-_SPLIT_LETTER = re.compile(f"(?<=\\w)[{_SPLIT_MARKS}]+(?=\\w|$)", re.M)
+_SPLIT_LETTER = code_pattern(f"(?<=\\w)[{_SPLIT_MARKS}]+(?=\\w|$)", re.M)
 _LETTER = "x"
 
 
@@ -232,7 +233,7 @@ def _mask(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return "".join(parts)
 
 
-_NEXT_QUOTATION = re.compile(r"[ \t\r]*\n\s*[“\"‘«]")
+_NEXT_QUOTATION = code_pattern(r"[ \t\r]*\n\s*[“\"‘«]")
 
 
 def before_quotation(masked: str, end: int) -> bool:
@@ -241,7 +242,7 @@ def before_quotation(masked: str, end: int) -> bool:
     return _NEXT_QUOTATION.match(masked, end) is not None
 
 
-_CUT_QUOTATION = re.compile(r"[?!…" + MASK + r"](?:[”\"’]|'')[ \t]*$")  # MASK: a quotation masked whole
+_CUT_QUOTATION = code_pattern(r"[?!…" + MASK + r"](?:[”\"’]|'')[ \t]*$")  # MASK: a quotation masked whole
 
 
 def after_quotation(masked: str, start: int) -> bool:

@@ -22,6 +22,7 @@ from audit.label.candidates import Referent, Subjects, headlines, unquoted
 from audit.label.names import PRONOUN_GENDER, People, gender_cue, given_with, person_name, surname_of
 from audit.label.sources import singular
 from audit.models import Attribution, SourceKind, Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 __all__ = ["Referent", "resolve_all"]
@@ -30,12 +31,12 @@ _GROUP = frozenset(("they", "them"))
 _THING = frozenset(("it",))
 _PERSONS = (SourceKind.PERSON, SourceKind.UNNAMED)
 _BODIES = (SourceKind.ORGANISATION, SourceKind.OUTLET, SourceKind.DOCUMENT, SourceKind.LEAK)
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
-_NOT_SPACE = re.compile(r"\S")
+_CAPITALISED = code_pattern(r"\b[A-Z][\w’'-]+")
+_NOT_SPACE = code_pattern(r"\S")
 # a statement that opens with "he" or "she" as its subject, after a conjunction or an opening phrase at most: "But on
 # Sunday he gave …", "In Ohio, she …"
-_PRONOUN_SUBJECT = re.compile(r"^(?:(?:And|But|Yet|So|Then|Still|Instead|Now|Later|Meanwhile)\s+)?"
-                              r"(?:[^,“”\"]{1,40},\s+|(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y)\s+\w+\s+)?([Hh]e|[Ss]he)\s+(?=[a-z])")
+_PRONOUN_SUBJECT = code_pattern(r"^(?:(?:And|But|Yet|So|Then|Still|Instead|Now|Later|Meanwhile)\s+)?"
+                                r"(?:[^,“”\"]{1,40},\s+|(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y)\s+\w+\s+)?([Hh]e|[Ss]he)\s+(?=[a-z])")
 _OPEN_MARKS = frozenset("“\"")
 _CLOSE_MARKS = ("”", "\"")
 _BACK = 12  # statements of a paragraph (and of the one before) a pronoun looks back through

@@ -10,11 +10,12 @@ from audit.label.governs import closing_tag
 from audit.label.names import PRONOUN_GENDER, People, first_names, gender_of, person_name, surname_of
 from audit.label.sources import in_subordinate_clause
 from audit.models import Attribution, Label, LabelledStatement, Source, SourceKind
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 _PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)
-_DETERMINER = re.compile(r"^(?:the|a|an|this|that|its|his|her|their)\s+", re.I)
-_POSSESSIVE = re.compile(r"(?<=\w)[’']s?$")
+_DETERMINER = code_pattern(r"^(?:the|a|an|this|that|its|his|her|their)\s+", re.I)
+_POSSESSIVE = code_pattern(r"(?<=\w)[’']s?$")
 
 
 @dataclasses.dataclass
@@ -44,11 +45,28 @@ _MEMO_MAX = 200_000
 
 
 def _outlet_name(phrase: str, ruleset: RuleSet) -> str:
-    outlets = sorted(ruleset.lexicons.get("outlets", ()), key=len, reverse=True)
-    for outlet in outlets:
-        if re.search(rf"(?<![\w-]){re.escape(outlet)}(?![\w-])", phrase):
-            return re.sub(r"^the\s+", "The ", outlet) if outlet.lower().startswith("the ") else outlet
-    return phrase
+    outlets, pattern = _outlets(ruleset)
+    found = [outlets[m.group(1)] for m in pattern.finditer(phrase)]
+    if not found:
+        return phrase
+    outlet = min(found)[1]  # the first in the longest-first order that matches anywhere in the phrase
+    return re.sub(r"^the\s+", "The ", outlet) if outlet.lower().startswith("the ") else outlet
+
+
+def _outlets(ruleset: RuleSet) -> tuple[dict[str, tuple[int, str]], re.Pattern[str]]:
+    """The outlet lexicon longest first (each entry's place in that order), and one pattern that finds, at every
+    place of a phrase, the first entry in that order that matches there: the entry the phrase names is the first
+    in the order among all these (one search per phrase instead of one per outlet). Kept in the rule set's memo."""
+    key = ("outlets",)
+    found = ruleset.memo.get(key)
+    if not isinstance(found, tuple):
+        ordered = sorted(ruleset.lexicons.get("outlets", ()), key=len, reverse=True)
+        places: dict[str, tuple[int, str]] = {}
+        for i, outlet in enumerate(ordered):
+            places.setdefault(outlet, (i, outlet))
+        words = "|".join(re.escape(o) for o in places) or "(?!)"
+        found = ruleset.memo[key] = (places, code_pattern(rf"(?<![\w-])(?=({words})(?![\w-]))"))
+    return found
 
 
 def _described(a: Attribution, ruleset: RuleSet, people: People) -> bool:
@@ -129,7 +147,7 @@ def _reporting(ls: LabelledStatement, gov: Attribution) -> Attribution | None:
                  _WORDS_BETWEEN.fullmatch(text, b.cue.end - start, gov.source_start - start)), None)
 
 
-_WORDS_BETWEEN = re.compile(r"(?:\s+[\w’'-]+){0,12}\s+")  # no clause mark, no quotation
+_WORDS_BETWEEN = code_pattern(r"(?:\s+[\w’'-]+){0,12}\s+")  # no clause mark, no quotation
 
 def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: RuleSet,
                  reason_pattern: re.Pattern[str] | None) -> tuple[tuple[Source, ...], tuple[LabelledStatement, ...]]:
@@ -196,7 +214,7 @@ def _fullest(entries: OrderedDict[str, _Entry], text: str, ruleset: RuleSet, peo
             entry.name = f"{counts[0][1]} {surname}"
 
 
-_ONE_NAME = re.compile(r"[A-Z][\w’'-]+")
+_ONE_NAME = code_pattern(r"[A-Z][\w’'-]+")
 
 
 def _entry_for(a: Attribution, ruleset: RuleSet, entries: OrderedDict[str, _Entry], people: People,

@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass
 
 from audit.models import Attribution, Label, SourceKind, Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 # Conjunctions before a source; "That" capitalised opens a sentence as a determiner ("That person said").
-_TRIM_LEAD = re.compile(r"^(?:[Ee]ven|[Aa]nd|[Bb]ut|[Ss]o|[Tt]hen|[Aa]lso|[Ww]hile|[Aa]s|that|which|[Bb]ecause)\s+")
-_TRIM_TAIL = re.compile(r"[\s,;:—–-]+$|\s+(?:also|then|later|now|has|have|had)$")
+_TRIM_LEAD = code_pattern(r"^(?:[Ee]ven|[Aa]nd|[Bb]ut|[Ss]o|[Tt]hen|[Aa]lso|[Ww]hile|[Aa]s|that|which|[Bb]ecause)\s+")
+_TRIM_TAIL = code_pattern(r"[\s,;:—–-]+$|\s+(?:also|then|later|now|has|have|had)$")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def _tail_source(phrase: str, shift: int, ruleset: RuleSet, publisher: str | Non
     return phrase[m.end():], shift + m.end(), classify_source(phrase[m.end():], ruleset, publisher)
 
 
-_SINGULAR = re.compile(r"^(?:a|an|one|another|the|this|that)\s", re.I)
+_SINGULAR = code_pattern(r"^(?:a|an|one|another|the|this|that)\s", re.I)
 
 
 def singular(phrase: str) -> bool:

@@ -18,6 +18,7 @@ from audit.label.names import person_name
 from audit.label.sources import classify_source, singular
 from audit.models import Attribution, SourceKind, Statement
 from audit.rules import cache
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 
@@ -62,7 +63,7 @@ _NAME_AFTER = _Rare(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1
 _MEMBERS = _Rare(rf"(?:^|[,;:(—–]\s*|\b(?:But|And|but|and|while)\s+|[”\"’]\s+)"
                       rf"(?P<names>(?!(?:But|And|Yet|So|Or)\s){_NAME_1}(?:,\s+{_NAME_1})*,?\s+and\s+)$")
 # an apposition closed after the description, maybe after a short phrase of its ("Name, a spokesman for Ann Lee, said")
-_CLOSED = re.compile(r"(?:\s+(?:for|of|at|with|to|in|on|from)\s+[^,“”\"\x01—–―]{1,60}?)?\s*[,—–―]")
+_CLOSED = code_pattern(r"(?:\s+(?:for|of|at|with|to|in|on|from)\s+[^,“”\"\x01—–―]{1,60}?)?\s*[,—–―]")
 _MARKS = ("”", "\"", "’")
 _REACH = 200  # characters before or after a source searched for its name
 _PEOPLE = (SourceKind.PERSON, SourceKind.ORGANISATION)

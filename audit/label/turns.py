@@ -10,19 +10,19 @@ a statement that a rule took for page furniture ends the turn.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from audit.models import Attribution, Label, Match, Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 Own = list[tuple[Label | None, list[Match], list[str]]]
 _MAX_PARAGRAPHS = 4  # a turn, then at most three paragraphs of the same speaker before the next turn
 _MIN_WORDS = 4  # words after the speaker's colon: fewer is a tally or a label ("Sanders: 46.")
-_NAME = re.compile(r"[\w’'-]+")
-_CAPITALS = re.compile(r"[A-Z][A-Z.'’ -]{1,30}:\s")  # a speaker in capitals ("HOLT: …")
+_NAME = code_pattern(r"[\w’'-]+")
+_CAPITALS = code_pattern(r"[A-Z][A-Z.'’ -]{1,30}:\s")  # a speaker in capitals ("HOLT: …")
 _CAPITAL_SPEAKERS = 3  # so many speakers in capitals taking turns make a transcript though each speaks once
-_SECTION = re.compile(r"\W*(?:\S+\s+){0,4}\S+:\s*$")  # a line of up to five words ending in a colon
+_SECTION = code_pattern(r"\W*(?:\S+\s+){0,4}\S+:\s*$")  # a line of up to five words ending in a colon
 
 
 def carry_turns(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,

@@ -8,10 +8,11 @@ aside: `shift`).
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+from audit.rules.cache import code_pattern
+
+_LINE_END = code_pattern(r"\r\n|\r|\n")
 ENCODINGS = ("utf-16", "utf-8", "utf-32")
 
 

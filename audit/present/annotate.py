@@ -5,10 +5,10 @@ on a greyscale photocopy (by the letter and the line) and for colour-blind reade
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from audit.models import DocumentResult, Label, LabelledStatement
+from audit.rules.cache import code_pattern
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ LEGEND = tuple(STYLES.values())
 
 WORD_MAX = 60  # characters of one word shown in a report; a longer one is cut (layout cost grows with it)
 TEXT_MAX = 3000  # characters of one statement shown in a report; the rest is cut, with a note
-_LONG_WORD = re.compile(rf"\S{{{WORD_MAX + 1},}}")
+_LONG_WORD = code_pattern(rf"\S{{{WORD_MAX + 1},}}")
 
 
 def for_display(text: str) -> str:

@@ -12,8 +12,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_LINE = re.compile(r"\r\n|\r|\n")
+from audit.rules.cache import code_pattern
+
+_COMMENT = code_pattern(r"<!--(.*?)-->", re.DOTALL)
+_LINE = code_pattern(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)

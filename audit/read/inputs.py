@@ -25,7 +25,6 @@ from __future__ import annotations
 import glob
 import io
 import os
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,7 @@ from pathlib import Path
 from audit.errors import InputError
 from audit.read.files import article_limit, read_stream
 from audit.read.text import decode_text, read_bytes, read_text
+from audit.rules.cache import code_pattern
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx"}
@@ -86,7 +86,7 @@ def expand_paths(paths: list[str], problems: list[InputError] | None = None) -> 
     return out
 
 
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_URL = code_pattern(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def is_url(arg: str) -> bool:

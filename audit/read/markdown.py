@@ -2,12 +2,12 @@
 every offset, line and column points into the file as written (see audit.read.inputs)."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from audit.errors import InputError
+from audit.rules.cache import code_pattern
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = code_pattern(r"\r\n|\r|\n")
 _BLANKED_RULES = ("backticks", "image", "autolink", "html_inline")  # whole span is markup
 
 
@@ -153,7 +153,7 @@ def _show(view: list[str], source: str, lines: list[tuple[int, int, int]], curso
 
 
 _CLOSING = set(",.;:!?)]}»”’")
-_SPACE = re.compile(r"\s+")
+_SPACE = code_pattern(r"\s+")
 
 
 def shown_span(raw: str, view: str, start: int, end: int) -> str:

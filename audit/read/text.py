@@ -14,12 +14,13 @@ from typing import Any
 
 from audit.errors import InputError
 from audit.models import Paragraph, Statement
+from audit.rules.cache import code_pattern
 
-_LINE = re.compile(r"[^\n]+")
-_BLANK = re.compile(r"^[\s\ufeff\u200b\u200c\u200d\u2060]*$")
-_SOFT_END = re.compile(r"[A-Za-z0-9,;’'\"”-]\s*$")  # a line that stops mid-sentence
-_SENTENCE_END = re.compile(r"[.?!…:”’\"')\]]\s*$")
-_CONTINUES = re.compile(r"[a-z,;)\]]")  # a statement that cannot start a sentence
+_LINE = code_pattern(r"[^\n]+")
+_BLANK = code_pattern(r"^[\s\ufeff\u200b\u200c\u200d\u2060]*$")
+_SOFT_END = code_pattern(r"[A-Za-z0-9,;’'\"”-]\s*$")  # a line that stops mid-sentence
+_SENTENCE_END = code_pattern(r"[.?!…:”’\"')\]]\s*$")
+_CONTINUES = code_pattern(r"[a-z,;)\]]")  # a statement that cannot start a sentence
 _SPLITTER = None
 
 

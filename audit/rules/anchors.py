@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from audit.rules import cache
+from audit.rules.cache import code_pattern
 from audit.rules.spellings import REPEATS, flat, run_strings, strings
 
 try:
@@ -31,8 +32,8 @@ except ImportError:  # Python 3.10
 
 _VERSION = 6  # of the reading below: part of the start-up cache's key, so raise it with every change to it
 _MAX_TEXTS = 24  # a Need with more text pieces than this costs more to test than it saves
-WORD = re.compile(r"\w+")
-_MARKED_WORD = re.compile(r"\x02(\w+)\x02")
+WORD = code_pattern(r"\w+")
+_MARKED_WORD = code_pattern(r"\x02(\w+)\x02")
 _BOUNDS = {_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_END, _c.AT_END_STRING}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # re's engine: builds a pattern from its program
 import array
+import atexit
 import marshal
 import os
 import re
@@ -76,6 +77,8 @@ def store(name: str, key: Any, value: Any) -> None:
     if len(entries) >= _MAX_ENTRIES:
         entries.clear()
     entries[key] = value
+    if name == "code" and name not in _CHANGED:
+        atexit.register(save)  # the code's own patterns are met at import, with no later place to save them
     _CHANGED.add(name)
 
 
@@ -136,6 +139,13 @@ def compile(pattern: str, flags: int = 0, kept_in: str = "regex") -> re.Pattern[
     if found is not None:
         store(kept_in, key, found)
     return compiled
+
+
+def code_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(pattern, flags) for a pattern written in the code (a module's constant, a lexicon's alternation
+    built once per rule set): from the "code" table, one small file read once per process, so that a run does not
+    compile the same few hundred patterns at every start. The same program, so the same matches."""
+    return compile(pattern, flags, kept_in="code")
 
 
 def program_of(compiled: re.Pattern[str]) -> tuple[Any, ...] | None:

@@ -15,6 +15,7 @@ from audit.read.yamlnodes import YamlProblem, compose
 from audit.resources import resource
 from audit.rules import cache
 from audit.rules.budget import user_pattern
+from audit.rules.cache import code_pattern
 from audit.rules.inflect import FORMS, inflect, irregular_table
 from audit.rules.ruleset import _REF, _TOP_KEYS
 from audit.rules.trie import trie_alternation
@@ -24,7 +25,7 @@ _LABELS = {lab.value: lab for lab in Label}
 _KINDS = {k.value: k for k in SourceKind}
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 8x faster
-_WHOLE = re.compile(r"[0-9]{1,6}")  # lede_paragraphs and the like: no 0x10, 1:30 (YAML 1.1 base 60) or 400 digits
+_WHOLE = code_pattern(r"[0-9]{1,6}")  # lede_paragraphs and the like: no 0x10, 1:30 (YAML 1.1 base 60) or 400 digits
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
 
 

@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from audit.models import Label, SourceKind
+from audit.rules.cache import code_pattern
 
 RULE_KINDS = ("attribution", "source", "statement")
 CHECK_KINDS = (
@@ -42,7 +43,7 @@ CARRY = ("paragraph", "back")
 ROLES = ("relay", "refers-back", "description", "list-label", "writer", "turn", "setting")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
-_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")  # {name} or {lexicon|lexicon}
+_REF = code_pattern(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")  # {name} or {lexicon|lexicon}
 
 
 @dataclass(frozen=True)

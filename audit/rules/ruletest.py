@@ -4,14 +4,13 @@ Rule examples run the one rule; check examples run the whole pipeline (audit_tex
 """
 from __future__ import annotations
 
-import re
-
 from audit.label.engine import find_attributions
 from audit.label.sources import classify_source
 from audit.models import Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import Check, Example, Rule, RuleSet
 
-_AFTER_MARK = re.compile(r"(?:[”\"’]|'')[ \t]+(?=\S)")
+_AFTER_MARK = code_pattern(r"(?:[”\"’]|'')[ \t]+(?=\S)")
 
 
 def rule_fires(rule: Rule, ex: Example, ruleset: RuleSet) -> str | None:

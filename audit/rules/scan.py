@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from audit.rules.anchors import WORD, Need, needs, per_pattern
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import Rule
 
 SEP = "\x00"
@@ -51,7 +52,7 @@ def _verbose(pattern: re.Pattern[str]) -> bool:
     return bool(pattern.flags & re.VERBOSE) or _INLINE_X.search(pattern.pattern) is not None
 
 
-_INLINE_X = re.compile(r"\(\?[aiLmsux-]*x")
+_INLINE_X = code_pattern(r"\(\?[aiLmsux-]*x")
 
 
 def candidates(pattern: re.Pattern[str], joined: Joined) -> list[int]:

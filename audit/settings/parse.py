@@ -11,6 +11,7 @@ from typing import Any
 from audit.errors import ConfigError
 from audit.judge.gates import Gate, parse_gate
 from audit.read.located import Located, read_toml, read_yaml
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import SEVERITIES
 from audit.settings.model import FAIL_ON, KEYS, TABLE
 
@@ -165,7 +166,7 @@ class Glob:
         return bool(glob.globmatch(rel, self.pattern, flags=self.flags))
 
 
-_CLASS = re.compile(r"\[!?\]?(?:\\.|[^\]\\])*(\]|$)")
+_CLASS = code_pattern(r"\[!?\]?(?:\\.|[^\]\\])*(\]|$)")
 
 
 def _check_glob(pattern: str) -> None:

@@ -6,14 +6,13 @@ Capped so that GitHub takes it: `COMMENT_LIMIT` (65,536 characters, a comment's 
 fewer than characters. What does not fit is cut at a whole line and counted in one "N more" line."""
 from __future__ import annotations
 
-import re
-
 from audit.models import UNCHECKABLE, DocumentResult
 from audit.present.formats.positions import Locator, has_lines, in_order
 from audit.present.safe import visible
+from audit.rules.cache import code_pattern
 
-_UNSAFE_IN_CODE = re.compile(r"[`<>&\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+_UNSAFE_IN_CODE = code_pattern(r"[`<>&\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SPECIAL = code_pattern(r"([\\`*_\[\]|#~])")
 
 
 def cell(s: str) -> str:

@@ -5,10 +5,10 @@ UsageError with one line for the user, raised before anything is read or written
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from audit.errors import UsageError
+from audit.rules.cache import code_pattern
 
 LEVELS = ("intro", "standard", "advanced")
 #: hunt rows per level; None: every statement of the article
@@ -16,7 +16,7 @@ HUNT_ROWS: dict[str, int | None] = {"intro": 8, "standard": 12, "advanced": None
 PAPERS = ("a4", "letter")
 GRADE_MAX = 20
 MINUTES_RANGE = (10, 240)
-_STATEMENTS = re.compile(r"\s*\d+\s*(?:,\s*\d+\s*)*")
+_STATEMENTS = code_pattern(r"\s*\d+\s*(?:,\s*\d+\s*)*")
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,13 @@
 rule id alone), its source, and, where the tool is least sure, the label a reasonable reader could give."""
 from __future__ import annotations
 
-import re
-
 from audit.label.roster import governing
 from audit.models import DocumentResult, Label, LabelledStatement, Source, SourceKind
 from audit.present.annotate import STYLES
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
-_DETERMINER = re.compile(r"^(?:A|An|The)\b")
+_DETERMINER = code_pattern(r"^(?:A|An|The)\b")
 
 
 _QUOTE_MARKS = "\"'“”‘’«»"

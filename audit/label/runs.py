@@ -1,0 +1,82 @@
+"""Which rules may match which statements, worked out once per document (or per part of a long one): each rule's
+gate and the words its pattern cannot match without (audit.rules.anchors, audit.rules.scan), so that labelling
+(audit.label.engine) takes each statement through its few rules only."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from audit.models import Statement
+from audit.rules.anchors import exact_words
+from audit.rules.ruleset import Rule, RuleSet
+from audit.rules.scan import Words, by_statement, candidates, join, matching
+
+
+def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
+                  ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+    """Which statements each attribution rule and each statement rule may match, per document: a gated rule
+    runs exactly where its gate matches, and every rule only where the words its pattern cannot match without
+    are (audit.rules.anchors). A pattern with no such words is searched once over all statements at once where
+    it allows it (audit.rules.scan), else statement by statement. A long document goes _CHUNK statements at a
+    time, so that the sets of words of a 16 MB article are never all held at once."""
+    attribution: dict[str, set[int]] = {r.id: set() for r in ruleset.of_kind("attribution")}
+    statement: dict[str, set[int]] = {r.id: set() for r in ruleset.of_kind("statement")}
+    for lo in range(0, len(statements), _CHUNK):
+        for found, part in zip((attribution, statement), _scan_part(statements[lo:lo + _CHUNK], masked, ruleset)):
+            for rule_id, hits in part.items():
+                found[rule_id].update(lo + i for i in hits)
+    return ({k: frozenset(v) for k, v in attribution.items()}, {k: frozenset(v) for k, v in statement.items()})
+
+
+_CHUNK = 2000
+
+
+def scan_rules(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
+               ) -> tuple[list[Sequence[Rule]], list[Sequence[Rule]]]:
+    """For each statement, the attribution rules and the statement rules that may match it, in the rule set's
+    order: scan_document's runs turned into each statement's rules (by_statement) _CHUNK statements at a time, so
+    that the runs of a whole long document (a set of statement numbers per rule) are never held at once."""
+    attribution: list[Sequence[Rule]] = []
+    statement: list[Sequence[Rule]] = []
+    kinds = (ruleset.of_kind("attribution"), ruleset.of_kind("statement"))
+    for lo in range(0, len(statements), _CHUNK):
+        part = statements[lo:lo + _CHUNK]
+        for found, rules, runs in zip((attribution, statement), kinds, _scan_part(part, masked, ruleset)):
+            found.extend(tuple(todo) if todo else () for todo in by_statement(len(part), rules, runs))
+    return attribution, statement
+
+
+def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
+               ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+    """scan_document on some of a document's statements, numbered from 0."""
+    segments = [masked[st.start:st.end] for st in statements]
+    words, joined = Words(segments), None
+    attribution = {}
+    for r in ruleset.of_kind("attribution"):
+        may = words.may_match(r.regex)
+        if r.requires is not None and (exact := exact_words(r.requires)) is not None:
+            # the gate is its words: where a statement holds one of them (and the pattern may match)
+            attribution[r.id] = frozenset(i for i in (range(len(segments)) if may is None else may)
+                                          if not exact.isdisjoint(words.tokens[i]))
+        elif r.requires is not None:
+            gate = words.may_match(r.requires)
+            scope = may if gate is None else gate if may is None else sorted(set(may) & set(gate))
+            if scope is None:
+                joined = joined or join(segments)
+                attribution[r.id] = matching(r.requires, joined)
+            else:
+                attribution[r.id] = frozenset(i for i in scope if r.requires.search(segments[i]))
+        elif may is not None:
+            attribution[r.id] = frozenset(may)
+        else:
+            joined = joined or join(segments)
+            attribution[r.id] = frozenset(candidates(r.regex, joined))
+    texts = [st.text for st in statements]
+    text_words, text_joined = Words(texts), None
+    statement = {}
+    for r in ruleset.of_kind("statement"):
+        may = text_words.may_match(r.regex)
+        if may is None:
+            text_joined = text_joined or join(texts)
+            may = candidates(r.regex, text_joined)
+        statement[r.id] = frozenset(may)
+    return attribution, statement
