@@ -92,8 +92,9 @@ _HEADING_WORDS = 7  # a paragraph of at most so many words all in single marks i
 # with an apposition between them ("Jane Roe, the head of the group, tweeted on Friday …"); not a determiner or
 # an adjective over a plural ("Smaller studies over the decade have …", "Younger fans say she …": a sentence).
 # Not a tag that goes on with a clause of its own ("Police said fans left …", "Jones added that …").
-_TAG_FIRST = re.compile(r"(?!(?:Smaller|Larger|Bigger|Younger|Older|Newer|Earlier|Later|Many|Some|Most|Other|Several|Few"
-                        r"|Fewer|More|New|Recent|Previous|Similar|Both|All|These|Those|Such|Two|Three)\s+[a-z])"  # a plural's
+_TAG_FIRST = re.compile(r"(?!(?:Smaller|Larger|Bigger|Younger|Older|Newer|Earlier|Later|Many|Some|Most|Other"
+                        r"|Several|Few|Fewer|More|New|Recent|Previous|Similar|Both|All|These|Those|Such|Two|Three)"
+                        r"\s+[a-z])"  # a determiner or an adjective over a plural
                         r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:\s+(?:said|told|wrote|[a-z]{2,}(?:ed|s))"
                         r"|,\s+(?:the|a|an|his|her|their|its)\s[^,“”\"]{2,60},\s+(?:said|told|wrote|[A-Za-z][a-z]+(?:ed|s)))\b"
                         r"(?!\s+(?:that\b|[a-z]+\s+(?:had|has|have|was|were|is|are|would|will|could|left|went"
