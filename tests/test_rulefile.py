@@ -88,8 +88,8 @@ BAD = {
         "writer, turn, setting)"),
     "attribution-place-on-a-statement-rule": (
         GOOD.replace("    message: a speech verb", "    where: [before-quotation]\n    message: a speech verb"),
-        "10:12: rule 'test-said': unknown place 'before-quotation' (expected: whole-paragraph, not-first-paragraph, "
-        "first-paragraph, in-link-list)"),
+        "10:12: rule 'test-said': unknown place 'before-quotation' (expected: whole-paragraph, own-line, "
+        "not-first-paragraph, not-first-statement, first-paragraph, in-link-list)"),
     "unknown-carry": (
         GOOD.replace("    message: a speech verb", "    carry: document\n    message: a speech verb"),
         "10:12: rule 'test-said': unknown carry 'document' (expected: paragraph, back)"),

@@ -13,6 +13,7 @@ from audit.label.described import introduced_unnamed
 from audit.label.governs import main_attributions
 from audit.label.leaks import carry_leaks
 from audit.label.narration import Speakers
+from audit.label.places import in_link_list, own_line, placed
 from audit.label.quotes import MASK, after_quotation, before_quotation
 from audit.label.referents import Referent, resolve_all
 from audit.label.runs import scan_rules
@@ -110,32 +111,10 @@ def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
     `rules`: those that may match it, in order (see `by_statement`; None: all); `lead`: the number of the
     article's first paragraph (`where: first-paragraph`), the first one below the page furniture."""
     return [(r, m) for r in (ruleset.of_kind("statement") if rules is None else rules)
-            if _placed(r, st, whole, in_list, lead, whole if line is None else line)
+            if placed(r, st, whole, in_list, lead, whole if line is None else line)
             and (m := r.regex.search(st.text))]
 
 
-def _placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: int = 1,
-            line: bool = False) -> bool:
-    if not rule.where:  # most rules: no place asked, no table built
-        return True
-    return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > lead,
-                "first-paragraph": st.paragraph == lead, "in-link-list": in_list and whole,
-                "own-line": line, "not-first-statement": st.index > 0}[cond]
-               for cond in rule.where)
-
-
-def own_line(st: Statement, text: str) -> bool:
-    """Whether a statement stands alone on its line of the text (white space aside): a section label or a
-    stamp on the line under a headline, a live blog's time over its entry."""
-    before, after = text[max(0, st.start - 200):st.start], text[st.end:st.end + 200]
-    return not before.rpartition("\n")[2].strip() and not after.partition("\n")[0].strip()
-
-
-def in_link_list(whole: bool, fired: list[tuple[Rule, re.Match[str]]]) -> bool:
-    """Whether the next statement may be a line of a list of links: this one is a paragraph of its own that a
-    `role: list-label` rule took ("Related:", "More stories") or a rule placed `in-link-list` took, so a list of
-    related headlines is furniture down to its first line of prose."""
-    return whole and any(rule.role == "list-label" or "in-link-list" in rule.where for rule, _ in fired)
 
 
 def choose(labels: list[Label], ruleset: RuleSet) -> Label:

@@ -1,0 +1,33 @@
+"""Where a statement rule may fire (`where:` in rules.yaml): the statement's place in its paragraph, on its line, in
+the article (below the headline, first paragraph) and in a list of links under a list label."""
+from __future__ import annotations
+
+import re
+
+from audit.models import Statement
+from audit.rules.ruleset import Rule
+
+
+def placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: int = 1,
+           line: bool = False) -> bool:
+    """Whether every `where:` condition of a statement rule holds for this statement."""
+    if not rule.where:  # most rules: no place asked, no table built
+        return True
+    return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > lead,
+                "first-paragraph": st.paragraph == lead, "in-link-list": in_list and whole,
+                "own-line": line, "not-first-statement": st.index > 0}[cond]
+               for cond in rule.where)
+
+
+def own_line(st: Statement, text: str) -> bool:
+    """Whether a statement stands alone on its line of the text (white space aside): a section label or a
+    stamp on the line under a headline, a live blog's time over its entry."""
+    before, after = text[max(0, st.start - 200):st.start], text[st.end:st.end + 200]
+    return not before.rpartition("\n")[2].strip() and not after.partition("\n")[0].strip()
+
+
+def in_link_list(whole: bool, fired: list[tuple[Rule, re.Match[str]]]) -> bool:
+    """Whether the next statement may be a line of a list of links: this one is a paragraph of its own that a
+    `role: list-label` rule took ("Related:", "More stories") or a rule placed `in-link-list` took, so a list of
+    related headlines is furniture down to its first line of prose."""
+    return whole and any(rule.role == "list-label" or "in-link-list" in rule.where for rule, _ in fired)
