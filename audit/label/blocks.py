@@ -4,7 +4,7 @@ speaker's own voice over several paragraphs). Used by audit.label.carry.
 """
 from __future__ import annotations
 
-from audit.label.quotes import _SPEAKER_TAG as _TURN_TAG  # a transcript's "PENCE:" or "Chris Matthews:"
+from audit.label.quotes import SPEAKER_TAG as _TURN_TAG  # a transcript's "PENCE:" or "Chris Matthews:"
 from audit.models import Attribution, Label, Match, Statement
 from audit.rules.cache import code_pattern
 

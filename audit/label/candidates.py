@@ -254,3 +254,12 @@ def headlines(statements: tuple[Statement, ...]) -> frozenset[int]:
     words = _WORDY.findall(text[:_OPENING_REACH])
     titled = len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
     return frozenset((0,)) if titled or text[-1:] not in ".!?…”’\"')" else frozenset()
+
+
+def named_after(ref: Referent, st: Statement, at: int) -> bool:
+    """Whether the pronoun's statement names the person again after it ("He has declared Cruz to be …", "“…,” he
+    said of Trump"): a pronoun and a name in one clause are two people."""
+    surname = surname_of(ref.phrase)  # in lower case: the name again is capitalised ("young workers" is no Young)
+    after = unquoted(st.text[at:])  # not inside a quotation: "He says “…, but it's not Sam Ruiz”" may be Ruiz
+    return bool(surname) and any(m.group()[:1].isupper()
+                                 for m in re.finditer(rf"\b{re.escape(surname)}\b", after, re.I))

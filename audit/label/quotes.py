@@ -10,7 +10,7 @@ from audit.rules.cache import code_pattern
 _MARKS = code_pattern("''|[\"“”«»‘’']")
 _ELISION = code_pattern(r"['‘’]\d\d(?:s)?\b")
 # A transcript's speaker: a name in capitals ("PENCE:") or two to four capitalised words ("Chris Matthews:")
-_SPEAKER_TAG = code_pattern(r"(?:[A-Z][A-Z.'’ -]{1,30}|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*):\s")
+SPEAKER_TAG = code_pattern(r"(?:[A-Z][A-Z.'’ -]{1,30}|(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*):\s")
 
 MASK = "\x01"
 _OPEN_DOUBLE = "“«"
@@ -222,7 +222,7 @@ def _mask(text: str, spans: tuple[tuple[int, int], ...]) -> str:
             continue
         # a transcript's "PENCE:" or "Chris Matthews:" stays visible when the quotation is a whole paragraph (not a
         # salutation or a title inside prose: 'a line in bold, “Dear Friends: …”', '“The Long Road: A Memoir” sold')
-        tag = _SPEAKER_TAG.match(inner) if _whole_paragraph(text, start, end) else None
+        tag = SPEAKER_TAG.match(inner) if _whole_paragraph(text, start, end) else None
         if tag:
             start += tag.end()
             inner = inner[tag.end():]

@@ -18,7 +18,7 @@ import dataclasses
 import itertools
 import re
 
-from audit.label.candidates import Referent, Subjects, headlines, unquoted
+from audit.label.candidates import Referent, Subjects, headlines, named_after, unquoted
 from audit.label.names import PRONOUN_GENDER, People, gender_cue, given_with, person_name, surname_of
 from audit.label.sources import singular
 from audit.models import Attribution, SourceKind, Statement
@@ -222,7 +222,7 @@ class _Tracker:
             return found
         for n in range(len(self.texts) - 2, max(len(self.texts) - 2 - _BACK, -1), -1):
             for ref in (*reversed(self.spoken[n]), self._subject_at(n)):
-                if (found := self.fitting(ref, pronoun)) is not None and not _named_after(found, st, at):
+                if (found := self.fitting(ref, pronoun)) is not None and not named_after(found, st, at):
                     return found  # not one the statement names after it: "He accused Lee of …" is not Lee
         named = self._named(st, at, pronoun)
         if named is not None:
@@ -230,7 +230,7 @@ class _Tracker:
         if self._opening():  # the paragraph's first statement: the subjects of the one before, the nearest first
             subjects = (self._subject(prev) for prev, claim in reversed(self.previous) if claim)
             ref = next((f for r in subjects if (f := self.fitting(r, pronoun)) is not None and
-                        not _named_after(f, st, at)), None)
+                        not named_after(f, st, at)), None)
             if ref is not None:
                 return ref
         first = self._opening()
@@ -261,7 +261,7 @@ class _Tracker:
             earlier += [prev for prev, claim in reversed(self.previous) if claim]
         for where, end in ((st, at), *((prev, None) for prev in earlier)):
             for ref in reversed(self.found.named_in(where, end)):
-                if (found := self.fitting(ref, pronoun)) is not None and not _named_after(found, st, at):
+                if (found := self.fitting(ref, pronoun)) is not None and not named_after(found, st, at):
                     return found
         return None
 
@@ -281,7 +281,7 @@ class _Tracker:
                 word = re.sub(r"[’']s$", "", word)
                 key = self.people.key(word, PRONOUN_GENDER[pronoun], add=False)
                 ref = self.persons.get(key) if key is not None else None
-                if (found := self.fitting(ref, pronoun)) is not None and not _named_after(found, st, at):
+                if (found := self.fitting(ref, pronoun)) is not None and not named_after(found, st, at):
                     return found
         return None
 
@@ -293,11 +293,3 @@ class _Tracker:
     def _subject(self, st: Statement, end: int | None = None, own: bool = False) -> Referent | None:
         return self.opened.get(st.index) or self.found.of(st, end, own)
 
-
-def _named_after(ref: Referent, st: Statement, at: int) -> bool:
-    """Whether the pronoun's statement names the person again after it ("He has declared Cruz to be …", "“…,” he
-    said of Trump"): a pronoun and a name in one clause are two people."""
-    surname = surname_of(ref.phrase)  # in lower case: the name again is capitalised ("young workers" is no Young)
-    after = unquoted(st.text[at:])  # not inside a quotation: "He says “…, but it's not Sam Ruiz”" may be Ruiz
-    return bool(surname) and any(m.group()[:1].isupper()
-                                 for m in re.finditer(rf"\b{re.escape(surname)}\b", after, re.I))
