@@ -115,8 +115,6 @@ def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
             and (m := r.regex.search(st.text))]
 
 
-
-
 def choose(labels: list[Label], ruleset: RuleSet) -> Label:
     return min(labels, key=ruleset.precedence.index)
 
