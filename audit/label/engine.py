@@ -87,7 +87,7 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
         return None
     if (verdict.rule_id in ruleset.with_role("writer")) != (rule.role == "writer"):
         return None  # the writer ("I", "we") is a source only where a `writer` rule tags a quotation with it
-    if rule.role == "relay" and is_publisher(phrase, publisher):
+    if rule.role == "relay" and _own_outlet(phrase, publisher, ruleset):
         return None
     s_start = st.start + m.start("source") + shift
     cue = Match(rule.id, st.start + m.start("cue"), st.start + m.end("cue"), m.group("cue"))
@@ -158,10 +158,9 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
                                                             attribution_todo[st.index])
                                           for st in statements], statements, ruleset, furniture), ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
-    relays = ruleset.with_role("relay")
     for st, group, fired in zip(statements, attrs, fired_all):
         main = main_attributions(group, st, ruleset)
-        labels = [a.label for a in main if not _relay_deferred(a, group, publisher, relays)]
+        labels = [a.label for a in main]
         if main is not group:  # the roster reads the governing ones first
             chosen = {id(a) for a in main}
             group[:] = main + [a for a in group if id(a) not in chosen]
@@ -210,13 +209,13 @@ def _writer_yields(statements: tuple[Statement, ...], attrs: list[list[Attributi
     return {i: again[i] for i in only if i in again and again[i] not in only and own[again[i]][0] not in NOT_CARRIED}
 
 
-def _relay_deferred(a: Attribution, group: list[Attribution], publisher: str | None, relays: frozenset[str]) -> bool:
-    """'X told <outlet>' with no --publisher: the outlet may be this article's own, so X's label governs.
-
-    With --publisher set, an outlet that is not the publisher makes the statement secondhand.
-    """
-    return a.rule_id in relays and publisher is None and any(
-        b is not a and b.kind in (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION) for b in group)
+def _own_outlet(phrase: str, publisher: str | None, ruleset: RuleSet) -> bool:
+    """'X told <outlet>' where the outlet is the article's own: the --publisher, or with none given, an outlet in
+    its house style (`HOUSE_OUTLET`: "told POLITICO"). Any other outlet makes the statement secondhand."""
+    if publisher is not None:
+        return is_publisher(phrase, publisher)
+    house = ruleset.patterns.get("HOUSE_OUTLET")
+    return house is not None and house.search(phrase) is not None
 
 
 def _confidence(label: Label, group: list[Attribution], carried_from: int | None) -> float:
