@@ -117,23 +117,29 @@ def test_a_statement_without_a_cue_next_to_an_attributed_one_is_unattributed() -
     assert _labels(text) == [NAMED, UNATT]
 
 
-# "X told <outlet>" is secondhand when the outlet is not the article's own (GUIDELINES). With no --publisher
-# the tool cannot know, and "told <outlet>" names the article's own outlet more often than not (every case in
-# the dev gold does), so the speaker's own label stands and the outlet is kept as a relay in the roster.
+# "X told <outlet>" is secondhand when the outlet is not the article's own (GUIDELINES). With no --publisher the
+# outlet counts as another one (in PolNeAR's training texts about three "told <outlet>" in four name another
+# outlet), unless it is written in a newsroom's house style for its own name, all in capitals ("told POLITICO").
 @pytest.mark.parametrize("text, publisher, label", [
-    ("Senator Jane Smith told the Daily Mail that the bill was dead.", None, NAMED),
+    ("Senator Jane Smith told the Daily Mail that the bill was dead.", None, SECOND),
     ("Senator Jane Smith told the Daily Mail that the bill was dead.", "Daily Mail", NAMED),
     ("Senator Jane Smith told the Daily Mail that the bill was dead.", "The New York Times", SECOND),
-    ("A former diplomat told the Daily Mail that the envoy was out of his depth.", None, ANON),
+    ("A former diplomat told the Daily Mail that the envoy was out of his depth.", None, SECOND),
     ("A former diplomat told the Daily Mail that the envoy was out of his depth.", "Daily Mail", ANON),
     ("A former diplomat told the Daily Mail that the envoy was out of his depth.", "Reuters", SECOND),
-    ("‘It is over,’ a former diplomat told the Daily Mail.", None, ANON),
+    ("‘It is over,’ a former diplomat told the Daily Mail.", None, SECOND),
     ("‘It is over,’ a former diplomat told the Daily Mail.", "Daily Mail", ANON),
     ("‘It is over,’ Senator Jane Smith told the Daily Mail.", "Daily Mail", NAMED),
     ("Senator Jane Smith told Fox News that the bill was dead.", "Daily Mail", SECOND),
+    ("Senator Jane Smith told POLITICO that the bill was dead.", None, NAMED),
+    ("Senator Jane Smith told USA TODAY that the bill was dead.", None, NAMED),
+    ("Senator Jane Smith told MSNBC that the bill was dead.", None, SECOND),
+    ("Mayor Ann Lee told the Pine Hollow Ledger that the bill was dead.", None, SECOND),
+    ("Mayor Ann Lee told the Pine Hollow Ledger that the bill was dead.", "The Pine Hollow Ledger", NAMED),
 ], ids=["named-no-publisher", "named-publisher", "named-other-publisher", "anon-no-publisher", "anon-publisher",
         "anon-other-publisher",
-        "quote-anon-no-publisher", "quote-anon-publisher", "quote-named-publisher", "other-outlet"])
+        "quote-anon-no-publisher", "quote-anon-publisher", "quote-named-publisher", "other-outlet",
+        "house-style", "house-style-two-words", "acronym-is-no-house-style", "outlet-by-shape", "shape-publisher"])
 def test_told_an_outlet_is_secondhand_unless_it_is_the_publisher(text: str, publisher: str | None,
                                                                  label: str) -> None:
     assert _labels(text, publisher) == [label]

@@ -96,3 +96,25 @@ def test_a_kicker_shape_is_no_furniture_when_it_shares_its_line_or_heads_the_art
     assert got["What to know"] != "none"  # the first statement is the headline, whatever its shape
     got = _labels("The ferry runs at noon.\n\nShare prices fell. Fuel rose.\n")
     assert got["Share prices fell."] == "unattributed"
+
+
+DECKED = ("CITY HALL\n\n"
+          "Library hours cut as the county trims its budget\n"
+          "{deck}\n\n"
+          "By Jo Marsh, staff writer\n\n"
+          "The county library will close on Sundays from March, the board said on Monday.\n\n"
+          "Volunteers from the Friends of the Library at a sale on Elm Street last fall\n")
+
+
+def test_a_deck_under_the_headline_is_a_claim_labelled_by_its_cues() -> None:
+    got = _labels(DECKED.format(deck="Head librarian Ann Cole says the cuts go too far"))
+    assert got["Head librarian Ann Cole says the cuts go too far"] == "named-source"
+    got = _labels(DECKED.format(deck="Three branches have closed since spring"))
+    assert got["Three branches have closed since spring"] == "unattributed"
+    # the same shape further down, parted from the headline by a blank line, is still a caption
+    assert got["Volunteers from the Friends of the Library at a sale on Elm Street last fall"] == "none"
+
+
+def test_a_deck_with_no_verb_labels_the_package() -> None:
+    got = _labels(DECKED.format(deck="Analysis and reader questions from the Gazette county team"))
+    assert got["Analysis and reader questions from the Gazette county team"] == "none"

@@ -9,14 +9,24 @@ from audit.rules.ruleset import Rule
 
 
 def placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: int = 1,
-           line: bool = False) -> bool:
+           line: bool = False, deck: bool = False) -> bool:
     """Whether every `where:` condition of a statement rule holds for this statement."""
     if not rule.where:  # most rules: no place asked, no table built
         return True
     return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > lead,
                 "first-paragraph": st.paragraph == lead, "in-link-list": in_list and whole,
-                "own-line": line, "not-first-statement": st.index > 0}[cond]
+                "own-line": line, "not-first-statement": st.index > 0, "not-deck": not deck, "deck": deck}[cond]
                for cond in rule.where)
+
+
+def is_deck(st: Statement, text: str, lead: int) -> bool:
+    """Whether a statement is the deck under the headline: the line straight below the headline's (the first
+    paragraph below the page furniture), with no blank line between ("Union says …; district says …")."""
+    if not lead or st.paragraph != lead + 1:
+        return False
+    before = text[max(0, st.start - 200):st.start]
+    head, _, gap = before.rpartition("\n")
+    return not gap.strip() and bool(head.rpartition("\n")[2].strip())
 
 
 def own_line(st: Statement, text: str) -> bool:

@@ -25,7 +25,7 @@ _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags"
 #: quotation mark ("He then listed the qualities he wants:" over a quoted paragraph), or `after-quotation`: a
 #: quotation cut off as a statement of its own comes right before it in its paragraph ("“Why?” / Lee pressed.").
 WHERE = ("whole-paragraph", "own-line", "not-first-paragraph", "not-first-statement", "first-paragraph",
-         "in-link-list", "before-quotation", "after-quotation")
+         "in-link-list", "before-quotation", "after-quotation", "not-deck", "deck")
 ATTRIBUTION_WHERE = ("before-quotation", "after-quotation")
 #: How far an attribution rule's label carries (`carry:` in rules.yaml): over the rest of its paragraph
 #: ("PENCE: …" in a transcript), back over the statements before it in its paragraph (a citation that closes a
@@ -39,8 +39,9 @@ CARRY = ("paragraph", "back")
 #: "the writer"), `turn` (an attribution that opens a paragraph as a speaker's turn in a transcript,
 #: "MATTHEWS: …": in a text where a speaker takes a second turn, its label holds the paragraphs up to the next
 #: turn; audit.label.turns), `setting` (an attribution naming the document or recording where a speaker's words
-#: were given, "In the order, Curiel said": the roster names the speaker).
-ROLES = ("relay", "refers-back", "description", "list-label", "writer", "turn", "setting")
+#: were given, "In the order, Curiel said": the roster names the speaker), `document-only` (a pronoun source that
+#: stands only for a document, "It would also create …" after a bill: dropped unless the pronoun goes back to one).
+ROLES = ("relay", "refers-back", "description", "list-label", "writer", "turn", "setting", "document-only")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
 _REF = code_pattern(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")  # {name} or {lexicon|lexicon}
