@@ -85,11 +85,11 @@ BAD = {
     "unknown-role": (
         GOOD.replace("    message: a speech verb", "    role: pronoun\n    message: a speech verb"),
         "10:11: rule 'test-said': unknown role 'pronoun' (expected: relay, refers-back, description, list-label, "
-        "writer, turn, setting)"),
+        "writer, turn, setting, document-only)"),
     "attribution-place-on-a-statement-rule": (
         GOOD.replace("    message: a speech verb", "    where: [before-quotation]\n    message: a speech verb"),
         "10:12: rule 'test-said': unknown place 'before-quotation' (expected: whole-paragraph, own-line, "
-        "not-first-paragraph, not-first-statement, first-paragraph, in-link-list)"),
+        "not-first-paragraph, not-first-statement, first-paragraph, in-link-list, not-deck, deck)"),
     "unknown-carry": (
         GOOD.replace("    message: a speech verb", "    carry: document\n    message: a speech verb"),
         "10:12: rule 'test-said': unknown carry 'document' (expected: paragraph, back)"),
