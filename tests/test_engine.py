@@ -400,3 +400,15 @@ def test_it_going_on_from_a_petition_rests_on_the_petition() -> None:
 def test_it_after_a_company_planning_is_no_document() -> None:
     got = _labels("The company opened a plant in 2019. It seeks new markets in Ohio.")
     assert got[1] == UNATT
+
+
+# "It would also …" goes on with a bill named just before: the statement describes the bill's text (GUIDELINES:
+# "the bill would…" is a document); after a company it is a plan, no source at all.
+@pytest.mark.parametrize("text, labels", [
+    ("The bill would cap rent increases at 5 percent. It would also create a tenant board.", [DOC, DOC]),
+    ("Senate Bill 12 would apply to every county. It would also require a yearly audit.", [DOC, DOC]),
+    ("The company said it would open a plant. It would also create 300 jobs.", [NAMED, UNATT]),
+    ("It would also create a tenant board.", [UNATT]),
+], ids=["after-a-bill", "after-a-bill-provision", "after-a-company", "alone"])
+def test_it_would_goes_on_with_a_bill_only(text: str, labels: list[str]) -> None:
+    assert _labels(text) == labels

@@ -158,9 +158,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     attrs = carry_leaks(resolve_pronouns([find_attributions(st, masked, ruleset, publisher,
                                                             attribution_todo[st.index])
                                           for st in statements], statements, ruleset, furniture), ruleset)
-    documents_only = ruleset.with_role("document-only")  # "It would also create …": only a document's pronoun
-    attrs = [[a for a in g if a.rule_id not in documents_only or a.label in (Label.DOCUMENT, Label.LEAKED)]
-             for g in attrs] if documents_only else attrs
+    attrs = _documents_only(attrs, fired_all, ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     for st, group, fired in zip(statements, attrs, fired_all):
         main = main_attributions(group, st, ruleset)
@@ -211,6 +209,24 @@ def _writer_yields(statements: tuple[Statement, ...], attrs: list[list[Attributi
                                    frozenset(i for i, o in enumerate(own_w) if o[0] is Label.NONE), known[1])
     again = carry_over(statements, attrs, own_w, quotations, ruleset, known[0])
     return {i: again[i] for i in only if i in again and again[i] not in only and own[again[i]][0] not in NOT_CARRIED}
+
+
+def _documents_only(attrs: list[list[Attribution]], fired_all: list[list[tuple[Rule, re.Match[str]]]],
+                    ruleset: RuleSet) -> list[list[Attribution]]:
+    """A `document-only` pronoun ("It would also create …") stands when it goes back to a document, or when the
+    statement before rests on one ("Senate Bill 214 would apply …", a statement rule): then it is that document.
+    Otherwise it is dropped ("It would also create 300 jobs" after a company)."""
+    only = ruleset.with_role("document-only")
+    if not only:
+        return attrs
+    out: list[list[Attribution]] = []
+    for i, group in enumerate(attrs):
+        before = i > 0 and (any(a.label is Label.DOCUMENT for a in attrs[i - 1]) or
+                            any(rule.label is Label.DOCUMENT for rule, _ in fired_all[i - 1]))
+        out.append([a if a.rule_id not in only or a.label in (Label.DOCUMENT, Label.LEAKED) else
+                    dataclasses.replace(a, kind=SourceKind.DOCUMENT, label=Label.DOCUMENT)
+                    for a in group if a.rule_id not in only or a.label in (Label.DOCUMENT, Label.LEAKED) or before])
+    return out
 
 
 def _own_outlet(phrase: str, publisher: str | None, ruleset: RuleSet) -> bool:
