@@ -350,3 +350,22 @@ def test_a_pronoun_closing_a_quotation_that_opens_its_paragraph() -> None:
     text = "Tom Reyes said the plan was sound.\n\nAnn Cole visited the plant on Friday.\n\n“Is this what we accept " \
         "now? Or do we have higher standards?” she told the crowd."
     assert speaker(text, 3) == "Ann Cole"
+
+
+@pytest.mark.parametrize(("text", "index", "name"), [
+    pytest.param("Bo Sato is the club's manager.\n\nAt Pine Hollow, where members pay $5,000, Jay Morrow, the club's "
+                 "president, was upbeat.\n\n“We are in the people-pleasing business,” he said.", 2, "Jay Morrow",
+                 id="not-a-place-after-at"),
+    pytest.param("Bo Sato is the club's manager.\n\nIn Dunmore Falls, where the plant closed, Jay Morrow was upbeat."
+                 "\n\n“We will recover,” he said.", 2, "Jay Morrow", id="not-a-place-after-in"),
+])
+def test_an_opening_phrase_of_place_is_no_subject(text: str, index: int, name: str) -> None:
+    assert speaker(text, index) == name
+
+
+def test_a_pronoun_twice_in_a_statement_is_one_person() -> None:
+    # the name between the two "he"s is not theirs: the first "he" comes before it
+    text = ("Bob Hollis, a pastor, backs Senator Carl Mendez. “Vote early,” Mr. Hollis tells parishioners.\n\n"
+            "Mr. Mendez has courted church voters for months.\n\n"
+            "When he took the stage after Mr. Hollis's welcome, he said the key to winning was simple.")
+    assert speaker(text, 3) == "Mendez"

@@ -148,3 +148,19 @@ def test_a_person_is_named_by_their_fullest_name(text: str, index: int, name: st
     """The roster names a person by the fullest name the article gives them, even outside a source phrase; the
     party and state after a lawmaker's name are not part of it."""
     assert speaker(text, index) == name
+
+
+def test_a_poll_beside_a_share_of_its_respondents_is_the_source() -> None:
+    text = "According to a Riverside Gazette survey, 51 percent of respondents said they would back the plan."
+    assert speaker(text, 0) == "a Riverside Gazette survey"
+    assert speaker("Some 51 percent of respondents said they would back the plan.", 0) == "Some 51 percent of respondents"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("“The voters have spoken,” said council member Dana Pike when asked about Tom Hardy.", "Dana Pike",
+                 id="not-the-person-a-when-clause-names"),
+    pytest.param("“We are ready,” said Rob Kane while touring the plant with Ann Lee.", "Rob Kane",
+                 id="not-a-while-clause"),
+])
+def test_a_clause_after_a_speakers_name_is_no_part_of_it(text: str, name: str) -> None:
+    assert speaker(text, 0) == name

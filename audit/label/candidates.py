@@ -37,6 +37,8 @@ _VERBISH = code_pattern(r"\s+(?:\w+(?:ed|ly)|says|tells|wants|thinks|argues|beli
                       r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
                       r"did|do|does|also|still|met|made|took|gave|told|said|say|sent|went|came|got|began|spoke|wrote|"
                       r"held|kept|left|put|saw|felt|thought|knew|found|became|ran|won|lost|urge|want|see)\b")
+# a preposition that opens a phrase of place or time ("At Pine Hollow,", "In Marlow,"): what follows is no subject
+_PLACE_LEAD = code_pattern(r"(?:At|In|On|From|Inside|Outside|Near|Across|Along|Around|Throughout)\s")
 _QUOTES = frozenset("“\"‘'")
 _TOKEN = code_pattern(r"\S+")
 # a group shown by named members: "Critics of the plan, like Senators Ann Lee and Bo Diaz, …"
@@ -116,6 +118,8 @@ class Subjects:
         if m is not None and own and not _VERBISH.match(text, m.end(1)):
             own = False  # a word that is no clause's subject ("In Concord, he said")
         phrase = LEADS.sub("", m.group(1)) if m is not None else ""
+        if m is not None and _PLACE_LEAD.match(m.group(1)) and text[m.end(1):m.end(1) + 1] == ",":
+            phrase = ""  # an opening phrase of place or time, no subject: "At Pine Hollow, where …, Jo Lee said"
         person = self._titled(text, m.end(1) - len(phrase), st) if m is not None and phrase and not own else None
         if person is None and m is not None:
             person = self._person(phrase, st, st.start + m.end(1) - len(phrase), own)
@@ -263,3 +267,10 @@ def named_after(ref: Referent, st: Statement, at: int) -> bool:
     after = unquoted(st.text[at:])  # not inside a quotation: "He says “…, but it's not Sam Ruiz”" may be Ruiz
     return bool(surname) and any(m.group()[:1].isupper()
                                  for m in re.finditer(rf"\b{re.escape(surname)}\b", after, re.I))
+
+
+def first_same(pronoun: str, text: str, at: int) -> int:
+    """Where the statement first uses the pronoun at `at` (outside quotations): one sentence's "he" twice is one
+    person, so a name between the two is not theirs ("When he took the stage after Mr. Lee's welcome, he said …")."""
+    m = re.search(rf"\b{re.escape(pronoun)}\b", unquoted(text[:at]), re.I)
+    return m.start() if m is not None else at

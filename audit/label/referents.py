@@ -18,7 +18,7 @@ import dataclasses
 import itertools
 import re
 
-from audit.label.candidates import Referent, Subjects, headlines, named_after, unquoted
+from audit.label.candidates import Referent, Subjects, first_same, headlines, named_after, unquoted
 from audit.label.names import PRONOUN_GENDER, People, gender_cue, given_with, person_name, surname_of
 from audit.label.sources import singular
 from audit.models import Attribution, SourceKind, Statement
@@ -67,7 +67,8 @@ def resolve_all(statements: tuple[Statement, ...], attrs: list[list[Attribution]
         for k in sorted(range(len(group)), key=lambda k: group[k].source_start):
             a = group[k]
             if a.kind_rule in refers_back:
-                pronoun, at = a.source_text.lower(), max(a.source_start - st.start, 0)
+                pronoun = a.source_text.lower()
+                at = first_same(pronoun, st.text, max(a.source_start - st.start, 0))
                 ref = tracker.resolve(pronoun, st, at) or tracker.resolve(pronoun, st, at, lenient=True)
                 if ref is not None and claim:
                     ref = tracker.learn(ref, pronoun)

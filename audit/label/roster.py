@@ -109,13 +109,17 @@ def _norm_outlet(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower())
 
 
-def governing(ls: LabelledStatement, subordinate: re.Pattern[str] | None = None) -> Attribution | None:
+def governing(ls: LabelledStatement, subordinate: re.Pattern[str] | None = None,
+              shares: frozenset[str] = frozenset()) -> Attribution | None:
     """The attribution behind a statement's label: the first one carrying that label, preferring one outside a
-    subordinate clause (the rules file's SUBORDINATE_I: "While Sanders has pledged …, Devine suggested …")."""
+    subordinate clause (the rules file's SUBORDINATE_I: "While Sanders has pledged …, Devine suggested …"), and
+    a poll over a share of its respondents (rules of the `share` role: "According to a survey, 51 percent said")."""
     carrying = [a for a in ls.attributions if a.label is ls.label]
     if subordinate is not None and len(carrying) > 1:
         main = [a for a in carrying if not in_subordinate_clause(a, ls.statement, subordinate)]
         carrying = main or carrying
+    if len(carrying) > 1 and shares:
+        carrying = [a for a in carrying if a.kind_rule not in shares] or carrying
     return carrying[0] if carrying else None
 
 
@@ -159,7 +163,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
     reasons: dict[int, str | None] = {}  # statement -> the reason for anonymity it gives
     furniture = frozenset(ls.index for ls in labelled if ls.label is Label.NONE)
     for ls in labelled:
-        gov = _speaking(ls, governing(ls, subordinate), ruleset)
+        gov = _speaking(ls, governing(ls, subordinate, ruleset.with_role("share")), ruleset)
         # page furniture ("See also: …", "More on this:") names no source, even when a rule found a cue in it
         for a in ls.attributions if ls.label is not Label.NONE else ():
             if a.kind_rule in ruleset.with_role("refers-back"):

@@ -39,8 +39,9 @@ CARRY = ("paragraph", "back")
 #: "the writer"), `turn` (an attribution that opens a paragraph as a speaker's turn in a transcript,
 #: "MATTHEWS: …": in a text where a speaker takes a second turn, its label holds the paragraphs up to the next
 #: turn; audit.label.turns), `setting` (an attribution naming the document or recording where a speaker's words
-#: were given, "In the order, Curiel said": the roster names the speaker).
-ROLES = ("relay", "refers-back", "description", "list-label", "writer", "turn", "setting")
+#: were given, "In the order, Curiel said": the roster names the speaker), `share` (a share of a poll's
+#: respondents, "51 percent said": a poll the statement names beside it is the roster's source).
+ROLES = ("relay", "refers-back", "description", "list-label", "writer", "turn", "setting", "share")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
 _REF = code_pattern(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")  # {name} or {lexicon|lexicon}
