@@ -90,6 +90,12 @@ def test_a_first_person_speaker_is_the_writer() -> None:
                  id="a-recording-a-speaker-informed"),
     pytest.param("In the latest poll, the senator leads by four points.", "document", "the latest poll",
                  id="a-poll-with-no-speaker"),
+    pytest.param("“We filed the largest report in the county,” Mayor Tom Hale said in a press release.", "document",
+                 "Tom Hale", id="said-in-a-press-release"),
+    pytest.param("Judge Ana Ruiz wrote in her ruling that the law was “an attempt to punish.”", "document", "Ana Ruiz",
+                 id="wrote-in-her-ruling"),
+    pytest.param("The Riverside Fund stated in a release Tuesday that the grant was never paid.", "document",
+                 "Riverside Fund", id="stated-in-a-release"),
 ])
 def test_the_speaker_in_a_setting_is_named_and_the_setting_labels(text: str, label: str, name: str) -> None:
     result = audit_text(text, with_readability=False)

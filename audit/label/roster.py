@@ -131,13 +131,27 @@ def _speaking(ls: LabelledStatement, gov: Attribution | None, ruleset: RuleSet) 
         return gov
     if gov.rule_id in ruleset.with_role("setting"):
         return next((a for a in ls.attributions if a is not gov and a.kind in _PEOPLE and
-                     a.cue.start >= gov.source_end), gov)
+                     a.cue.start >= gov.source_end), None) or _said_in(ls, gov) or gov
+    if gov.kind is SourceKind.DOCUMENT and (said := _said_in(ls, gov)) is not None:
+        return said
     tag = ls.attributions[0]  # the governing attributions come first, a closing tag first of them (label.governs)
     if tag.label is not gov.label and tag.kind in _PEOPLE and tag.cue.start > gov.cue.end and not any(
             b is not tag and b.source_start < tag.source_end and tag.source_start < max(b.source_end, b.cue.end)
             for b in ls.attributions) and closing_tag(tag, ls.statement, ruleset.patterns.get("TAG_TAIL_I")):
         return tag  # not a phrase of another attribution's taken for a speaker ("…, according to <its FEC> reports")
     return _reporting(ls, gov) or gov
+
+
+_SAID_IN = code_pattern(r"\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?(?:in|on)\s+$")
+
+
+def _said_in(ls: LabelledStatement, gov: Attribution) -> Attribution | None:
+    """The speaker whose verb of saying the document follows as where the words were given ("Jo Lee said in a
+    statement", "Judge Ann Ruiz wrote in her ruling"): the label is the document's, the words are the speaker's."""
+    start, text = ls.statement.start, ls.statement.text
+    return next((a for a in ls.attributions if a.kind in _PEOPLE and a.label is not gov.label and
+                 a.source_end <= a.cue.start and a.cue.end <= gov.source_start and
+                 _SAID_IN.fullmatch(text, a.cue.end - start, gov.source_start - start)), None)
 
 
 def _reporting(ls: LabelledStatement, gov: Attribution) -> Attribution | None:
