@@ -369,3 +369,19 @@ def test_a_pronoun_twice_in_a_statement_is_one_person() -> None:
             "Mr. Mendez has courted church voters for months.\n\n"
             "When he took the stage after Mr. Hollis's welcome, he said the key to winning was simple.")
     assert speaker(text, 3) == "Mendez"
+
+
+def test_a_name_after_a_role_word_is_the_subject_not_the_capital_before_it() -> None:
+    # "Olsen consultant Dwayne Kettering": the consultant opens the statement, not Olsen
+    text = ("“This was the place where the town found hope,” Mayor Ted Olsen said that night.\n\n"
+            "Olsen consultant Dwayne Kettering, the county's top pollster, picked up the thread.\n\n"
+            "“Voters see that they have a lot in common,” he said.")
+    assert speaker(text, 2) == "Dwayne Kettering"
+
+
+def test_a_pronoun_prefers_the_main_clause_source_to_one_in_a_subordinate_clause() -> None:
+    # the reporter named after "pointing out that" is talked of; the "he" is the one pointing out
+    text = ("“The Gazette had its story written before it talked to me,” Hal Greer said.\n\n"
+            "Hal Greer turned the story back on the Gazette, pointing out that the paper's Robert Vance had reported "
+            "in June that the campaign was failing. He hoped, he said, that the paper would stop.")
+    assert speaker(text, 2) == "Hal Greer"

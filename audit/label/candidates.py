@@ -138,11 +138,19 @@ class Subjects:
 
     def _titled(self, text: str, at: int, st: Statement) -> Referent | None:
         """A person named after capitalised words and a lower-case role ("Former Arizona governor Jan Brewer, …"):
-        the person, not the opening capitals, when the name opens with a common first name."""
+        the person, not the opening capitals, when the name opens with a common first name or the role is one the
+        lexicons list ("Obama consultant Cornell Belcher")."""
         d = _DESCRIBED_NAME.match(text, at)
-        if d is None or d.group("name").split()[0] not in self.people.given:
-            return None
+        if d is None or (d.group("name").split()[0] not in self.people.given and
+                         d.group("words").split()[-1].lower() not in self.role_words):
+            return None  # "Obama consultant Cornell Belcher, …": the consultant, not Obama
         return self._described(text, at, st)
+
+    @functools.cached_property
+    def role_words(self) -> frozenset[str]:
+        lex = self.ruleset.lexicons
+        return frozenset(w.lower() for name in ("person_titles", "anonymous_roles", "anonymous_singular")
+                         for w in lex.get(name, ()) if " " not in w)
 
     def named_in(self, st: Statement, end: int | None = None) -> list[Referent]:
         """The persons a statement names by a common first name and a surname ("when Michael Capellas, her

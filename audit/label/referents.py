@@ -20,7 +20,7 @@ import re
 
 from audit.label.candidates import Referent, Subjects, first_same, headlines, named_after, unquoted
 from audit.label.names import PRONOUN_GENDER, People, gender_cue, given_with, person_name, surname_of
-from audit.label.sources import singular
+from audit.label.sources import in_subordinate_clause, singular
 from audit.models import Attribution, SourceKind, Statement
 from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
@@ -52,7 +52,7 @@ def resolve_all(statements: tuple[Statement, ...], attrs: list[list[Attribution]
     refers_back = ruleset.with_role("refers-back")
     if not any(a.kind_rule in refers_back for group in attrs for a in group):
         return [[None] * len(group) for group in attrs]
-    tracker = _Tracker(ruleset, statements)
+    tracker, sub = _Tracker(ruleset, statements), ruleset.patterns.get("SUBORDINATE_I")
     heads = headlines(statements)
     skip = not_claims | heads
     out: list[list[Referent | None]] = []
@@ -74,7 +74,7 @@ def resolve_all(statements: tuple[Statement, ...], attrs: list[list[Attribution]
                     ref = tracker.learn(ref, pronoun)
                 resolved[k] = ref
             elif claim:
-                tracker.mention(tracker.referent(a))
+                tracker.mention(tracker.referent(a), sub is not None and in_subordinate_clause(a, st, sub))
             elif st.index in heads:  # a person the headline names is known by name, not a candidate
                 tracker.know(tracker.referent(a))
         out.append(resolved)
@@ -139,8 +139,9 @@ class _Tracker:
         return Referent(a.source_text, a.kind, a.label, a.kind_rule, a.source_text.lower(), gender, one, a.statement,
                         a.source_start, a, sure)
 
-    def mention(self, ref: Referent) -> None:
-        self.spoken[-1].append(ref)
+    def mention(self, ref: Referent, subordinate: bool = False) -> None:
+        """A source named; one in a subordinate clause comes after the main clause's ("Lee noted that Diaz had …")."""
+        self.spoken[-1].insert(0, ref) if subordinate else self.spoken[-1].append(ref)
         self._last(ref)
         self.know(ref)
 
