@@ -385,3 +385,11 @@ def test_a_pronoun_prefers_the_main_clause_source_to_one_in_a_subordinate_clause
             "Hal Greer turned the story back on the Gazette, pointing out that the paper's Robert Vance had reported "
             "in June that the campaign was failing. He hoped, he said, that the paper would stop.")
     assert speaker(text, 2) == "Hal Greer"
+
+
+def test_a_pronoun_goes_last_to_a_family_member_the_article_names_once() -> None:
+    # the only Ruiz known as a person is a man; the article gives "Ana Ruiz" once: the "she" is hers
+    text = ("Ana Ruiz and Bernard Sand both visited the state this week.\n\n"
+            "Sand held a rally Saturday while Ruiz hosted an event Monday, where she praised Governor Tom Ruiz.\n\n"
+            "“I want to mention someone who is not here,” she said.")
+    assert speaker(text, 2) == "Ana Ruiz"

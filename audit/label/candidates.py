@@ -166,6 +166,18 @@ class Subjects:
                 found.append(ref)
         return found
 
+    def kin(self, word: str, gender: str, st: Statement) -> Referent | None:
+        """A person of a known family whom the article gives a first name of `gender` elsewhere, when no known
+        person of that surname has it ("Tom Ruiz" known, "Ana Ruiz" named once, then "Ruiz … she said"): the
+        pronoun's last resort (audit.label.referents)."""
+        if gender not in self.given.get(word, ()) or not self.people.families.get(surname_of(word)):
+            return None
+        verdict = classify_source(word, self.ruleset)
+        if verdict is None or verdict.kind is not SourceKind.PERSON:
+            return None
+        return Referent(word, verdict.kind, verdict.label, verdict.rule_id, self.people.key(word, gender) or "",
+                        gender, True, st.index, st.start)
+
     def _person(self, phrase: str, st: Statement, start: int, own: bool = False) -> Referent | None:
         rules = self.ruleset
         if not phrase or re.search(r"[’']s?$", phrase):  # "Trump's campaign": a possessive names a thing of theirs

@@ -67,8 +67,7 @@ def resolve_all(statements: tuple[Statement, ...], attrs: list[list[Attribution]
         for k in sorted(range(len(group)), key=lambda k: group[k].source_start):
             a = group[k]
             if a.kind_rule in refers_back:
-                pronoun = a.source_text.lower()
-                at = first_same(pronoun, st.text, max(a.source_start - st.start, 0))
+                at = first_same(pronoun := a.source_text.lower(), st.text, max(a.source_start - st.start, 0))
                 ref = tracker.resolve(pronoun, st, at) or tracker.resolve(pronoun, st, at, lenient=True)
                 if ref is not None and claim:
                     ref = tracker.learn(ref, pronoun)
@@ -242,8 +241,9 @@ class _Tracker:
         self.far = True
         if pronoun in _GROUP or pronoun in _THING:
             return self.last.get("they" if pronoun in _GROUP else "it")
-        return next((r for r in itertools.islice(reversed(self.singles), _PERSONS_BACK) if self.fits(r, pronoun)),
-                    None)
+        ref = next((r for r in itertools.islice(reversed(self.singles), _PERSONS_BACK) if self.fits(r, pronoun)), None)
+        self.far = ref is not None or (ref := self._named(st, at, pronoun, previous=first, kin=True)) is None
+        return ref  # a kin found by name is no weak evidence: "Ruiz … she" (Subjects.kin)
 
     def _opening(self) -> bool:
         """Whether the pronoun's statement opens its paragraph, or closes the quotation the paragraph opens with
@@ -267,9 +267,10 @@ class _Tracker:
                     return found
         return None
 
-    def _named(self, st: Statement, at: int, pronoun: str, previous: bool = False) -> Referent | None:
-        """The nearest known person the paragraph names before the pronoun (a "he" or "she" only); `previous`: for
-        a paragraph's first statement, the one the paragraph before names ("Then there's Axelrod.")."""
+    def _named(self, st: Statement, at: int, pronoun: str, previous: bool = False,
+               kin: bool = False) -> Referent | None:
+        """The nearest known person the paragraph names before the pronoun (a "he" or "she" only); `previous`: for its
+        first statement, the paragraph before's ("Then there's Axelrod."); `kin`: a known family's (Subjects.kin)."""
         if pronoun not in PRONOUN_GENDER:
             return None
         # names inside quotations are the speakers' words, not speakers ("“Tom Lee erred,” he said")
@@ -282,7 +283,8 @@ class _Tracker:
             for word in reversed(_CAPITALISED.findall(text)):
                 word = re.sub(r"[’']s$", "", word)
                 key = self.people.key(word, PRONOUN_GENDER[pronoun], add=False)
-                ref = self.persons.get(key) if key is not None else None
+                ref = self.persons.get(key) if key is not None else \
+                    self.found.kin(word, PRONOUN_GENDER[pronoun], st) if kin else None
                 if (found := self.fitting(ref, pronoun)) is not None and not named_after(found, st, at):
                     return found
         return None
