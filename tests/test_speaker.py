@@ -23,6 +23,8 @@ from tests.label_helpers import labels, speaker
                  id="possessive-description-then-name"),
     pytest.param("Reyes' sister, Marisol Reyes, said the family was proud.", "Marisol Reyes",
                  id="possessor-description-then-name"),
+    pytest.param("One pastor backing Senator Vale, Darren Whitby of Grace Hill Church in Marlow, said he had called "
+                 "150 pastors.", "Darren Whitby", id="description-then-name-of-a-body-in-a-town"),
 ])
 def test_a_name_beside_a_description_names_the_speaker(text: str, name: str) -> None:
     assert speaker(text, 0) == name

@@ -59,6 +59,7 @@ _NAME_1 = r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){0,6
 _NAME_BEFORE = _Rare(rf"(?:^|[,;:(—–―]\s*|[”\"’]\s+|\b(?:and|but|while)\s+)(?P<name>{_NAME}),\s+$")
 # the description, then its name in apposition: "<the bureau's director>, James B. Comey." / "…, Jane Doe, said"
 _NAME_AFTER = _Rare(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1,40}})?,\s+(?P<name>{_NAME})"
+                         r"(?:\s+(?:in|at|from)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"  # "… Church in Marion"
                          r"(?=\s*[,—–]|\s*[.!?]?[”\"’)]*\s*$)")
 _MEMBERS = _Rare(rf"(?:^|[,;:(—–]\s*|\b(?:But|And|but|and|while)\s+|[”\"’]\s+)"
                       rf"(?P<names>(?!(?:But|And|Yet|So|Or)\s){_NAME_1}(?:,\s+{_NAME_1})*,?\s+and\s+)$")
