@@ -90,6 +90,12 @@ def test_a_first_person_speaker_is_the_writer() -> None:
                  id="a-recording-a-speaker-informed"),
     pytest.param("In the latest poll, the senator leads by four points.", "document", "the latest poll",
                  id="a-poll-with-no-speaker"),
+    pytest.param("“We filed the largest report in the county,” Mayor Tom Hale said in a press release.", "document",
+                 "Tom Hale", id="said-in-a-press-release"),
+    pytest.param("Judge Ana Ruiz wrote in her ruling that the law was “an attempt to punish.”", "document", "Ana Ruiz",
+                 id="wrote-in-her-ruling"),
+    pytest.param("The Riverside Fund stated in a release Tuesday that the grant was never paid.", "document",
+                 "Riverside Fund", id="stated-in-a-release"),
 ])
 def test_the_speaker_in_a_setting_is_named_and_the_setting_labels(text: str, label: str, name: str) -> None:
     result = audit_text(text, with_readability=False)
@@ -148,3 +154,20 @@ def test_a_person_is_named_by_their_fullest_name(text: str, index: int, name: st
     """The roster names a person by the fullest name the article gives them, even outside a source phrase; the
     party and state after a lawmaker's name are not part of it."""
     assert speaker(text, index) == name
+
+
+def test_a_poll_beside_a_share_of_its_respondents_is_the_source() -> None:
+    text = "According to a Riverside Gazette survey, 51 percent of respondents said they would back the plan."
+    assert speaker(text, 0) == "a Riverside Gazette survey"
+    alone = "Some 51 percent of respondents said they would back the plan."
+    assert speaker(alone, 0) == "Some 51 percent of respondents"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("“The voters have spoken,” said council member Dana Pike when asked about Tom Hardy.", "Dana Pike",
+                 id="not-the-person-a-when-clause-names"),
+    pytest.param("“We are ready,” said Rob Kane while touring the plant with Ann Lee.", "Rob Kane",
+                 id="not-a-while-clause"),
+])
+def test_a_clause_after_a_speakers_name_is_no_part_of_it(text: str, name: str) -> None:
+    assert speaker(text, 0) == name

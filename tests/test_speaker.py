@@ -19,6 +19,12 @@ from tests.label_helpers import labels, speaker
     pytest.param("Another pollster, Ruth Okafor, said the race was close.", "Ruth Okafor", id="another-then-name"),
     pytest.param("A pollster, Ruth Okafor of Dunmore College, said the race was close.", "Ruth Okafor",
                  id="description-then-name-of-a-body"),
+    pytest.param("Her chief policy aide, Tomas Berg, calls the plan a blueprint.", "Tomas Berg",
+                 id="possessive-description-then-name"),
+    pytest.param("Reyes' sister, Marisol Reyes, said the family was proud.", "Marisol Reyes",
+                 id="possessor-description-then-name"),
+    pytest.param("One pastor backing Senator Vale, Darren Whitby of Grace Hill Church in Marlow, said he had called "
+                 "150 pastors.", "Darren Whitby", id="description-then-name-of-a-body-in-a-town"),
 ])
 def test_a_name_beside_a_description_names_the_speaker(text: str, name: str) -> None:
     assert speaker(text, 0) == name
@@ -27,6 +33,7 @@ def test_a_name_beside_a_description_names_the_speaker(text: str, name: str) -> 
 @pytest.mark.parametrize("text", [
     "Dana Whitfield, a spokeswoman for the mayor, called on the council to act and said the vote was a mistake.",
     "Another pollster, Ruth Okafor of Dunmore College, said the race was close.",
+    "Her chief policy aide, Tomas Berg, calls the plan a blueprint.",
 ])
 def test_a_description_beside_a_name_is_no_anonymous_source(text: str) -> None:
     assert labels(text)[0][1] == "named-source"

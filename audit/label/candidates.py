@@ -37,6 +37,8 @@ _VERBISH = code_pattern(r"\s+(?:\w+(?:ed|ly)|says|tells|wants|thinks|argues|beli
                       r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
                       r"did|do|does|also|still|met|made|took|gave|told|said|say|sent|went|came|got|began|spoke|wrote|"
                       r"held|kept|left|put|saw|felt|thought|knew|found|became|ran|won|lost|urge|want|see)\b")
+# a preposition that opens a phrase of place or time ("At Pine Hollow,", "In Marlow,"): what follows is no subject
+_PLACE_LEAD = code_pattern(r"(?:At|In|On|From|Inside|Outside|Near|Across|Along|Around|Throughout)\s")
 _QUOTES = frozenset("“\"‘'")
 _TOKEN = code_pattern(r"\S+")
 # a group shown by named members: "Critics of the plan, like Senators Ann Lee and Bo Diaz, …"
@@ -116,6 +118,8 @@ class Subjects:
         if m is not None and own and not _VERBISH.match(text, m.end(1)):
             own = False  # a word that is no clause's subject ("In Concord, he said")
         phrase = LEADS.sub("", m.group(1)) if m is not None else ""
+        if m is not None and _PLACE_LEAD.match(m.group(1)) and text[m.end(1):m.end(1) + 1] == ",":
+            phrase = ""  # an opening phrase of place or time, no subject: "At Pine Hollow, where …, Jo Lee said"
         person = self._titled(text, m.end(1) - len(phrase), st) if m is not None and phrase and not own else None
         if person is None and m is not None:
             person = self._person(phrase, st, st.start + m.end(1) - len(phrase), own)
@@ -134,11 +138,19 @@ class Subjects:
 
     def _titled(self, text: str, at: int, st: Statement) -> Referent | None:
         """A person named after capitalised words and a lower-case role ("Former Arizona governor Jan Brewer, …"):
-        the person, not the opening capitals, when the name opens with a common first name."""
+        the person, not the opening capitals, when the name opens with a common first name or the role is one the
+        lexicons list ("Obama consultant Cornell Belcher")."""
         d = _DESCRIBED_NAME.match(text, at)
-        if d is None or d.group("name").split()[0] not in self.people.given:
-            return None
+        if d is None or (d.group("name").split()[0] not in self.people.given and
+                         d.group("words").split()[-1].lower() not in self.role_words):
+            return None  # "Obama consultant Cornell Belcher, …": the consultant, not Obama
         return self._described(text, at, st)
+
+    @functools.cached_property
+    def role_words(self) -> frozenset[str]:
+        lex = self.ruleset.lexicons
+        return frozenset(w.lower() for name in ("person_titles", "anonymous_roles", "anonymous_singular")
+                         for w in lex.get(name, ()) if " " not in w)
 
     def named_in(self, st: Statement, end: int | None = None) -> list[Referent]:
         """The persons a statement names by a common first name and a surname ("when Michael Capellas, her
@@ -153,6 +165,18 @@ class Subjects:
                     (ref := self._person(m.group(), st, st.start + m.start())):
                 found.append(ref)
         return found
+
+    def kin(self, word: str, gender: str, st: Statement) -> Referent | None:
+        """A person of a known family whom the article gives a first name of `gender` elsewhere, when no known
+        person of that surname has it ("Tom Ruiz" known, "Ana Ruiz" named once, then "Ruiz … she said"): the
+        pronoun's last resort (audit.label.referents)."""
+        if gender not in self.given.get(word, ()) or not self.people.families.get(surname_of(word)):
+            return None
+        verdict = classify_source(word, self.ruleset)
+        if verdict is None or verdict.kind is not SourceKind.PERSON:
+            return None
+        return Referent(word, verdict.kind, verdict.label, verdict.rule_id, self.people.key(word, gender) or "",
+                        gender, True, st.index, st.start)
 
     def _person(self, phrase: str, st: Statement, start: int, own: bool = False) -> Referent | None:
         rules = self.ruleset
@@ -263,3 +287,10 @@ def named_after(ref: Referent, st: Statement, at: int) -> bool:
     after = unquoted(st.text[at:])  # not inside a quotation: "He says “…, but it's not Sam Ruiz”" may be Ruiz
     return bool(surname) and any(m.group()[:1].isupper()
                                  for m in re.finditer(rf"\b{re.escape(surname)}\b", after, re.I))
+
+
+def first_same(pronoun: str, text: str, at: int) -> int:
+    """Where the statement first uses the pronoun at `at` (outside quotations): one sentence's "he" twice is one
+    person, so a name between the two is not theirs ("When he took the stage after Mr. Lee's welcome, he said …")."""
+    m = re.search(rf"\b{re.escape(pronoun)}\b", unquoted(text[:at]), re.I)
+    return m.start() if m is not None else at

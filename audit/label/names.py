@@ -16,6 +16,10 @@ PRONOUN_GENDER = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 _CAPS = code_pattern(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
 _PARTY = code_pattern(r"\([A-Z][\w.-]*\)")
 _PLACE_TAIL = code_pattern(r",?\s+(?:of|from)\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\W*$")
+# a clause after the name, opened by a conjunction of time or manner and a lower-case word ("Jo Lee when asked
+# about Bo Diaz", "Jo Lee as she left the hall")
+_CLAUSE_AFTER = code_pattern(r"(?<=[A-Za-z.)])\s+(?:when|while|after|before|as|because|since|although|though|until|"
+                             r"once)\s+(?=[a-z])")
 _NAME_REACH = 300  # characters from the end of a phrase where its closing name may start (else O(n^2) search)
 # capitalised words that open a clause or a noun phrase but name nobody ("When Trump spoke", "His wife said")
 LEADS = code_pattern(r"^(?:(?:And|But|So|Or|Yet|As|When|While|Because|Since|Although|Though|If|After|Before|Until|Once|"
@@ -45,6 +49,9 @@ def person_name(phrase: str, ruleset: RuleSet) -> str:
 
 
 def _person_name(phrase: str, ruleset: RuleSet) -> str:
+    clause = _CLAUSE_AFTER.search(phrase, 0, _NAME_REACH)
+    if clause is not None and _CAPS.search(phrase, max(clause.start() - _NAME_REACH, 0), clause.start()):
+        phrase = phrase[:clause.start()]  # "Ann Lee when asked about Bo Diaz": Ann Lee, not the one asked about
     tail = _PLACE_TAIL.search(phrase, max(len(phrase) - _NAME_REACH, 0))
     if tail is not None and tail.group(1) in ruleset.lexicons.get("place_names", ()) and \
             _CAPS.search(phrase, max(tail.start() - _NAME_REACH, 0), tail.start()):

@@ -18,9 +18,9 @@ import dataclasses
 import itertools
 import re
 
-from audit.label.candidates import Referent, Subjects, headlines, named_after, unquoted
+from audit.label.candidates import Referent, Subjects, first_same, headlines, named_after, unquoted
 from audit.label.names import PRONOUN_GENDER, People, gender_cue, given_with, person_name, surname_of
-from audit.label.sources import singular
+from audit.label.sources import in_subordinate_clause, singular
 from audit.models import Attribution, SourceKind, Statement
 from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
@@ -52,7 +52,7 @@ def resolve_all(statements: tuple[Statement, ...], attrs: list[list[Attribution]
     refers_back = ruleset.with_role("refers-back")
     if not any(a.kind_rule in refers_back for group in attrs for a in group):
         return [[None] * len(group) for group in attrs]
-    tracker = _Tracker(ruleset, statements)
+    tracker, sub = _Tracker(ruleset, statements), ruleset.patterns.get("SUBORDINATE_I")
     heads = headlines(statements)
     skip = not_claims | heads
     out: list[list[Referent | None]] = []
@@ -67,13 +67,13 @@ def resolve_all(statements: tuple[Statement, ...], attrs: list[list[Attribution]
         for k in sorted(range(len(group)), key=lambda k: group[k].source_start):
             a = group[k]
             if a.kind_rule in refers_back:
-                pronoun, at = a.source_text.lower(), max(a.source_start - st.start, 0)
+                at = first_same(pronoun := a.source_text.lower(), st.text, max(a.source_start - st.start, 0))
                 ref = tracker.resolve(pronoun, st, at) or tracker.resolve(pronoun, st, at, lenient=True)
                 if ref is not None and claim:
                     ref = tracker.learn(ref, pronoun)
                 resolved[k] = ref
             elif claim:
-                tracker.mention(tracker.referent(a))
+                tracker.mention(tracker.referent(a), sub is not None and in_subordinate_clause(a, st, sub))
             elif st.index in heads:  # a person the headline names is known by name, not a candidate
                 tracker.know(tracker.referent(a))
         out.append(resolved)
@@ -138,8 +138,9 @@ class _Tracker:
         return Referent(a.source_text, a.kind, a.label, a.kind_rule, a.source_text.lower(), gender, one, a.statement,
                         a.source_start, a, sure)
 
-    def mention(self, ref: Referent) -> None:
-        self.spoken[-1].append(ref)
+    def mention(self, ref: Referent, subordinate: bool = False) -> None:
+        """A source named; one in a subordinate clause comes after the main clause's ("Lee noted that Diaz had …")."""
+        self.spoken[-1].insert(0, ref) if subordinate else self.spoken[-1].append(ref)
         self._last(ref)
         self.know(ref)
 
@@ -240,8 +241,9 @@ class _Tracker:
         self.far = True
         if pronoun in _GROUP or pronoun in _THING:
             return self.last.get("they" if pronoun in _GROUP else "it")
-        return next((r for r in itertools.islice(reversed(self.singles), _PERSONS_BACK) if self.fits(r, pronoun)),
-                    None)
+        ref = next((r for r in itertools.islice(reversed(self.singles), _PERSONS_BACK) if self.fits(r, pronoun)), None)
+        self.far = ref is not None or (ref := self._named(st, at, pronoun, previous=first, kin=True)) is None
+        return ref  # a kin found by name is no weak evidence: "Ruiz … she" (Subjects.kin)
 
     def _opening(self) -> bool:
         """Whether the pronoun's statement opens its paragraph, or closes the quotation the paragraph opens with
@@ -265,9 +267,10 @@ class _Tracker:
                     return found
         return None
 
-    def _named(self, st: Statement, at: int, pronoun: str, previous: bool = False) -> Referent | None:
-        """The nearest known person the paragraph names before the pronoun (a "he" or "she" only); `previous`: for
-        a paragraph's first statement, the one the paragraph before names ("Then there's Axelrod.")."""
+    def _named(self, st: Statement, at: int, pronoun: str, previous: bool = False,
+               kin: bool = False) -> Referent | None:
+        """The nearest known person the paragraph names before the pronoun (a "he" or "she" only); `previous`: for its
+        first statement, the paragraph before's ("Then there's Axelrod."); `kin`: a known family's (Subjects.kin)."""
         if pronoun not in PRONOUN_GENDER:
             return None
         # names inside quotations are the speakers' words, not speakers ("“Tom Lee erred,” he said")
@@ -280,7 +283,8 @@ class _Tracker:
             for word in reversed(_CAPITALISED.findall(text)):
                 word = re.sub(r"[’']s$", "", word)
                 key = self.people.key(word, PRONOUN_GENDER[pronoun], add=False)
-                ref = self.persons.get(key) if key is not None else None
+                ref = self.persons.get(key) if key is not None else \
+                    self.found.kin(word, PRONOUN_GENDER[pronoun], st) if kin else None
                 if (found := self.fitting(ref, pronoun)) is not None and not named_after(found, st, at):
                     return found
         return None

@@ -109,13 +109,17 @@ def _norm_outlet(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower())
 
 
-def governing(ls: LabelledStatement, subordinate: re.Pattern[str] | None = None) -> Attribution | None:
+def governing(ls: LabelledStatement, subordinate: re.Pattern[str] | None = None,
+              shares: frozenset[str] = frozenset()) -> Attribution | None:
     """The attribution behind a statement's label: the first one carrying that label, preferring one outside a
-    subordinate clause (the rules file's SUBORDINATE_I: "While Sanders has pledged …, Devine suggested …")."""
+    subordinate clause (the rules file's SUBORDINATE_I: "While Sanders has pledged …, Devine suggested …"), and
+    a poll over a share of its respondents (rules of the `share` role: "According to a survey, 51 percent said")."""
     carrying = [a for a in ls.attributions if a.label is ls.label]
     if subordinate is not None and len(carrying) > 1:
         main = [a for a in carrying if not in_subordinate_clause(a, ls.statement, subordinate)]
         carrying = main or carrying
+    if len(carrying) > 1 and shares:
+        carrying = [a for a in carrying if a.kind_rule not in shares] or carrying
     return carrying[0] if carrying else None
 
 
@@ -127,13 +131,27 @@ def _speaking(ls: LabelledStatement, gov: Attribution | None, ruleset: RuleSet) 
         return gov
     if gov.rule_id in ruleset.with_role("setting"):
         return next((a for a in ls.attributions if a is not gov and a.kind in _PEOPLE and
-                     a.cue.start >= gov.source_end), gov)
+                     a.cue.start >= gov.source_end), None) or _said_in(ls, gov) or gov
+    if gov.kind is SourceKind.DOCUMENT and (said := _said_in(ls, gov)) is not None:
+        return said
     tag = ls.attributions[0]  # the governing attributions come first, a closing tag first of them (label.governs)
     if tag.label is not gov.label and tag.kind in _PEOPLE and tag.cue.start > gov.cue.end and not any(
             b is not tag and b.source_start < tag.source_end and tag.source_start < max(b.source_end, b.cue.end)
             for b in ls.attributions) and closing_tag(tag, ls.statement, ruleset.patterns.get("TAG_TAIL_I")):
         return tag  # not a phrase of another attribution's taken for a speaker ("…, according to <its FEC> reports")
     return _reporting(ls, gov) or gov
+
+
+_SAID_IN = code_pattern(r"\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?(?:in|on)\s+$")
+
+
+def _said_in(ls: LabelledStatement, gov: Attribution) -> Attribution | None:
+    """The speaker whose verb of saying the document follows as where the words were given ("Jo Lee said in a
+    statement", "Judge Ann Ruiz wrote in her ruling"): the label is the document's, the words are the speaker's."""
+    start, text = ls.statement.start, ls.statement.text
+    return next((a for a in ls.attributions if a.kind in _PEOPLE and a.label is not gov.label and
+                 a.source_end <= a.cue.start and a.cue.end <= gov.source_start and
+                 _SAID_IN.fullmatch(text, a.cue.end - start, gov.source_start - start)), None)
 
 
 def _reporting(ls: LabelledStatement, gov: Attribution) -> Attribution | None:
@@ -159,7 +177,7 @@ def build_roster(labelled: tuple[LabelledStatement, ...], text: str, ruleset: Ru
     reasons: dict[int, str | None] = {}  # statement -> the reason for anonymity it gives
     furniture = frozenset(ls.index for ls in labelled if ls.label is Label.NONE)
     for ls in labelled:
-        gov = _speaking(ls, governing(ls, subordinate), ruleset)
+        gov = _speaking(ls, governing(ls, subordinate, ruleset.with_role("share")), ruleset)
         # page furniture ("See also: …", "More on this:") names no source, even when a rule found a cue in it
         for a in ls.attributions if ls.label is not Label.NONE else ():
             if a.kind_rule in ruleset.with_role("refers-back"):

@@ -15,7 +15,7 @@ from typing import cast
 
 from audit.label.asides import aside_pronoun, first_named, named_members
 from audit.label.names import person_name
-from audit.label.sources import classify_source, singular
+from audit.label.sources import classify_source
 from audit.models import Attribution, SourceKind, Statement
 from audit.rules import cache
 from audit.rules.cache import code_pattern
@@ -59,6 +59,7 @@ _NAME_1 = r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|de|del|van|von|da|di|le|la)\s+)?){0,6
 _NAME_BEFORE = _Rare(rf"(?:^|[,;:(—–―]\s*|[”\"’]\s+|\b(?:and|but|while)\s+)(?P<name>{_NAME}),\s+$")
 # the description, then its name in apposition: "<the bureau's director>, James B. Comey." / "…, Jane Doe, said"
 _NAME_AFTER = _Rare(rf"(?:\s+(?:on|at|in|of|for|from|with)\s+[^,“”\"\x01]{{1,40}})?,\s+(?P<name>{_NAME})"
+                         r"(?:\s+(?:in|at|from)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"  # "… Church in Marion"
                          r"(?=\s*[,—–]|\s*[.!?]?[”\"’)]*\s*$)")
 _MEMBERS = _Rare(rf"(?:^|[,;:(—–]\s*|\b(?:But|And|but|and|while)\s+|[”\"’]\s+)"
                       rf"(?P<names>(?!(?:But|And|Yet|So|Or)\s){_NAME_1}(?:,\s+{_NAME_1})*,?\s+and\s+)$")
@@ -73,7 +74,8 @@ _BODIES = (SourceKind.OUTLET, SourceKind.ORGANISATION)
 _PARTICIPLE = _compile(r"[A-Z][a-z]{2,}(?:ing|ed)$")
 _ADVERB = _compile(r"[A-Z][a-z]{3,}ly$")
 _LEAD_IN = _compile(r"[\s“\"‘'(]*(?:(?:And|But|Yet|So)\s+)?")
-_DESCRIPTION = _compile(r"(?:a|an|the|one|another)\s", re.I)
+# a description's opening: an article, a possessive ("Her chief aide, Jo Lee, said", "Lee's sister, Ann Lee, said")
+_DESCRIPTION = _compile(r"(?:a|an|the|one|another|his|her|their|its|our|my|your|[A-Z][\w.-]*[’'](?:s\b)?)\s", re.I)
 _FIRST_LOWER = _Rare(r"\S+\s+[a-z]")
 _ASIDE_TO_CUE = _Rare(r"\s*(?:,[^;:]{1,200},[”\"’']*\s*|\s)")
 _OPENING_END = _Rare(r"[^,“”\"\x01―—–]{0,160}?(?:,|\s+[―—–])\s+")
@@ -119,7 +121,7 @@ def _apposition(a: Attribution, st: Statement, ruleset: RuleSet, agent: bool = F
     """A name beside a description the rule took for the source; `agent`: the source is a passive's agent
     ("written by <a delegate>, Jane Doe")."""
     phrase = a.source_text
-    if not _DESCRIPTION.match(phrase) or not singular(phrase.split(",")[0]):
+    if not _DESCRIPTION.match(phrase) or phrase.split(",")[0].rstrip().endswith("s"):  # one person, no group
         return None
     start, end = a.source_start - st.start, a.source_end - st.start
     comma = st.text[max(start - 8, 0):start].rstrip().endswith(",")  # "Name, <a description>"

@@ -40,8 +40,10 @@ CARRY = ("paragraph", "back")
 #: "MATTHEWS: …": in a text where a speaker takes a second turn, its label holds the paragraphs up to the next
 #: turn; audit.label.turns), `setting` (an attribution naming the document or recording where a speaker's words
 #: were given, "In the order, Curiel said": the roster names the speaker), `document-only` (a pronoun source that
-#: stands only for a document, "It would also create …" after a bill: dropped unless the pronoun goes back to one).
-ROLES = ("relay", "refers-back", "description", "list-label", "writer", "turn", "setting", "document-only")
+#: stands only for a document, "It would also create …" after a bill: dropped unless the pronoun goes back to one),
+#: `share` (a share of a poll's respondents, "51 percent said": a poll the statement names beside it is the roster's
+#: source).
+ROLES = ("relay", "refers-back", "description", "list-label", "writer", "turn", "setting", "document-only", "share")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
 _REF = code_pattern(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")  # {name} or {lexicon|lexicon}
