@@ -125,13 +125,16 @@ def governing(ls: LabelledStatement, subordinate: re.Pattern[str] | None = None,
 
 def _speaking(ls: LabelledStatement, gov: Attribution | None, ruleset: RuleSet) -> Attribution | None:
     """The attribution whose source the roster names for a statement: the governing one, but for one that names
-    the setting of a speaker's words (`role: setting`, "In the order, Curiel said …"), the speaker after it, and for
+    the setting of a speaker's words (`role: setting`, "In the order, Curiel said …"), the speaker after it, for an
+    outlet a speaker told (`role: relay`, "X told the Daily Mail"), that speaker, and for
     one inside the words a closing tag gives to a speaker ("Polling shows that …,” said Jane Doe."), that speaker."""
     if gov is None:
         return gov
     if gov.rule_id in ruleset.with_role("setting"):
         return next((a for a in ls.attributions if a is not gov and a.kind in _PEOPLE and
                      a.cue.start >= gov.source_end), None) or _said_in(ls, gov) or gov
+    if gov.rule_id in ruleset.with_role("relay"):  # "X told the Daily Mail": the label is the outlet's, the words X's
+        return next((a for a in ls.attributions if a is not gov and a.kind in _PEOPLE), None) or gov
     if gov.kind is SourceKind.DOCUMENT and (said := _said_in(ls, gov)) is not None:
         return said
     tag = ls.attributions[0]  # the governing attributions come first, a closing tag first of them (label.governs)
