@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from audit.models import Statement
 from audit.rules.anchors import exact_words
 from audit.rules.ruleset import Rule, RuleSet
-from audit.rules.scan import Words, by_statement, candidates, join, matching
+from audit.rules.scan import by_statement, candidates, join, matching
+from audit.rules.words import Words, members
 
 
 def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
@@ -47,26 +48,27 @@ def scan_rules(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
 
 def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
                ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
-    """scan_document on some of a document's statements, numbered from 0."""
+    """scan_document on some of a document's statements, numbered from 0. The word prefilter's answers are
+    bitsets over the part's statements (audit.rules.words), turned into statement numbers once per rule."""
     segments = [masked[st.start:st.end] for st in statements]
     words, joined = Words(segments), None
     attribution = {}
     for r in ruleset.of_kind("attribution"):
-        may = words.may_match(r.regex)
+        may = words.may_bits(r.regex)
         if r.requires is not None and (exact := exact_words(r.requires)) is not None:
             # the gate is its words: where a statement holds one of them (and the pattern may match)
-            attribution[r.id] = frozenset(i for i in (range(len(segments)) if may is None else may)
-                                          if not exact.isdisjoint(words.tokens[i]))
+            found = words.word_bits(exact)
+            attribution[r.id] = frozenset(members(found if may is None else found & may))
         elif r.requires is not None:
-            gate = words.may_match(r.requires)
-            scope = may if gate is None else gate if may is None else sorted(set(may) & set(gate))
+            gate = words.may_bits(r.requires)
+            scope = may if gate is None else gate if may is None else may & gate
             if scope is None:
                 joined = joined or join(segments)
                 attribution[r.id] = matching(r.requires, joined)
             else:
-                attribution[r.id] = frozenset(i for i in scope if r.requires.search(segments[i]))
+                attribution[r.id] = frozenset(i for i in members(scope) if r.requires.search(segments[i]))
         elif may is not None:
-            attribution[r.id] = frozenset(may)
+            attribution[r.id] = frozenset(members(may))
         else:
             joined = joined or join(segments)
             attribution[r.id] = frozenset(candidates(r.regex, joined))
