@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.rules.anchors import WORD, needs
-from audit.rules.words import Words, members
+from audit.rules.words import NeedTable, Words, members
 
 PATTERNS = [r"\b(?:said|told)\b", r"(?i)\bsaid\b", r"\w+:\s", r"(?i)according\s+to", r"\bask(?:ed)?\b.*:",
             r"[ſs]aid", r"(?i)k\b", r"\bpoll\b|\bsurvey\b", r"(?i:[\u0345\s])said\b", r"\w+"]
@@ -43,6 +43,15 @@ def _by_statement(segments: list[str], pattern: re.Pattern[str]) -> list[int] | 
 def test_the_index_answers_what_each_statements_words_answer(source: str, segments: list[str]) -> None:
     pattern = re.compile(source)
     assert Words(segments).may_match(pattern) == _by_statement(segments, pattern)
+    table = NeedTable([re.compile(p) for p in PATTERNS] + [pattern])  # one pass over the part for every Need
+    assert Words(segments, table).may_match(pattern) == _by_statement(segments, pattern)
+
+
+def test_a_pattern_the_table_does_not_hold_is_answered_whole() -> None:
+    segments = ["He said so.", "She asked: why?", "nothing"]
+    table = NeedTable([re.compile(r"\bsaid\b")])
+    assert Words(segments, table).may_match(re.compile(r"\basked\b")) == [1]
+    assert Words(segments, table).may_match(re.compile(r"\bsaid\b")) == [0]
 
 
 def test_members_are_the_set_bits_in_order() -> None:
