@@ -14,7 +14,8 @@ from audit.label.runs import scan_document
 from audit.read import text as textmod
 from audit.rules.anchors import exact_words
 from audit.rules.loader import default_rules
-from audit.rules.scan import Words, candidates, join, matching, scannable
+from audit.rules.scan import candidates, join, matching, scannable
+from audit.rules.words import Words
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "putin-trump-tomahawk.txt"
 PATTERNS = {

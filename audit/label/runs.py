@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from audit.models import Statement
 from audit.rules.anchors import exact_words
 from audit.rules.ruleset import Rule, RuleSet
-from audit.rules.scan import Words, by_statement, candidates, join, matching
+from audit.rules.scan import by_statement, candidates, join, matching
+from audit.rules.words import NeedTable, Words, members
 
 
 def scan_document(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
@@ -47,36 +48,58 @@ def scan_rules(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
 
 def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
                ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
-    """scan_document on some of a document's statements, numbered from 0."""
+    """scan_document on some of a document's statements, numbered from 0. The word prefilter's answers are
+    bitsets over the part's statements (audit.rules.words), turned into statement numbers once per rule."""
     segments = [masked[st.start:st.end] for st in statements]
-    words, joined = Words(segments), None
+    tables = _tables(ruleset)
+    words, joined = Words(segments, tables[0]), None
     attribution = {}
     for r in ruleset.of_kind("attribution"):
-        may = words.may_match(r.regex)
+        may = words.may_bits(r.regex)
         if r.requires is not None and (exact := exact_words(r.requires)) is not None:
             # the gate is its words: where a statement holds one of them (and the pattern may match)
-            attribution[r.id] = frozenset(i for i in (range(len(segments)) if may is None else may)
-                                          if not exact.isdisjoint(words.tokens[i]))
+            found = words.word_bits(exact)
+            attribution[r.id] = frozenset(members(found if may is None else found & may))
         elif r.requires is not None:
-            gate = words.may_match(r.requires)
-            scope = may if gate is None else gate if may is None else sorted(set(may) & set(gate))
+            gate = words.may_bits(r.requires)
+            scope = may if gate is None else gate if may is None else may & gate
             if scope is None:
                 joined = joined or join(segments)
                 attribution[r.id] = matching(r.requires, joined)
             else:
-                attribution[r.id] = frozenset(i for i in scope if r.requires.search(segments[i]))
+                attribution[r.id] = frozenset(i for i in members(scope) if r.requires.search(segments[i]))
         elif may is not None:
-            attribution[r.id] = frozenset(may)
+            attribution[r.id] = frozenset(members(may))
         else:
             joined = joined or join(segments)
             attribution[r.id] = frozenset(candidates(r.regex, joined))
     texts = [st.text for st in statements]
-    text_words, text_joined = Words(texts), None
+    text_words, text_joined = Words(texts, tables[1]), None
     statement = {}
     for r in ruleset.of_kind("statement"):
-        may = text_words.may_match(r.regex)
-        if may is None:
+        hits = text_words.may_match(r.regex)
+        if hits is None:
             text_joined = text_joined or join(texts)
-            may = candidates(r.regex, text_joined)
-        statement[r.id] = frozenset(may)
+            hits = candidates(r.regex, text_joined)
+        statement[r.id] = frozenset(hits)
     return attribution, statement
+
+
+def _tables(ruleset: RuleSet) -> tuple[NeedTable, NeedTable]:
+    """The Needs of the attribution rules' patterns and gates, and of the statement rules' patterns, numbered
+    once per rule set (audit.rules.words); kept for the last few rule sets (a language server loads new ones)."""
+    hit = _TABLES.get(id(ruleset))
+    if hit is not None and hit[0] is ruleset:
+        return hit[1]
+    attribution = ruleset.of_kind("attribution")
+    gates = [r.requires for r in attribution if r.requires is not None]
+    exact = [w for gate in gates for w in exact_words(gate) or ()]
+    tables = (NeedTable([r.regex for r in attribution] + gates, exact),
+              NeedTable(r.regex for r in ruleset.of_kind("statement")))
+    if len(_TABLES) >= 4:
+        _TABLES.clear()
+    _TABLES[id(ruleset)] = (ruleset, tables)  # the rule set is held: its id stays its own
+    return tables
+
+
+_TABLES: dict[int, tuple[RuleSet, tuple[NeedTable, NeedTable]]] = {}

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
 
-from audit.rules.anchors import WORD, Need, needs, per_pattern
+from audit.rules.anchors import per_pattern
 from audit.rules.cache import code_pattern
 from audit.rules.ruleset import Rule
 
@@ -162,61 +160,3 @@ def by_statement(count: int, rules: tuple[Rule, ...], runs: dict[str, frozenset[
         for i in runs[rule.id]:
             out[i].append(rule)
     return out
-
-
-# --- statements that may match, by the words their patterns need (audit.rules.anchors) ----------------
-
-class Words:
-    """A document's statements with the set of words and of characters of each, to answer `may_match` for many
-    patterns with set operations instead of searches."""
-
-    def __init__(self, segments: Sequence[str]) -> None:
-        self.segments = segments
-
-    @cached_property
-    def tokens(self) -> list[frozenset[str]]:
-        return [frozenset(WORD.findall(seg)) for seg in self.segments]
-
-    @cached_property
-    def chars(self) -> list[frozenset[str]]:
-        return [frozenset(seg) for seg in self.segments]
-
-    @cached_property
-    def lowered(self) -> list[frozenset[str]]:
-        """Each statement's words in lower case; a statement with a character beyond ASCII gets every word
-        (_ALL): re's case-insensitive matching of those ("ſ" matches "s") is not str.lower's."""
-        return [frozenset(WORD.findall(seg.lower())) if seg.isascii() else _ALL for seg in self.segments]
-
-    def may_match(self, pattern: re.Pattern[str]) -> list[int] | None:
-        """The statements `pattern` may match, in order (a superset of those it matches); None: all of them."""
-        found = needs(pattern)
-        if not found:
-            return None
-        among: Iterable[int] = range(len(self.segments))
-        for words, firsts, lowered, folded in sorted(map(_checker, found), key=lambda c: (c[3], not c[0], c[1])):
-            toks = self.tokens if words else []
-            chars = self.chars if firsts else []
-            low = self.lowered if folded else []
-            if not firsts and not folded:
-                among = [i for i in among if not words.isdisjoint(toks[i])]
-            else:
-                among = [i for i in among if (words and not words.isdisjoint(toks[i]))
-                         or (firsts and not firsts.isdisjoint(chars[i]))
-                         or (folded and (low[i] is _ALL or not lowered.isdisjoint(low[i])))]
-            if not among:
-                return []
-        return list(among)
-
-
-_ALL: frozenset[str] = frozenset({"\x00all"})
-
-
-@lru_cache(maxsize=4096)
-def _checker(need: Need) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
-    """A Need as (its exact words; the first characters of its texts, both cases for a case-folded one: a text
-    cannot be in a statement whose characters lack its first; its case-folded words, lower-cased; whether it
-    has case-folded parts, which keep every statement with a character beyond ASCII: re's case-insensitive
-    matching takes "ſ" for "s", "K" (Kelvin) for "k", "İ" and "ı" for "i")."""
-    firsts = {t[0] for t in need.texts} | {c for t in need.folded_texts for c in (t[0].lower(), t[0].upper())}
-    folded = bool(need.folded_words or need.folded_texts)
-    return need.words, frozenset(firsts), frozenset(w.lower() for w in need.folded_words), folded
