@@ -161,7 +161,8 @@ def test_hostile_draft_renders_as_text_and_fetches_nothing(tmp_path: Path, monke
     for visible in ("<script>alert(1)</script>", '<img src="file:///etc/passwd">', "http://127.0.0.1:9/x",
                     "<b>bold</b>"):
         assert visible in text, visible
-    assert fetcher.requested[before:] == []  # escaped markup leaves WeasyPrint nothing to fetch
+    # escaped markup leaves WeasyPrint nothing to fetch but the templates' own files (report-pdf.css's wave.svg)
+    assert fetcher.requested[before:] == [(templates_dir() / "wave.svg").as_uri()]
 
 
 def test_fetcher_refuses_what_unescaped_markup_asks_for() -> None:
