@@ -15,7 +15,8 @@ def placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: 
         return True
     return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > lead,
                 "first-paragraph": st.paragraph == lead, "in-link-list": in_list and whole,
-                "own-line": line, "not-first-statement": st.index > 0, "not-deck": not deck, "deck": deck}[cond]
+                "own-line": line, "not-first-statement": st.index > 0, "first-statement": st.index == 0,
+                "not-deck": not deck, "deck": deck}[cond]
                for cond in rule.where)
 
 
