@@ -30,7 +30,8 @@ def test_a_kicker_over_the_headline_is_furniture_and_the_headline_a_claim() -> N
 
 
 def test_a_title_case_headline_is_not_a_kicker() -> None:
-    got = dict(labels("Council Approves Budget After Long Debate\n\nThe council voted 5-2 on Monday, the clerk said.\n"))
+    got = dict(labels("Council Approves Budget After Long Debate\n\n"
+                      "The council voted 5-2 on Monday, the clerk said.\n"))
     assert got["Council Approves Budget After Long Debate"] == "unattributed"
 
 
