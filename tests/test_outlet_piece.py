@@ -1,6 +1,7 @@
 """A piece in another outlet named as the setting ("In a review in the Standard, the critic called …") relays
-like "X told <outlet>": with no --publisher the speaker's label stands, with another publisher the statement is
-secondhand (GUIDELINES: "X told Fox News" in an article not from Fox News); the review is no document.
+like "X told <outlet>": secondhand unless the outlet is the article's own publisher (GUIDELINES: "X told Fox News"
+in an article not from Fox News; with no --publisher the outlet counts as another one); the review is no document,
+and the roster still names the critic.
 Also: a group of professionals is anonymous even when a document noun closes its tail, and the documents and
 guards added with them. Expected labels come from reading GUIDELINES.md, not from the tool's output.
 """
@@ -17,10 +18,16 @@ def _label(text: str, publisher: str | None = None) -> str:
     return audit_text(text, publisher=publisher, with_readability=False).statements[-1].label.value
 
 
-@pytest.mark.parametrize("publisher, label", [(None, "named-source"), ("The Riverside Standard", "named-source"),
+@pytest.mark.parametrize("publisher, label", [(None, "secondhand-report"), ("The Riverside Standard", "named-source"),
                                               ("The Harbor Ledger", "secondhand-report")])
 def test_a_review_in_another_outlet_relays(publisher: str | None, label: str) -> None:
     assert _label(REVIEW, publisher) == label
+
+
+def test_the_roster_names_the_critic_not_the_outlet() -> None:
+    result = audit_text(REVIEW, with_readability=False)
+    names = {s.id: s.name for s in result.sources}
+    assert "Pryor" in (names.get(result.statements[-1].source_id) or "")
 
 
 @pytest.mark.parametrize("text, label", [

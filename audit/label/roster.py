@@ -134,7 +134,10 @@ def _speaking(ls: LabelledStatement, gov: Attribution | None, ruleset: RuleSet) 
         return next((a for a in ls.attributions if a is not gov and a.kind in _PEOPLE and
                      a.cue.start >= gov.source_end), None) or _said_in(ls, gov) or gov
     if gov.rule_id in ruleset.with_role("relay"):  # "X told the Daily Mail": the label is the outlet's, the words X's
-        return next((a for a in ls.attributions if a is not gov and a.kind in _PEOPLE), None) or gov
+        people = [a for a in ls.attributions if a is not gov and a.kind in _PEOPLE]  # its cue's, else nearest before
+        return next((a for a in people if a.cue.start == gov.cue.start), None) or max(
+            (a for a in people if a.source_end <= gov.cue.start), key=lambda a: a.source_end, default=None) or (
+            people[0] if people else gov)
     if gov.kind is SourceKind.DOCUMENT and (said := _said_in(ls, gov)) is not None:
         return said
     tag = ls.attributions[0]  # the governing attributions come first, a closing tag first of them (label.governs)
