@@ -36,13 +36,7 @@ class Words:
         asks about (NeedTable.wanted): a statement's other words are never looked at one by one."""
         if self.table is not None:
             return self._indexed[0]
-        index: dict[str, int] = {}
-        get, findall = index.get, WORD.findall
-        for i, seg in enumerate(self.segments):
-            bit = 1 << i
-            for word in set(findall(seg)):
-                index[word] = get(word, 0) | bit
-        return index
+        return _word_index(self.segments, lowered=False)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -56,14 +50,7 @@ class Words:
         case-insensitive matching of those, "ſ" for "s", is not str.lower's)."""
         if self.table is not None:
             return self._indexed[1]
-        index: dict[str, int] = {}
-        get, findall = index.get, WORD.findall
-        for i, seg in enumerate(self.segments):
-            if seg.isascii():
-                bit = 1 << i
-                for word in set(findall(seg.lower())):
-                    index[word] = get(word, 0) | bit
-        return index
+        return _word_index(self.segments, lowered=True)
 
     @cached_property
     def lowered_vocabulary(self) -> frozenset[str]:
@@ -236,3 +223,16 @@ def _plan(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], str, frozense
         folded = bool(need.folded_words or need.folded_texts)
         out.append((need.words, "".join(sorted(firsts)), frozenset(w.lower() for w in need.folded_words), folded))
     return tuple(out)
+
+
+def _word_index(segments: Sequence[str], lowered: bool) -> dict[str, int]:
+    """Word -> the statements that hold it, as bits; `lowered`: words lower-cased, statements of ASCII alone."""
+    index: dict[str, int] = {}
+    get, findall = index.get, WORD.findall
+    for i, seg in enumerate(segments):
+        if lowered and not seg.isascii():
+            continue
+        bit = 1 << i
+        for word in set(findall(seg.lower() if lowered else seg)):
+            index[word] = get(word, 0) | bit
+    return index
