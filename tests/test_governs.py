@@ -93,3 +93,12 @@ def test_an_outlet_in_a_subordinate_clause_still_gives_way() -> None:
 
 def test_a_leak_word_in_a_relative_clause_still_gives_way() -> None:
     assert _first("Rivera said two aides, who mishandled classified documents, had been fired.\n")[0] == "named-source"
+
+
+def test_a_closing_tag_with_a_clause_of_time_names_its_speaker() -> None:
+    # "…, Susan Reyes said as she turned around.": the tag still closes the content; "as …" is when, not what
+    assert _first("The volunteers have booed the plan, calling it “a circus,” Susan Reyes said as she turned "
+                  "around.\n")[1] == "Susan Reyes"
+    # a clause after the tag with its own "that" is not a tail: the tag is no closing tag
+    assert _first("The volunteers have booed the plan, calling it “a circus,” Susan Reyes said before she "
+                  "added that the vote was close.\n")[1] != "Susan Reyes"
