@@ -311,3 +311,14 @@ def test_a_sentence_after_a_quotation_is_no_tag_when_it_goes_on_as_a_clause() ->
     assert second.label.value == "named-source"
     first = got["“The data are messy,” Jo Park said in an interview."]
     assert second.carried_from == first.statement.index
+
+
+def test_a_pronoun_tag_after_a_word_of_going_on_is_the_speaker_of_the_quotation_before() -> None:
+    # '“…” After all, she says, “…”': the speaker goes on, so the quotation before the tag is hers
+    text = ("Roe is unapologetic about her aim. “I want the pool closed by June, and I will not hide it.” "
+            "After all, she says, “I was elected to fix the budget.”")
+    assert _labels(text) == [UNATT, NAMED, NAMED]
+    # a tag opening with a word that may bring in someone new, and long, is no such going on
+    other = ("The council met on Monday. “Nobody asked us about this plan before the vote was taken.” "
+             "Then the mayor of the town said, “The council was asked twice, in writing, in March.”")
+    assert _labels(other) == [UNATT, UNATT, NAMED]

@@ -103,6 +103,13 @@ _TAG_FIRST = code_pattern(r"(?!(?:Smaller|Larger|Bigger|Younger|Older|Newer|Earl
                           r"(?!\s+(?:that\b|[a-z]+\s+(?:had|has|have|was|were|is|are|would|will|could|left|went"
                           r"|[a-z]{2,}ed)\b))")
 
+# A statement that opens with a word of going on and a pronoun's tag set off by commas, then goes on quoting: the
+# speaker of the quotation just before it goes on ('“We stay.” After all, she says, “this is our town.”'; not 'Then
+# Lee said, “…”', which may bring in someone new).
+_LEAD_TAG = code_pattern(r"(?:After\s+all|Still|Yet|Again|Indeed|Besides|Of\s+course|In\s+the\s+end),?\s+"
+                         r"(?:he|she|they),?\s+(?:says|said|adds|added|writes|wrote|insists|insisted|notes|noted"
+                         r"|argues|argued|explains|explained|continues|continued),\s*(?:[“\"‘']|'')")
+
 
 # A quotation that ends its statement with a comma before the closing mark goes on into its tag ('“Go, go,” / Jane
 # Roe, the leader of the party, wrote on Facebook.'): the statement was split where the sentence was not over.
@@ -132,7 +139,8 @@ def _speaker_statement(first: int, last: int, statements: tuple[Statement, ...],
     nxt = last + 1
     if nxt < len(statements) and attributed[nxt] and statements[nxt].paragraph == statements[last].paragraph \
             and not _OWN_QUOTE.search(statements[nxt].text) and (len(statements[nxt].text.split()) <= 8 or (
-                statements[last].text.rstrip()[-1:] in "”\"’'" and _TAG_FIRST.match(statements[nxt].text))
+                statements[last].text.rstrip()[-1:] in "”\"’'" and (_TAG_FIRST.match(statements[nxt].text)
+                                                                   or _LEAD_TAG.match(statements[nxt].text)))
                 or _COMMA_CLOSE.search(statements[last].text[-12:])):
         return nxt  # "'How many times…?' / Clinton said." or "'Why …?' Lichtman said about McCain's effort …"
     prev = first - 1
