@@ -157,7 +157,8 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
                           if any(rule.label is Label.NONE for rule, _ in fired))  # "none" wins over every label
     attrs = carry_leaks(resolve_pronouns([find_attributions(st, masked, ruleset, publisher,
                                                             attribution_todo[st.index])
-                                          for st in statements], statements, ruleset, furniture), ruleset)
+                                          for st in statements], statements, ruleset, furniture), ruleset,
+                        [st.text for st in statements])
     attrs = _documents_only(attrs, fired_all, ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     for st, group, fired in zip(statements, attrs, fired_all):
