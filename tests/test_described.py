@@ -63,3 +63,10 @@ def test_a_description_with_no_fitting_person_stays_as_it_is(text: str) -> None:
 ])
 def test_a_description_of_a_person_brought_in_without_a_name_is_anonymous(text: str, label: str) -> None:
     assert labels(text)[-1][1] == label
+
+
+def test_the_description_with_a_name_beside_it_is_named() -> None:
+    """A person brought in without a name and named later ("said the nurse, Jane Doe,") is named from there on."""
+    got = labels("A former nurse told jurors that she saw the doctor take vials. “I knew what I was looking at,” "
+                 "testified the nurse, Jane Doe, who worked at the hospital. “I just did not know who to tell.”")
+    assert [label for _, label in got] == ["anonymous-source", "named-source", "named-source"]

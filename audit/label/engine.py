@@ -25,6 +25,7 @@ from audit.label.sources import (
 )
 from audit.label.speaker import speaker_source
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import Rule, RuleSet
 
 
@@ -97,6 +98,7 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
                       verdict.rule_id)
     spoken = speaker_source(att, st, ruleset, text, rule.accept)  # a name beside a description, a subject
     if spoken is att and label == Label.NAMED and verdict.rule_id in ruleset.with_role("description") and \
+            not _APPOSED_NAME.match(st.text, s_start - st.start + len(phrase)) and \
             introduced_unnamed(phrase, s_start, text):  # "the teacher" after "one teacher, who asked not to be named"
         spoken = dataclasses.replace(att, kind=SourceKind.UNNAMED, label=Label.ANONYMOUS)
     return spoken if rule.label is None or spoken is att else dataclasses.replace(spoken, label=rule.label)
@@ -114,6 +116,10 @@ def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
     return [(r, m) for r in (ruleset.of_kind("statement") if rules is None else rules)
             if placed(r, st, whole, in_list, lead, whole if line is None else line, deck)
             and (m := r.regex.search(st.text))]
+
+
+# a name set beside a description, between commas: "said the nurse, Maria Ortiz, who …" is named by it
+_APPOSED_NAME = code_pattern(r",\s+(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+\s*(?:,|[.;]|$)")
 
 
 def choose(labels: list[Label], ruleset: RuleSet) -> Label:
