@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from audit.label.blocks import NOT_CARRIED, Own, line_breaks
 from audit.label.carry import attach_quotations, carry_over
-from audit.label.described import introduced_unnamed
+from audit.label.described import introduced_unnamed, named_later
 from audit.label.governs import main_attributions
 from audit.label.leaks import carry_leaks
 from audit.label.narration import Speakers
@@ -101,6 +101,8 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
             not _APPOSED_NAME.match(st.text, s_start - st.start + len(phrase)) and \
             introduced_unnamed(phrase, s_start, text):  # "the teacher" after "one teacher, who asked not to be named"
         spoken = dataclasses.replace(att, kind=SourceKind.UNNAMED, label=Label.ANONYMOUS)
+    elif spoken is att and label == Label.ANONYMOUS and named_later(phrase, s_start + len(phrase), text):
+        spoken = dataclasses.replace(att, kind=SourceKind.PERSON, label=Label.NAMED)  # "…, said the nurse, Jo Doe,"
     return spoken if rule.label is None or spoken is att else dataclasses.replace(spoken, label=rule.label)
 
 
