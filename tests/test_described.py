@@ -63,3 +63,21 @@ def test_a_description_with_no_fitting_person_stays_as_it_is(text: str) -> None:
 ])
 def test_a_description_of_a_person_brought_in_without_a_name_is_anonymous(text: str, label: str) -> None:
     assert labels(text)[-1][1] == label
+
+
+def test_the_description_with_a_name_beside_it_is_named() -> None:
+    """A person brought in without a name and named later ("said the nurse, Jane Doe,") is named from there on."""
+    got = labels("A former nurse told jurors that she saw the doctor take vials. “I knew what I was looking at,” "
+                 "testified the nurse, Jane Doe, who worked at the hospital. “I just did not know who to tell.”")
+    assert [label for _, label in got][1:] == ["named-source", "named-source"]
+
+
+def test_an_unnamed_witness_named_in_the_next_breath_is_named() -> None:
+    got = labels("A former nurse told jurors that she saw the doctor take vials. “I knew what I was looking at,” "
+                 "testified the nurse, Jane Doe, who worked at the hospital.")
+    assert [label for _, label in got] == ["named-source", "named-source"]
+
+
+def test_an_unnamed_source_never_named_stays_anonymous() -> None:
+    got = labels("A nurse, who asked not to be named, said the unit was short. The nurse, worried, said more.")
+    assert [label for _, label in got] == ["anonymous-source", "anonymous-source"]

@@ -107,3 +107,28 @@ def test_a_public_reply_after_leaked_texts_stays_named() -> None:
     got = labels("Text messages obtained by the Ledger show the chief ordered the raid. "
                  "The chief responded that the texts were taken out of context.")
     assert got[1][1] == "named-source"
+
+
+def test_a_message_of_the_leaked_thread_further_on_is_leaked() -> None:
+    got = labels(f"{TEXTS} The hospital hired travel nurses in February. "
+                 "“Pull from the floor,” Dana Ruiz wrote in a text dated March 2. "
+                 "In a reply, the night manager warned that the floor was short too.")
+    assert [label for _, label in got][2:] == ["leaked-transcript", "leaked-transcript"]
+
+
+def test_later_in_the_leaked_call_is_leaked() -> None:
+    got = labels("In a call recorded by a participant and reviewed by the Ledger, the chief can be heard ordering "
+                 "the raid. The raid began at dawn. Later in the call, he tells a deputy to “keep it quiet.”")
+    assert got[2][1] == "leaked-transcript"
+
+
+def test_an_email_to_the_newsroom_after_a_leak_is_the_writer_s() -> None:
+    got = labels(f"{TEXTS} The hospital hired travel nurses in February. "
+                 "Dana Ruiz wrote in an email to the Ledger that the texts were taken out of context. "
+                 "A spokeswoman, Jo Park, said in an email that the hospital was hiring.")
+    assert [label for _, label in got][2:] == ["named-source", "named-source"]
+
+
+def test_a_message_with_no_leak_before_it_is_the_writer_s() -> None:
+    got = labels("Managers scrambled to fill shifts. “Pull from the floor,” Dana Ruiz wrote in a text dated March 2.")
+    assert got[1][1] == "named-source"

@@ -173,3 +173,19 @@ _SPEAKS_AFTER = code_pattern(rf"(?:,\s+(?:who|whose)\s+[^.;“”\"]{{1,160}}?,|
                            r"|\s+(?:(?:could|can|may|might)\s+be\s+|(?:was|is|were|are)\s+)(?:heard|seen|recorded|caught)"
                            r"\s+(?:on\s+\w+\s+)?(?:telling|saying|shouting|yelling|asking|warning|radioing)\b")
 _SPEAKS_BEFORE = code_pattern(rf"\b{_SAYS}\s+$")
+
+
+def named_later(phrase: str, end: int, text: str) -> bool:
+    """Whether a person brought in without a name ("A former nurse told jurors …") is named straight after, by
+    the same head with a name set beside it ("… testified the nurse, Jane Doe, who …"): a lede that names its
+    witness in the next breath is on the record. `end`: where the phrase ends in `text`."""
+    m = _LAST_WORD.search(phrase)
+    if m is None or not _INDEFINITE_HEAD.match(phrase):
+        return False
+    head = re.escape(m.group())
+    return re.search(rf"\b(?i:the)\s+(?:[\w’'-]+\s+){{0,2}}?{head},\s+{_NAME}\s*,", text[end:end + _LATER]) is not None
+
+
+_LAST_WORD = code_pattern(r"[a-z][\w-]*$")
+_INDEFINITE_HEAD = code_pattern(r"(?i:a|an)\s")
+_LATER = 400  # characters after an unnamed person searched for the name given next

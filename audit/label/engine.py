@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from audit.label.blocks import NOT_CARRIED, Own, line_breaks
 from audit.label.carry import attach_quotations, carry_over
-from audit.label.described import introduced_unnamed
+from audit.label.described import introduced_unnamed, named_later
 from audit.label.governs import main_attributions
 from audit.label.leaks import carry_leaks
 from audit.label.narration import Speakers
@@ -25,6 +25,7 @@ from audit.label.sources import (
 )
 from audit.label.speaker import speaker_source
 from audit.models import Attribution, Label, LabelledStatement, Match, Quotation, SourceKind, Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import Rule, RuleSet
 
 
@@ -97,8 +98,11 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
                       verdict.rule_id)
     spoken = speaker_source(att, st, ruleset, text, rule.accept)  # a name beside a description, a subject
     if spoken is att and label == Label.NAMED and verdict.rule_id in ruleset.with_role("description") and \
+            not _APPOSED_NAME.match(st.text, s_start - st.start + len(phrase)) and \
             introduced_unnamed(phrase, s_start, text):  # "the teacher" after "one teacher, who asked not to be named"
         spoken = dataclasses.replace(att, kind=SourceKind.UNNAMED, label=Label.ANONYMOUS)
+    elif spoken is att and label == Label.ANONYMOUS and named_later(phrase, s_start + len(phrase), text):
+        spoken = dataclasses.replace(att, kind=SourceKind.PERSON, label=Label.NAMED)  # "…, said the nurse, Jo Doe,"
     return spoken if rule.label is None or spoken is att else dataclasses.replace(spoken, label=rule.label)
 
 
@@ -114,6 +118,10 @@ def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
     return [(r, m) for r in (ruleset.of_kind("statement") if rules is None else rules)
             if placed(r, st, whole, in_list, lead, whole if line is None else line, deck)
             and (m := r.regex.search(st.text))]
+
+
+# a name set beside a description, between commas: "said the nurse, Maria Ortiz, who …" is named by it
+_APPOSED_NAME = code_pattern(r",\s+(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+\s*(?:,|[.;]|$)")
 
 
 def choose(labels: list[Label], ruleset: RuleSet) -> Label:
@@ -157,7 +165,8 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
                           if any(rule.label is Label.NONE for rule, _ in fired))  # "none" wins over every label
     attrs = carry_leaks(resolve_pronouns([find_attributions(st, masked, ruleset, publisher,
                                                             attribution_todo[st.index])
-                                          for st in statements], statements, ruleset, furniture), ruleset)
+                                          for st in statements], statements, ruleset, furniture), ruleset,
+                        [st.text for st in statements])
     attrs = _documents_only(attrs, fired_all, ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     for st, group, fired in zip(statements, attrs, fired_all):

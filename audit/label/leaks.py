@@ -6,26 +6,35 @@ supervisor wrote. The other replied that …") quote that material: their person
 
 The rules file's LEAK_REFERENCE pattern says which source phrases refer back, LEAK_MESSAGE_CUE which cues write back,
 LEAK_PRONOUN which pronouns that stand for a document ("“…,” it says.") refer back to leaked material in the statement
-just before; without them nothing changes."""
+just before, LEAK_SETTING which settings put a person's words inside leaked messages or a leaked call however
+far after them ("“…,” Lee wrote in an email dated May 2.", "Later in the call, he tells …"); without them nothing
+changes."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from audit.models import Attribution, Label
 from audit.rules.ruleset import RuleSet
 
 
-def carry_leaks(attrs: list[list[Attribution]], ruleset: RuleSet) -> list[list[Attribution]]:
+def carry_leaks(attrs: list[list[Attribution]], ruleset: RuleSet, texts: Sequence[str] = ()
+                ) -> list[list[Attribution]]:
     """The attributions, with document sources that refer back to leaked material (after the first statement
-    that rests on some) labelled leaked-transcript; the kind and the kind rule stay as found."""
+    that rests on some) labelled leaked-transcript; the kind and the kind rule stay as found. `texts`: each
+    statement's text, for LEAK_SETTING."""
     reference = ruleset.patterns.get("LEAK_REFERENCE")
     message = ruleset.patterns.get("LEAK_MESSAGE_CUE")
     pronoun = ruleset.patterns.get("LEAK_PRONOUN")
-    if reference is None and message is None and pronoun is None:
+    setting = ruleset.patterns.get("LEAK_SETTING")
+    if reference is None and message is None and pronoun is None and setting is None:
         return attrs
     out: list[list[Attribution]] = []
     seen = previous = False
-    for group in attrs:
+    for k, group in enumerate(attrs):
+        if seen and setting is not None and k < len(texts) and any(a.label in _PEOPLE for a in group) \
+                and setting.search(texts[k]):  # "“…,” Lee wrote in an email dated May 2."
+            group = [dataclasses.replace(a, label=Label.LEAKED) if a.label in _PEOPLE else a for a in group]
         if seen and reference is not None:
             group = [dataclasses.replace(a, label=Label.LEAKED)
                      if a.label is Label.DOCUMENT and reference.search(a.source_text) else a for a in group]
