@@ -22,12 +22,26 @@ def placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: 
 
 def is_deck(st: Statement, text: str, lead: int) -> bool:
     """Whether a statement is the deck under the headline: the line straight below the headline's (the first
-    paragraph below the page furniture), with no blank line between ("Union says …; district says …")."""
+    paragraph below the page furniture), with no blank line between ("Union says …; district says …"), or a
+    paragraph of one line in sentence case after one blank line below a headline of one line (a title-case line
+    there is a headline repeated, or a caption)."""
     if not lead or st.paragraph != lead + 1:
         return False
-    before = text[max(0, st.start - 200):st.start]
+    before = text[max(0, st.start - 400):st.start]
     head, _, gap = before.rpartition("\n")
-    return not gap.strip() and bool(head.rpartition("\n")[2].strip())
+    if gap.strip():
+        return False
+    if head.rpartition("\n")[2].strip():
+        return True
+    above, _, blank = head.rpartition("\n")
+    headline = above.rpartition("\n")[2].strip()
+    return not blank.strip() and bool(headline) and _sentence_case(text[st.start:st.end])
+
+
+def _sentence_case(line: str) -> bool:
+    """Whether fewer than half the words after the first open with a capital (not "Fed Chair Makes a Joke")."""
+    words = line.split()[1:]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) * 2 < len(words)
 
 
 def own_line(st: Statement, text: str) -> bool:
