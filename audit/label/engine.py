@@ -12,6 +12,7 @@ from audit.label.carry import attach_quotations, carry_over
 from audit.label.described import introduced_unnamed
 from audit.label.governs import main_attributions
 from audit.label.leaks import carry_leaks
+from audit.label.messages import messages_of_named
 from audit.label.narration import Speakers
 from audit.label.places import in_link_list, is_deck, own_line, placed
 from audit.label.quotes import MASK, after_quotation, before_quotation
@@ -158,7 +159,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     attrs = carry_leaks(resolve_pronouns([find_attributions(st, masked, ruleset, publisher,
                                                             attribution_todo[st.index])
                                           for st in statements], statements, ruleset, furniture), ruleset)
-    attrs = _documents_only(attrs, fired_all, ruleset)
+    attrs = messages_of_named(_documents_only(attrs, fired_all, ruleset), statements, ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     for st, group, fired in zip(statements, attrs, fired_all):
         main = main_attributions(group, st, ruleset)
