@@ -136,3 +136,10 @@ def test_a_deck_after_one_blank_line_is_a_claim_and_a_short_crosshead_is_not() -
     # a title-case line there is no deck: a caption, or the headline repeated
     got = _labels(BLANK_DECKED.format(deck="Supporters Cheer The Mayor At Her Party On Main Street"))
     assert got["Supporters Cheer The Mayor At Her Party On Main Street"] == "none"
+
+
+def test_a_short_line_of_a_list_is_no_crosshead() -> None:
+    got = _labels("Council passes the budget\n\nThe mayor has to do the following:\n\nStop spending\nHire staff\n"
+                  "Fix the roads.\n\nOther items\n\nThe pool opens on Monday.\n")
+    assert got["Stop spending"] == "unattributed"
+    assert got["Other items"] == "none"

@@ -9,14 +9,14 @@ from audit.rules.ruleset import Rule
 
 
 def placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: int = 1,
-           line: bool = False, deck: bool = False) -> bool:
-    """Whether every `where:` condition of a statement rule holds for this statement."""
+           line: bool = False, deck: bool = False, apart: bool = False) -> bool:
+    """Whether every `where:` condition of a statement rule holds for this statement; `apart`: see `set_apart`."""
     if not rule.where:  # most rules: no place asked, no table built
         return True
     return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > lead,
                 "first-paragraph": st.paragraph == lead, "in-link-list": in_list and whole,
                 "own-line": line, "not-first-statement": st.index > 0, "first-statement": st.index == 0,
-                "not-deck": not deck, "deck": deck}[cond]
+                "not-deck": not deck, "deck": deck, "set-apart": apart}[cond]
                for cond in rule.where)
 
 
@@ -42,6 +42,16 @@ def _sentence_case(line: str) -> bool:
     """Whether fewer than half the words after the first open with a capital (not "Fed Chair Makes a Joke")."""
     words = line.split()[1:]
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) * 2 < len(words)
+
+
+def set_apart(st: Statement, text: str) -> bool:
+    """Whether a statement stands between blank lines (or the text's ends): a crosshead between the items of a
+    brief, not a line of a list under "the following:"."""
+    before, after = text[max(0, st.start - 200):st.start], text[st.end:st.end + 200]
+    head, _, gap = before.rpartition("\n")
+    tail, _, rest = after.partition("\n")
+    return (not gap.strip() and (not head or not head.rpartition("\n")[2].strip()) and not tail.strip()
+            and not rest.partition("\n")[0].strip())
 
 
 def own_line(st: Statement, text: str) -> bool:
