@@ -118,3 +118,28 @@ def test_a_deck_under_the_headline_is_a_claim_labelled_by_its_cues() -> None:
 def test_a_deck_with_no_verb_labels_the_package() -> None:
     got = _labels(DECKED.format(deck="Analysis and reader questions from the Gazette county team"))
     assert got["Analysis and reader questions from the Gazette county team"] == "none"
+
+
+BLANK_DECKED = ("Politics\n\n"
+                "Mayor wins a second term by a wide margin\n\n"
+                "{deck}\n\n"
+                "By Jo Marsh\n\n"
+                "Mayor Ana Ruiz won a second term on Tuesday, the county clerk said.\n\n"
+                "Arrest in March burglary\n\n"
+                "A man was arraigned on Friday, court records show.\n")
+
+
+def test_a_deck_after_one_blank_line_is_a_claim_and_a_short_crosshead_is_not() -> None:
+    got = _labels(BLANK_DECKED.format(deck="Her wins in three wards leave her rival needing a miracle next year"))
+    assert got["Her wins in three wards leave her rival needing a miracle next year"] == "unattributed"
+    assert got["Arrest in March burglary"] == "none"
+    # a title-case line there is no deck: a caption, or the headline repeated
+    got = _labels(BLANK_DECKED.format(deck="Supporters Cheer The Mayor At Her Party On Main Street"))
+    assert got["Supporters Cheer The Mayor At Her Party On Main Street"] == "none"
+
+
+def test_a_short_line_of_a_list_is_no_crosshead() -> None:
+    got = _labels("Council passes the budget\n\nThe mayor has to do the following:\n\nStop spending\nHire staff\n"
+                  "Fix the roads.\n\nOther items\n\nThe pool opens on Monday.\n")
+    assert got["Stop spending"] == "unattributed"
+    assert got["Other items"] == "none"

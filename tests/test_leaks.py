@@ -27,6 +27,11 @@ def test_the_letter_after_a_leaked_letter_is_leaked() -> None:
     assert [label for _, label in got] == ["leaked-transcript", "leaked-transcript"]
 
 
+def test_data_on_the_leaked_memo_is_leaked() -> None:
+    got = labels(f"{LEAK} The memo is unsigned, but metadata on the document show it was written by the budget office.")
+    assert got[1][1] == "leaked-transcript"
+
+
 def test_the_memo_without_a_leak_before_it_is_a_document() -> None:
     got = labels("The plan was drafted in May. The memo lists three schools for closure.")
     assert got[1][1] == "document"

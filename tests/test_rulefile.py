@@ -89,7 +89,8 @@ BAD = {
     "attribution-place-on-a-statement-rule": (
         GOOD.replace("    message: a speech verb", "    where: [before-quotation]\n    message: a speech verb"),
         "10:12: rule 'test-said': unknown place 'before-quotation' (expected: whole-paragraph, own-line, "
-        "not-first-paragraph, not-first-statement, first-statement, first-paragraph, in-link-list, not-deck, deck)"),
+        "not-first-paragraph, not-first-statement, first-statement, first-paragraph, in-link-list, not-deck, deck, "
+        "set-apart)"),
     "unknown-carry": (
         GOOD.replace("    message: a speech verb", "    carry: document\n    message: a speech verb"),
         "10:12: rule 'test-said': unknown carry 'document' (expected: paragraph, back)"),

@@ -12,8 +12,9 @@ from audit.label.carry import attach_quotations, carry_over
 from audit.label.described import introduced_unnamed, named_later
 from audit.label.governs import main_attributions
 from audit.label.leaks import carry_leaks
+from audit.label.messages import messages_of_named
 from audit.label.narration import Speakers
-from audit.label.places import in_link_list, is_deck, own_line, placed
+from audit.label.places import in_link_list, is_deck, own_line, placed, set_apart
 from audit.label.quotes import MASK, after_quotation, before_quotation
 from audit.label.referents import Referent, resolve_all
 from audit.label.runs import scan_rules
@@ -108,15 +109,16 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
 
 def statement_rules(st: Statement, ruleset: RuleSet, whole: bool = True,
                     rules: Sequence[Rule] | None = None, in_list: bool = False, lead: int = 1,
-                    line: bool | None = None, deck: bool = False) -> list[tuple[Rule, re.Match[str]]]:
+                    line: bool | None = None, deck: bool = False, apart: bool = False
+                    ) -> list[tuple[Rule, re.Match[str]]]:
     """The statement rules that fire on a statement; `whole`: the statement is its paragraph's only one;
     `line`: it is alone on its line (a kicker or a stamp under the headline; None: as `whole`);
     `in_list`: it follows a list label ("Related:") or a line of the list under one (see `in_link_list`);
     `rules`: those that may match it, in order (see `by_statement`; None: all); `lead`: the number of the
     article's first paragraph (`where: first-paragraph`), the first one below the page furniture; `deck`: it is
-    the line straight under the headline (`is_deck`)."""
+    the line straight under the headline (`is_deck`); `apart`: it stands between blank lines (`set_apart`)."""
     return [(r, m) for r in (ruleset.of_kind("statement") if rules is None else rules)
-            if placed(r, st, whole, in_list, lead, whole if line is None else line, deck)
+            if placed(r, st, whole, in_list, lead, whole if line is None else line, deck, apart)
             and (m := r.regex.search(st.text))]
 
 
@@ -157,7 +159,8 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     for st in statements:
         whole = per_paragraph[st.paragraph] == 1
         fired_all.append(statement_rules(st, ruleset, whole, statement_todo[st.index], in_list, lead or st.paragraph,
-                                         whole or own_line(st, masked), is_deck(st, masked, lead)))
+                                         whole or own_line(st, masked), is_deck(st, masked, lead),
+                                         set_apart(st, masked)))
         in_list = in_link_list(whole, fired_all[-1])
         if not lead and not any(rule.label is Label.NONE for rule, _ in fired_all[-1]):
             lead = st.paragraph
@@ -167,7 +170,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
                                                             attribution_todo[st.index])
                                           for st in statements], statements, ruleset, furniture), ruleset,
                         [st.text for st in statements])
-    attrs = _documents_only(attrs, fired_all, ruleset)
+    attrs = messages_of_named(_documents_only(attrs, fired_all, ruleset), statements, ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     for st, group, fired in zip(statements, attrs, fired_all):
         main = main_attributions(group, st, ruleset)

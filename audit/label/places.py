@@ -9,25 +9,49 @@ from audit.rules.ruleset import Rule
 
 
 def placed(rule: Rule, st: Statement, whole: bool, in_list: bool = False, lead: int = 1,
-           line: bool = False, deck: bool = False) -> bool:
-    """Whether every `where:` condition of a statement rule holds for this statement."""
+           line: bool = False, deck: bool = False, apart: bool = False) -> bool:
+    """Whether every `where:` condition of a statement rule holds for this statement; `apart`: see `set_apart`."""
     if not rule.where:  # most rules: no place asked, no table built
         return True
     return all({"whole-paragraph": whole, "not-first-paragraph": st.paragraph > lead,
                 "first-paragraph": st.paragraph == lead, "in-link-list": in_list and whole,
                 "own-line": line, "not-first-statement": st.index > 0, "first-statement": st.index == 0,
-                "not-deck": not deck, "deck": deck}[cond]
+                "not-deck": not deck, "deck": deck, "set-apart": apart}[cond]
                for cond in rule.where)
 
 
 def is_deck(st: Statement, text: str, lead: int) -> bool:
     """Whether a statement is the deck under the headline: the line straight below the headline's (the first
-    paragraph below the page furniture), with no blank line between ("Union says …; district says …")."""
+    paragraph below the page furniture), with no blank line between ("Union says …; district says …"), or a
+    paragraph of one line in sentence case after one blank line below a headline of one line (a title-case line
+    there is a headline repeated, or a caption)."""
     if not lead or st.paragraph != lead + 1:
         return False
-    before = text[max(0, st.start - 200):st.start]
+    before = text[max(0, st.start - 400):st.start]
     head, _, gap = before.rpartition("\n")
-    return not gap.strip() and bool(head.rpartition("\n")[2].strip())
+    if gap.strip():
+        return False
+    if head.rpartition("\n")[2].strip():
+        return True
+    above, _, blank = head.rpartition("\n")
+    headline = above.rpartition("\n")[2].strip()
+    return not blank.strip() and bool(headline) and _sentence_case(text[st.start:st.end])
+
+
+def _sentence_case(line: str) -> bool:
+    """Whether fewer than half the words after the first open with a capital (not "Fed Chair Makes a Joke")."""
+    words = line.split()[1:]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) * 2 < len(words)
+
+
+def set_apart(st: Statement, text: str) -> bool:
+    """Whether a statement stands between blank lines (or the text's ends): a crosshead between the items of a
+    brief, not a line of a list under "the following:"."""
+    before, after = text[max(0, st.start - 200):st.start], text[st.end:st.end + 200]
+    head, _, gap = before.rpartition("\n")
+    tail, _, rest = after.partition("\n")
+    return (not gap.strip() and (not head or not head.rpartition("\n")[2].strip()) and not tail.strip()
+            and not rest.partition("\n")[0].strip())
 
 
 def own_line(st: Statement, text: str) -> bool:

@@ -25,7 +25,7 @@ _RULE_KEYS = {"id", "kind", "pattern", "label", "source_kind", "accept", "flags"
 #: quotation mark ("He then listed the qualities he wants:" over a quoted paragraph), or `after-quotation`: a
 #: quotation cut off as a statement of its own comes right before it in its paragraph ("“Why?” / Lee pressed.").
 WHERE = ("whole-paragraph", "own-line", "not-first-paragraph", "not-first-statement", "first-statement",
-         "first-paragraph", "in-link-list", "not-deck", "deck", "before-quotation", "after-quotation")
+         "first-paragraph", "in-link-list", "not-deck", "deck", "set-apart", "before-quotation", "after-quotation")
 ATTRIBUTION_WHERE = ("before-quotation", "after-quotation")
 #: How far an attribution rule's label carries (`carry:` in rules.yaml): over the rest of its paragraph
 #: ("PENCE: …" in a transcript), back over the statements before it in its paragraph (a citation that closes a

@@ -1,0 +1,66 @@
+"""A message that speaks for its author: '"…," the statement said.' after "In a statement, Okafor said …".
+
+A definite message noun as a source ("the statement", "the post", "the email": `message_nouns` in rules.yaml) is a
+document by its source rule. When the statement before it, in the same paragraph, names who sent that message (a
+named source whose statement sends the same kind of message: "the utility said in a post on X", "In a written
+statement, Okafor congratulated …"), the message is that source's words on the record, and it takes the named
+source. And "the report", "the story" straight after a statement an outlet relays is that outlet's piece:
+secondhand; "the paper" a few statements after a study is that study's paper, not a newspaper."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from audit.models import Attribution, Label, Statement
+from audit.rules.ruleset import RuleSet
+
+_PIECE = re.compile(r"(?:the|that|this)\s+(?:report|story|article|piece)", re.IGNORECASE)  # an outlet's, again
+_PAPER = re.compile(r"(?:the|this|that)\s+(?:new\s+|same\s+)?paper", re.IGNORECASE)
+_STUDY = re.compile(r"\b(?:study|studies|paper|journal|research|analysis)\b", re.IGNORECASE)
+_STUDY_BACK = 8  # statements "the paper" looks back through for the study it names again
+_DEFINITE = re.compile(r"^(?:the|that|this)\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>[a-z][\w-]*?)s?$", re.IGNORECASE)
+
+
+def messages_of_named(attrs: list[list[Attribution]], statements: tuple[Statement, ...],
+                      ruleset: RuleSet) -> list[list[Attribution]]:
+    """Each attribution whose source is a definite message noun, with the named source of the statement before
+    when that statement mentions the same kind of message (a definite piece, with the outlet of the statement
+    before); the others as they are."""
+    nouns = {n.lower() for n in ruleset.lexicons.get("message_nouns", ()) if " " not in n}
+    out: list[list[Attribution]] = []
+    for i, group in enumerate(attrs):
+        prev = i - 1 if i and statements[i - 1].paragraph == statements[i].paragraph else None
+        group = [_as_author(a, statements[prev], attrs[prev], nouns) if prev is not None else a for a in group]
+        out.append([_as_study(a, attrs[max(0, i - _STUDY_BACK):i]) for a in group])
+    return out
+
+
+def _as_study(a: Attribution, before: list[list[Attribution]]) -> Attribution:
+    """"The paper" taken for a newspaper, a few statements after a study or a journal: that study's paper."""
+    if a.label is not Label.SECONDHAND or not _PAPER.fullmatch(a.source_text.strip()):
+        return a
+    study = next((b for group in reversed(before) for b in group
+                  if b.label is Label.DOCUMENT and _STUDY.search(b.source_text)), None)
+    if study is None:
+        return a
+    return dataclasses.replace(a, kind=study.kind, label=Label.DOCUMENT, referent=study)
+
+
+def _as_author(a: Attribution, before: Statement, group: list[Attribution], nouns: set[str]) -> Attribution:
+    if a.label is not Label.DOCUMENT:
+        return a
+    m = _DEFINITE.match(a.source_text.strip())
+    noun = m.group("noun").lower() if m is not None else ""
+    outlet = next((b for b in group if b.label is Label.SECONDHAND), None)
+    if _PIECE.fullmatch(a.source_text.strip()) and outlet is not None:  # "the report" after "the Insider reported"
+        return dataclasses.replace(a, kind=outlet.kind, label=Label.SECONDHAND, referent=outlet)
+    if noun not in nouns:
+        return a
+    sent = rf"\b(?:(?:in|via|through)\s+(?:a|an|the|his|her|its|their)|(?:released|issued|posted|sent|put\s+out|" \
+        rf"wrote|published)\s+(?:a|an))\s+(?:[\w’'-]+\s+){{0,2}}?{re.escape(noun)}s?\b"
+    if not re.search(sent, before.text, re.IGNORECASE):  # "in a statement", "posted a message": the author sent it
+        return a
+    author = next((b for b in group if b.label is Label.NAMED), None)
+    if author is None:
+        return a
+    return dataclasses.replace(a, kind=author.kind, label=Label.NAMED, referent=author)
