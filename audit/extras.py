@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib
 
 from audit.errors import UsageError
-from audit.libraries import quick_library_lookup
 
 EXTRAS = {"report": ("weasyprint",), "html": ("trafilatura", "lxml_html_clean", "httpx")}
 
@@ -27,8 +26,7 @@ def require(extra: str, what: str) -> None:
     missing = []
     for module in EXTRAS[extra]:
         try:
-            with quick_library_lookup():  # WeasyPrint opens Pango and HarfBuzz as it is imported
-                importlib.import_module(module)
+            importlib.import_module(module)
         except ImportError:
             missing.append(module)
     if missing:

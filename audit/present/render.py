@@ -19,7 +19,6 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 
-from audit.libraries import quick_library_lookup
 from audit.resources import resource
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF for screen readers; WeasyPrint 70 also offers pdf/ua-2
@@ -126,8 +125,7 @@ class Renderer:
 
     def _weasyprint(self) -> tuple[Any, Any, Any]:
         if self._weasy is None:
-            with quick_library_lookup():  # the first import opens Pango and HarfBuzz (audit/libraries.py)
-                import weasyprint
+            import weasyprint
             from weasyprint.text.fonts import FontConfiguration
 
             fonts, fetcher = FontConfiguration(), guarded_fetcher(self.directory)
