@@ -39,9 +39,8 @@ def carry_leaks(attrs: list[list[Attribution]], ruleset: RuleSet, texts: Sequenc
         near = k >= len(paragraphs) or paragraphs[k] - last <= 1
         if answer is not None and k < len(texts) and answer.search(texts[k]):
             near = previous = False  # "Lee wrote in an email to the Courier that …": the writer's answer
-        if seen and near and setting is not None and k < len(texts) and group \
-                and all(a.label in _PEOPLE for a in group) \
-                and setting.search(texts[k]):  # "“…,” Lee wrote in an email dated May 2."
+        if seen and near and setting is not None and k < len(texts) and any(a.label in _PEOPLE for a in group) \
+                and setting.search(texts[k]):  # "“…,” Lee wrote in an email dated May 2.": its people only
             group = [dataclasses.replace(a, label=Label.LEAKED) if a.label in _PEOPLE else a for a in group]
         if seen and reference is not None:
             group = [dataclasses.replace(a, label=Label.LEAKED)
