@@ -153,3 +153,16 @@ def test_on_record_speech_paragraphs_after_a_leak_stays_named() -> None:
 def test_an_email_to_the_newspaper_straight_after_a_leak_is_the_writer_s() -> None:
     got = labels(f"{LEAK} Lee wrote in an email to the newspaper that the claims were false.")
     assert got[1][1] == "named-source"
+
+
+def test_the_document_after_a_public_audit_brought_in_is_that_document() -> None:
+    for between in ("", "\n\nThe district board meets on Monday.\n\n"):
+        got = labels(f"{LEAK}{between or ' '}On Tuesday the state auditor released a 90-page public audit of the "
+                     "program. A table in the document shows spending doubled.")
+        assert got[-1][1] == "document"
+
+
+def test_the_memo_after_a_public_audit_and_a_new_leak_is_leaked() -> None:
+    got = labels(f"On Tuesday the state auditor released a public audit of the program. {LEAK} "
+                 "A table in the document shows spending doubled.")
+    assert got[-1][1] == "leaked-transcript"

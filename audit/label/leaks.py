@@ -8,8 +8,9 @@ The rules file's LEAK_REFERENCE pattern says which source phrases refer back, LE
 LEAK_PRONOUN which pronouns that stand for a document ("“…,” it says.") refer back to leaked material in the statement
 just before, LEAK_SETTING which settings put a person's words inside leaked messages or a leaked call in the
 leak's paragraph or the next ("“…,” Lee wrote in an email dated May 2.", "Later in the call, he tells …"), LEAK_ANSWER
-which words make writing an answer to the newsroom ("Lee wrote in an email to the Courier that …"), never the leak;
-without them nothing changes."""
+which words make writing an answer to the newsroom ("Lee wrote in an email to the Courier that …"), never the leak,
+LEAK_PUBLIC which words bring in a public document ("The auditor released a public audit.") after which "the document"
+is that one, not the leak, until leaked material is named again; without them nothing changes."""
 from __future__ import annotations
 
 import dataclasses
@@ -30,10 +31,11 @@ def carry_leaks(attrs: list[list[Attribution]], ruleset: RuleSet, texts: Sequenc
     pronoun = ruleset.patterns.get("LEAK_PRONOUN")
     setting = ruleset.patterns.get("LEAK_SETTING")
     answer = ruleset.patterns.get("LEAK_ANSWER")
+    public = ruleset.patterns.get("LEAK_PUBLIC")
     if reference is None and message is None and pronoun is None and setting is None:
         return attrs
     out: list[list[Attribution]] = []
-    seen = previous = False
+    seen = previous = named = False  # named: leaked material named with no public document brought in since
     last = 0  # the paragraph of the last statement that rests on leaked material
     for k, group in enumerate(attrs):
         near = k >= len(paragraphs) or paragraphs[k] - last <= 1
@@ -42,7 +44,7 @@ def carry_leaks(attrs: list[list[Attribution]], ruleset: RuleSet, texts: Sequenc
         if seen and near and setting is not None and k < len(texts) and any(a.label in _PEOPLE for a in group) \
                 and setting.search(texts[k]):  # "“…,” Lee wrote in an email dated May 2.": its people only
             group = [dataclasses.replace(a, label=Label.LEAKED) if a.label in _PEOPLE else a for a in group]
-        if seen and reference is not None:
+        if named and reference is not None:
             group = [dataclasses.replace(a, label=Label.LEAKED)
                      if a.label is Label.DOCUMENT and reference.search(a.source_text) else a for a in group]
         if previous and pronoun is not None:  # "“…,” it says." straight after the leaked cable
@@ -53,6 +55,10 @@ def carry_leaks(attrs: list[list[Attribution]], ruleset: RuleSet, texts: Sequenc
             group = [dataclasses.replace(a, label=Label.LEAKED) for a in group]
         previous = any(a.label is Label.LEAKED for a in group)
         seen = seen or previous
+        if previous:
+            named = True
+        elif public is not None and k < len(texts) and public.search(texts[k]):
+            named = False  # "On Tuesday the auditor released a public audit.": "the document" is now that one
         if previous and k < len(paragraphs):
             last = paragraphs[k]
         out.append(group)
