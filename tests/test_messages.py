@@ -65,6 +65,18 @@ def test_the_paper_after_a_study_is_the_study() -> None:
                   "The paper estimates that the lake lost a fifth of its ice.") == "secondhand-report"
 
 
+def test_the_paper_after_an_outlet_nearer_than_the_study_is_the_outlet() -> None:
+    text = ("An analysis by the county found rents rose.\n\n"
+            "The Chronicle first reported the figures. The paper said landlords had been warned.")
+    assert _label(text, "The paper said landlords had been warned.") == "secondhand-report"
+
+
+def test_the_paper_again_after_a_study_is_still_the_study() -> None:
+    text = ("A study published this week in the journal Soil Letters found that the lake warmed.\n\n"
+            "The paper estimates that the lake lost a fifth of its ice. The paper also says the fish moved north.")
+    assert _label(text, "The paper also says the fish moved north.") == "document"
+
+
 def test_messages_the_source_did_not_send_stay_documents() -> None:
     text = ("Judge Ana Ruiz said investigators had found emails that the clerk deleted. "
             "The newly found emails included notes on the budget.")

@@ -16,7 +16,7 @@ from audit.rules.ruleset import RuleSet
 
 _PIECE = re.compile(r"(?:the|that|this)\s+(?:report|story|article|piece)", re.IGNORECASE)  # an outlet's, again
 _PAPER = re.compile(r"(?:the|this|that)\s+(?:new\s+|same\s+)?paper", re.IGNORECASE)
-_STUDY = re.compile(r"\b(?:study|studies|paper|journal|research|analysis)\b", re.IGNORECASE)
+_STUDY = re.compile(r"\b(?:study|studies|paper|journal)\b", re.IGNORECASE)
 # "the report, released by the comptroller", "the report of the task force": a piece with its own author
 _OWNED = re.compile(r"[’']s\b|\s*,?\s*(?:(?:\w+ly\s+)?(?:released|issued|published|prepared|written|compiled|"
                     r"commissioned|produced|filed|drafted|made\s+public)\s+(?:[^.,;]{0,40}?\s)?)?by\s|"
@@ -41,14 +41,21 @@ def messages_of_named(attrs: list[list[Attribution]], statements: tuple[Statemen
 
 
 def _as_study(a: Attribution, before: list[list[Attribution]]) -> Attribution:
-    """"The paper" taken for a newspaper, a few statements after a study or a journal: that study's paper."""
+    """"The paper" taken for a newspaper, a few statements after a study or a journal with no outlet cited
+    between them: that study's paper."""
     if a.label is not Label.SECONDHAND or not _PAPER.fullmatch(a.source_text.strip()):
         return a
-    study = next((b for group in reversed(before) for b in group
-                  if b.label is Label.DOCUMENT and _STUDY.search(b.source_text)), None)
+    nearest = next((b for group in reversed(before) for b in reversed(group) if _outlet(b) or
+                    (b.label is Label.DOCUMENT and _STUDY.search(b.source_text))), None)
+    study = nearest if nearest is not None and nearest.label is Label.DOCUMENT else None
     if study is None:
         return a
     return dataclasses.replace(a, kind=study.kind, label=Label.DOCUMENT, referent=study)
+
+
+def _outlet(b: Attribution) -> bool:
+    """An outlet cited nearer than the study ("The Chronicle first reported …"): "the paper" is then its paper."""
+    return b.label is Label.SECONDHAND and not _PAPER.fullmatch(b.source_text.strip())
 
 
 def _as_author(a: Attribution, before: Statement, group: list[Attribution], nouns: set[str],
