@@ -78,6 +78,23 @@ def test_an_unnamed_witness_named_in_the_next_breath_is_named() -> None:
     assert [label for _, label in got] == ["named-source", "named-source"]
 
 
+@pytest.mark.parametrize("text", [
+    "A nurse said the ward was short-staffed for months.\n\nThe hospital's chief nurse, Maria Ortiz, disputed "
+    "that account.",
+    "A neighbor said the dog barked all night.\n\nThe next-door neighbor, Tom Reyes, said the dog was quiet.",
+    "A nurse said the ward was short.\n\nThe board met twice. Later, the nurse, Maria Ortiz, said it was fine.",
+])
+def test_another_person_with_the_same_title_does_not_name_the_first(text: str) -> None:
+    """Only a speech tag in the next statement, on the phrase's own words, names the unnamed person."""
+    assert labels(text)[0][1] == "anonymous-source"
+
+
+def test_the_same_noun_in_a_speech_tag_in_the_next_statement_names_the_first() -> None:
+    got = labels("A nurse said the ward was short-staffed for months.\n\nThe nurse, Maria Ortiz, said she had "
+                 "warned the board.")
+    assert [label for _, label in got] == ["named-source", "named-source"]
+
+
 def test_an_unnamed_source_never_named_stays_anonymous() -> None:
     got = labels("A nurse, who asked not to be named, said the unit was short. The nurse, worried, said more.")
     assert [label for _, label in got] == ["anonymous-source", "anonymous-source"]

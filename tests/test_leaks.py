@@ -137,3 +137,32 @@ def test_an_email_to_the_newsroom_after_a_leak_is_the_writer_s() -> None:
 def test_a_message_with_no_leak_before_it_is_the_writer_s() -> None:
     got = labels("Managers scrambled to fill shifts. “Pull from the floor,” Dana Ruiz wrote in a text dated March 2.")
     assert got[1][1] == "named-source"
+
+
+MEMO_THEN = f"{LEAK}\n\nThe district board meets on Monday.\n\n"
+
+
+def test_on_record_speech_paragraphs_after_a_leak_stays_named() -> None:
+    for text in ("Lee wrote in an email Friday that the claims were false.",
+                 "Lee wrote in an email to the newspaper that the claims were false.",
+                 "Later in the call with reporters, Ruiz said the plan was dead.",
+                 "Later in the earnings call, the chief executive said sales would rise."):
+        assert labels(MEMO_THEN + text)[-1][1] == "named-source", text
+
+
+def test_an_email_to_the_newspaper_straight_after_a_leak_is_the_writer_s() -> None:
+    got = labels(f"{LEAK} Lee wrote in an email to the newspaper that the claims were false.")
+    assert got[1][1] == "named-source"
+
+
+def test_the_document_after_a_public_audit_brought_in_is_that_document() -> None:
+    for between in ("", "\n\nThe district board meets on Monday.\n\n"):
+        got = labels(f"{LEAK}{between or ' '}On Tuesday the state auditor released a 90-page public audit of the "
+                     "program. A table in the document shows spending doubled.")
+        assert got[-1][1] == "document"
+
+
+def test_the_memo_after_a_public_audit_and_a_new_leak_is_leaked() -> None:
+    got = labels(f"On Tuesday the state auditor released a public audit of the program. {LEAK} "
+                 "A table in the document shows spending doubled.")
+    assert got[-1][1] == "leaked-transcript"

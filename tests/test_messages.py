@@ -48,6 +48,14 @@ def test_a_report_with_its_own_owner_is_not_the_outlets() -> None:
     assert _label(text, "According to the league's injury report, the center is questionable.") == "document"
 
 
+def test_a_report_that_names_who_released_it_is_not_the_outlets() -> None:
+    text = ("The Times reported that the audit was delayed. "
+            "The report, released by the comptroller in June, found 40 errors.")
+    assert _label(text, "The report, released by the comptroller in June, found 40 errors.") == "document"
+    bare = "The Times reported that the audit was delayed. The report said 40 errors were found."
+    assert _label(bare, "The report said 40 errors were found.") == "secondhand-report"
+
+
 def test_the_paper_after_a_study_is_the_study() -> None:
     text = ("A study published this week in the journal Soil Letters found that the lake warmed. "
             "\"It is remarkable,\" said Dr. Ana Ruiz, its lead author.\n\n"
@@ -55,6 +63,18 @@ def test_the_paper_after_a_study_is_the_study() -> None:
     assert _label(text, "The paper estimates that the lake lost a fifth of its ice.") == "document"
     assert _label("The council met. The paper estimates that the lake lost a fifth of its ice.",
                   "The paper estimates that the lake lost a fifth of its ice.") == "secondhand-report"
+
+
+def test_the_paper_after_an_outlet_nearer_than_the_study_is_the_outlet() -> None:
+    text = ("An analysis by the county found rents rose.\n\n"
+            "The Chronicle first reported the figures. The paper said landlords had been warned.")
+    assert _label(text, "The paper said landlords had been warned.") == "secondhand-report"
+
+
+def test_the_paper_again_after_a_study_is_still_the_study() -> None:
+    text = ("A study published this week in the journal Soil Letters found that the lake warmed.\n\n"
+            "The paper estimates that the lake lost a fifth of its ice. The paper also says the fish moved north.")
+    assert _label(text, "The paper also says the fish moved north.") == "document"
 
 
 def test_messages_the_source_did_not_send_stay_documents() -> None:

@@ -176,16 +176,32 @@ _SPEAKS_BEFORE = code_pattern(rf"\b{_SAYS}\s+$")
 
 
 def named_later(phrase: str, end: int, text: str) -> bool:
-    """Whether a person brought in without a name ("A former nurse told jurors …") is named straight after, by
-    the same head with a name set beside it ("… testified the nurse, Jane Doe, who …"): a lede that names its
-    witness in the next breath is on the record. `end`: where the phrase ends in `text`."""
+    """Whether a person brought in without a name ("A former nurse told jurors …") is named straight after, in the
+    same or the next statement, by a speech tag on the same head with a name set beside it ("… testified the
+    nurse, Jane Doe, who …"): a lede that names its witness in the next breath is on the record. The later
+    mention may repeat the phrase's own words, no others ("the chief nurse, Maria Ortiz," is someone else).
+    `end`: where the phrase ends in `text`."""
     m = _LAST_WORD.search(phrase)
     if m is None or not _INDEFINITE_HEAD.match(phrase):
         return False
-    head = re.escape(m.group())
-    return re.search(rf"\b(?i:the)\s+(?:[\w’'-]+\s+){{0,2}}?{head},\s+{_NAME}\s*,", text[end:end + _LATER]) is not None
+    own = {w.lower() for w in phrase.split()[1:-1]}
+    window = text[end:end + _LATER]
+    stops = [s.end() for s in _SENTENCE_END.finditer(window)]
+    window = window[:stops[1]] if len(stops) > 1 else window  # the same statement and the next
+    later = rf"\b(?i:the)\s+(?P<words>(?:[\w’'-]+\s+){{0,{len(own)}}}?){re.escape(m.group())},\s+{_NAME}\s*,"
+    for found in re.finditer(later, window):
+        if not set(found.group("words").lower().split()) <= own:
+            continue
+        if _TAG_BEFORE.search(window[:found.start()]) or _TAG_AFTER.match(window, found.end()):
+            return True  # "testified the nurse, Jane Doe," / "the nurse, Jane Doe, who …, said"
+    return False
 
 
 _LAST_WORD = code_pattern(r"[a-z][\w-]*$")
 _INDEFINITE_HEAD = code_pattern(r"(?i:a|an)\s")
+# a sentence's end, not a title's ("Dr.", "St.", "Gov.")
+_SENTENCE_END = code_pattern(r"(?<=[a-z0-9)])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][”\"’]?(?=\s|$)")
+_TAG = rf"(?:{_SAYS[3:-1]}|testified|testifies)"
+_TAG_BEFORE = code_pattern(rf"\b{_TAG}\s+$")
+_TAG_AFTER = code_pattern(rf"\s*(?:who\s+[^.;“”\"]{{1,160}}?,\s*)?(?:also\s+|later\s+)?{_TAG}\b")
 _LATER = 400  # characters after an unnamed person searched for the name given next

@@ -169,7 +169,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     attrs = carry_leaks(resolve_pronouns([find_attributions(st, masked, ruleset, publisher,
                                                             attribution_todo[st.index])
                                           for st in statements], statements, ruleset, furniture), ruleset,
-                        [st.text for st in statements])
+                        [st.text for st in statements], [st.paragraph for st in statements])
     attrs = messages_of_named(_documents_only(attrs, fired_all, ruleset), statements, ruleset)
     own: list[tuple[Label | None, list[Match], list[str]]] = []
     for st, group, fired in zip(statements, attrs, fired_all):

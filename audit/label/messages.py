@@ -16,7 +16,11 @@ from audit.rules.ruleset import RuleSet
 
 _PIECE = re.compile(r"(?:the|that|this)\s+(?:report|story|article|piece)", re.IGNORECASE)  # an outlet's, again
 _PAPER = re.compile(r"(?:the|this|that)\s+(?:new\s+|same\s+)?paper", re.IGNORECASE)
-_STUDY = re.compile(r"\b(?:study|studies|paper|journal|research|analysis)\b", re.IGNORECASE)
+_STUDY = re.compile(r"\b(?:study|studies|paper|journal)\b", re.IGNORECASE)
+# "the report, released by the comptroller", "the report of the task force": a piece with its own author
+_OWNED = re.compile(r"[’']s\b|\s*,?\s*(?:(?:\w+ly\s+)?(?:released|issued|published|prepared|written|compiled|"
+                    r"commissioned|produced|filed|drafted|made\s+public)\s+(?:[^.,;]{0,40}?\s)?)?by\s|"
+                    r"\s+(?:of|from)\s+the\s", re.IGNORECASE)
 _STUDY_BACK = 8  # statements "the paper" looks back through for the study it names again
 _DEFINITE = re.compile(r"^(?:the|that|this)\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>[a-z][\w-]*?)s?$", re.IGNORECASE)
 
@@ -30,29 +34,39 @@ def messages_of_named(attrs: list[list[Attribution]], statements: tuple[Statemen
     out: list[list[Attribution]] = []
     for i, group in enumerate(attrs):
         prev = i - 1 if i and statements[i - 1].paragraph == statements[i].paragraph else None
-        group = [_as_author(a, statements[prev], attrs[prev], nouns) if prev is not None else a for a in group]
+        group = [_as_author(a, statements[prev], attrs[prev], nouns, statements[i]) if prev is not None else a
+                 for a in group]
         out.append([_as_study(a, attrs[max(0, i - _STUDY_BACK):i]) for a in group])
     return out
 
 
 def _as_study(a: Attribution, before: list[list[Attribution]]) -> Attribution:
-    """"The paper" taken for a newspaper, a few statements after a study or a journal: that study's paper."""
+    """"The paper" taken for a newspaper, a few statements after a study or a journal with no outlet cited
+    between them: that study's paper."""
     if a.label is not Label.SECONDHAND or not _PAPER.fullmatch(a.source_text.strip()):
         return a
-    study = next((b for group in reversed(before) for b in group
-                  if b.label is Label.DOCUMENT and _STUDY.search(b.source_text)), None)
+    nearest = next((b for group in reversed(before) for b in reversed(group) if _outlet(b) or
+                    (b.label is Label.DOCUMENT and _STUDY.search(b.source_text))), None)
+    study = nearest if nearest is not None and nearest.label is Label.DOCUMENT else None
     if study is None:
         return a
     return dataclasses.replace(a, kind=study.kind, label=Label.DOCUMENT, referent=study)
 
 
-def _as_author(a: Attribution, before: Statement, group: list[Attribution], nouns: set[str]) -> Attribution:
+def _outlet(b: Attribution) -> bool:
+    """An outlet cited nearer than the study ("The Chronicle first reported …"): "the paper" is then its paper."""
+    return b.label is Label.SECONDHAND and not _PAPER.fullmatch(b.source_text.strip())
+
+
+def _as_author(a: Attribution, before: Statement, group: list[Attribution], nouns: set[str],
+               st: Statement) -> Attribution:
     if a.label is not Label.DOCUMENT:
         return a
     m = _DEFINITE.match(a.source_text.strip())
     noun = m.group("noun").lower() if m is not None else ""
     outlet = next((b for b in group if b.label is Label.SECONDHAND), None)
-    if _PIECE.fullmatch(a.source_text.strip()) and outlet is not None:  # "the report" after "the Insider reported"
+    if _PIECE.fullmatch(a.source_text.strip()) and outlet is not None and \
+            not _OWNED.match(st.text, a.source_end - st.start):  # "the report" after "the Insider reported"
         return dataclasses.replace(a, kind=outlet.kind, label=Label.SECONDHAND, referent=outlet)
     if noun not in nouns:
         return a
