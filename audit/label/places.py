@@ -33,9 +33,8 @@ def is_deck(st: Statement, text: str, lead: int) -> bool:
         return False
     if head.rpartition("\n")[2].strip():
         return True
-    above, _, blank = head.rpartition("\n")
-    headline = above.rpartition("\n")[2].strip()
-    return not blank.strip() and bool(headline) and _sentence_case(text[st.start:st.end])
+    headline = head.rpartition("\n")[0].rpartition("\n")[2].strip()  # the line above the blank one
+    return bool(headline) and _sentence_case(text[st.start:st.end])
 
 
 def _sentence_case(line: str) -> bool:
