@@ -165,9 +165,10 @@ _NAME_AFTER = code_pattern(rf",\s+(?:named\s+)?{_NAME}|\s+(?:named\s+)?[A-Z]")  
 # "Jane Doe, a teacher", "Fiorina, a first-time chief executive"
 _NAME_BEFORE = code_pattern(rf"(?:{_NAME}|[A-Z][\w’'-]+),\s+(?i:a|an|one|the)\s+(?:[\w.’'-]+\s+){{0,3}}$")
 _SAYS = r"(?:said|says|told|tells|added|adds|wrote|writes|recalled|explained|shouted|argued|insisted|complained|noted)"
-_SPEAKS_AFTER = code_pattern(rf"(?:,\s+(?:who|whose)\s+[^.;“”\"]{{1,160}}?,|"
-                           rf"\s+(?:at|from|in|of|on|with)\s+[^.,;“”\"]{{1,60}}?)?"
-                           rf"\s+(?:also\s+|later\s+)?{_SAYS}\b|,?\s+who\s+(?:asked|requested|spoke|declined|was\s+not|"
+# where the person works may stand between the noun and the clause: "a teacher at Cedar High, who asked …, said"
+_AT = r"(?:\s+(?:at|from|in|of|on|with)\s+[^.,;“”\"]{1,60}?)?"
+_SPEAKS_AFTER = code_pattern(rf"{_AT}(?:,\s+(?:who|whose)\s+[^.;“”\"]{{1,160}}?,)?"
+                           rf"\s+(?:also\s+|later\s+)?{_SAYS}\b|{_AT},?\s+who\s+(?:asked|requested|spoke|declined|was\s+not|"
                            r"is\s+not|were\s+not|insisted|did\s+not\s+want)\b"
                            # heard on a recording: "a firefighter could be heard telling dispatchers …"
                            r"|\s+(?:(?:could|can|may|might)\s+be\s+|(?:was|is|were|are)\s+)(?:heard|seen|recorded|caught)"
