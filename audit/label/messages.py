@@ -4,8 +4,9 @@ A definite message noun as a source ("the statement", "the post", "the email": `
 document by its source rule. When the statement before it, in the same paragraph, names who sent that message (a
 named source whose statement sends the same kind of message: "the utility said in a post on X", "In a written
 statement, Okafor congratulated …"), the message is that source's words on the record, and it takes the named
-source. And "the report", "the story" straight after a statement an outlet relays is that outlet's piece:
-secondhand; "the paper" a few statements after a study is that study's paper, not a newspaper."""
+source. And "the report", "the story" straight after a statement an outlet relays (in its paragraph or the
+next one) is that outlet's piece: secondhand; "the paper" a few statements after a study is that study's paper,
+not a newspaper."""
 from __future__ import annotations
 
 import dataclasses
@@ -29,11 +30,12 @@ def messages_of_named(attrs: list[list[Attribution]], statements: tuple[Statemen
                       ruleset: RuleSet) -> list[list[Attribution]]:
     """Each attribution whose source is a definite message noun, with the named source of the statement before
     when that statement mentions the same kind of message (a definite piece, with the outlet of the statement
-    before); the others as they are."""
+    before, which may close the paragraph before); the others as they are."""
     nouns = {n.lower() for n in ruleset.lexicons.get("message_nouns", ()) if " " not in n}
     out: list[list[Attribution]] = []
     for i, group in enumerate(attrs):
-        prev = i - 1 if i and statements[i - 1].paragraph == statements[i].paragraph else None
+        # the statement before, in the same paragraph or closing the one before ("the report" an outlet's piece)
+        prev = i - 1 if i and statements[i - 1].paragraph >= statements[i].paragraph - 1 else None
         group = [_as_author(a, statements[prev], attrs[prev], nouns, statements[i]) if prev is not None else a
                  for a in group]
         out.append([_as_study(a, attrs[max(0, i - _STUDY_BACK):i]) for a in group])
@@ -68,7 +70,7 @@ def _as_author(a: Attribution, before: Statement, group: list[Attribution], noun
     if _PIECE.fullmatch(a.source_text.strip()) and outlet is not None and \
             not _OWNED.match(st.text, a.source_end - st.start):  # "the report" after "the Insider reported"
         return dataclasses.replace(a, kind=outlet.kind, label=Label.SECONDHAND, referent=outlet)
-    if noun not in nouns:
+    if noun not in nouns or before.paragraph != st.paragraph:
         return a
     sent = rf"\b(?:(?:in|via|through)\s+(?:a|an|the|his|her|its|their)|(?:released|issued|posted|sent|put\s+out|" \
         rf"wrote|published)\s+(?:a|an))\s+(?:[\w’'-]+\s+){{0,2}}?{re.escape(noun)}s?\b"
