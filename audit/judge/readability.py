@@ -85,18 +85,42 @@ def _hyphenated(new: list[str]) -> dict[str, int]:
     if len(out) == len(new):
         return out
     pointed = {word: f".{word.lower()}." for word in new if word not in out}
-    patterns, longest = _looked_up(list(pointed.values()))
+    patterns, longest, prefixes = _whole(_patterns()) or (*_looked_up(list(pointed.values())), None)
     for word, text in pointed.items():
         values = [0] * (len(text) + 1)
         for i in range(len(text) - 1):
             for j in range(i + 1, min(i + longest, len(text)) + 1):
-                found = patterns.get(text[i:j])
+                piece = text[i:j]
+                found = patterns.get(piece)
                 if found:
                     offset, marks = found
                     for k, mark in enumerate(marks, i + offset):
                         values[k] = max(values[k], mark)
-        out[word] = sum(1 for i, v in enumerate(values) if v % 2 and 2 <= i - 1 <= len(word) - 2) + 1
+                if prefixes is not None and piece not in prefixes:
+                    break  # no longer piece from i is a pattern's
+        out[word] = sum(v & 1 for v in values[3:len(word)]) + 1  # points 2 <= i - 1 <= len(word) - 2
     return out
+
+
+def _whole(lookup: Callable[[list[str]], dict[str, str]]) -> _Whole | None:
+    """Every pattern, the longest one's length, and every text a longer pattern starts with, once the run has
+    read the table whole (a run over many articles: audit.rules.cache._Table), else None. The letters from a
+    place in a word then stop at the first piece that is no pattern's start: the same points, few lookups."""
+    whole = getattr(lookup, "whole", None)
+    if whole is None:
+        return None
+    held = _WHOLE.get(lookup)
+    if held is None or held[0] is not whole:
+        patterns: dict[str, tuple[int, tuple[int, ...]] | None] = {
+            k: _unpack(v) for k, v in whole.items() if k != _LONGEST}
+        prefixes = frozenset(k[:n] for k in patterns for n in range(1, len(k)))
+        held = (whole, (patterns, int(whole.get(_LONGEST, "=0")[1:]), prefixes))
+        _WHOLE[lookup] = held
+    return held[1]
+
+
+_Whole = tuple[dict[str, tuple[int, tuple[int, ...]] | None], int, frozenset[str]]
+_WHOLE: dict[Callable[[list[str]], dict[str, str]], tuple[dict[str, str], _Whole]] = {}
 
 
 def _looked_up(texts: list[str]) -> tuple[dict[str, tuple[int, tuple[int, ...]] | None], int]:

@@ -213,7 +213,7 @@ class Subjects:
         lex = self.ruleset.lexicons
         words = sorted({w.lower() for name in ("person_titles", "anonymous_roles") for w in lex.get(name, ())},
                        key=len, reverse=True)
-        return re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:" + "|".join(map(re.escape, words)) +
+        return code_pattern(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:" + "|".join(map(re.escape, words)) +
                           r")s?\b[^,]{0,80},")
 
     def _role_after(self, text: str, at: int) -> bool:

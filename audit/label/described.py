@@ -133,9 +133,9 @@ def _patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]
     """A title before a name ("Sen. Marco Rubio", "campaign manager Barry Bennett", "President Obama"), and a name
     with the title in apposition after it ("Barry Bennett, the campaign manager")."""
     words = "|".join(re.escape(t) for t in titles)
-    return (re.compile(rf"(?i:(?<![\w.])(?:{words}))\s+"
+    return (code_pattern(rf"(?i:(?<![\w.])(?:{words}))\s+"
                        rf"(?:{_NAME}(?![\w’'-])|(?P<name1>[A-Z][\w’'-]+)(?![\w’'-]|\s+[A-Z]))"),
-            re.compile(rf"{_NAME},\s+(?:(?i:a|an|the)\s+)?(?:[\w.’'-]+\s+){{0,5}}?(?i:{words})(?![\w-])"
+            code_pattern(rf"{_NAME},\s+(?:(?i:a|an|the)\s+)?(?:[\w.’'-]+\s+){{0,5}}?(?i:{words})(?![\w-])"
                        r"(?!\s+[A-Z])"))
 
 

@@ -10,20 +10,22 @@ not a newspaper."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from audit.models import Attribution, Label, Statement
+from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
-_PIECE = re.compile(r"(?:the|that|this)\s+(?:report|story|article|piece)", re.IGNORECASE)  # an outlet's, again
-_PAPER = re.compile(r"(?:the|this|that)\s+(?:new\s+|same\s+)?paper", re.IGNORECASE)
-_STUDY = re.compile(r"\b(?:study|studies|paper|journal)\b", re.IGNORECASE)
+_PIECE = code_pattern(r"(?:the|that|this)\s+(?:report|story|article|piece)", re.IGNORECASE)  # an outlet's, again
+_PAPER = code_pattern(r"(?:the|this|that)\s+(?:new\s+|same\s+)?paper", re.IGNORECASE)
+_STUDY = code_pattern(r"\b(?:study|studies|paper|journal)\b", re.IGNORECASE)
 # "the report, released by the comptroller", "the report of the task force": a piece with its own author
-_OWNED = re.compile(r"[’']s\b|\s*,?\s*(?:(?:\w+ly\s+)?(?:released|issued|published|prepared|written|compiled|"
+_OWNED = code_pattern(r"[’']s\b|\s*,?\s*(?:(?:\w+ly\s+)?(?:released|issued|published|prepared|written|compiled|"
                     r"commissioned|produced|filed|drafted|made\s+public)\s+(?:[^.,;]{0,40}?\s)?)?by\s|"
                     r"\s+(?:of|from)\s+the\s", re.IGNORECASE)
 _STUDY_BACK = 8  # statements "the paper" looks back through for the study it names again
-_DEFINITE = re.compile(r"^(?:the|that|this)\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>[a-z][\w-]*?)s?$", re.IGNORECASE)
+_DEFINITE = code_pattern(r"^(?:the|that|this)\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>[a-z][\w-]*?)s?$", re.IGNORECASE)
 
 
 def messages_of_named(attrs: list[list[Attribution]], statements: tuple[Statement, ...],
@@ -60,6 +62,15 @@ def _outlet(b: Attribution) -> bool:
     return b.label is Label.SECONDHAND and not _PAPER.fullmatch(b.source_text.strip())
 
 
+@functools.lru_cache(maxsize=64)
+def _sent(noun: str) -> re.Pattern[str]:
+    """The message noun sent by its author before ("in a statement", "posted a message"); `noun` is a word of the
+    message_nouns lexicon, so the start-up cache keeps the lexicon's programs, nothing of an article."""
+    return code_pattern(rf"\b(?:(?:in|via|through)\s+(?:a|an|the|his|her|its|their)|(?:released|issued|posted|sent|"
+                        rf"put\s+out|wrote|published)\s+(?:a|an))\s+(?:[\w’'-]+\s+){{0,2}}?{re.escape(noun)}s?\b",
+                        re.IGNORECASE)
+
+
 def _as_author(a: Attribution, before: Statement, group: list[Attribution], nouns: set[str],
                st: Statement) -> Attribution:
     if a.label is not Label.DOCUMENT:
@@ -72,9 +83,7 @@ def _as_author(a: Attribution, before: Statement, group: list[Attribution], noun
         return dataclasses.replace(a, kind=outlet.kind, label=Label.SECONDHAND, referent=outlet)
     if noun not in nouns or before.paragraph != st.paragraph:
         return a
-    sent = rf"\b(?:(?:in|via|through)\s+(?:a|an|the|his|her|its|their)|(?:released|issued|posted|sent|put\s+out|" \
-        rf"wrote|published)\s+(?:a|an))\s+(?:[\w’'-]+\s+){{0,2}}?{re.escape(noun)}s?\b"
-    if not re.search(sent, before.text, re.IGNORECASE):  # "in a statement", "posted a message": the author sent it
+    if not _sent(noun).search(before.text):  # "in a statement", "posted a message": the author sent it
         return a
     author = next((b for b in group if b.label is Label.NAMED), None)
     if author is None:
