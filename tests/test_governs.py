@@ -102,3 +102,10 @@ def test_a_closing_tag_with_a_clause_of_time_names_its_speaker() -> None:
     # a clause after the tag with its own "that" is not a tail: the tag is no closing tag
     assert _first("The volunteers have booed the plan, calling it “a circus,” Susan Reyes said before she "
                   "added that the vote was close.\n")[1] != "Susan Reyes"
+
+
+def test_a_claim_named_as_a_noun_gives_way_to_the_statements_own_cue() -> None:
+    # "his promise to …" names a claim inside the content; the interview with an outlet is how the article knows it
+    label, _ = _first("The feud began when Ruiz told the Harbor Times that the plan was a fraud, citing her promise "
+                      "to cut the gas tax.\n")
+    assert label == "secondhand-report"

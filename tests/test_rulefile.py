@@ -85,7 +85,7 @@ BAD = {
     "unknown-role": (
         GOOD.replace("    message: a speech verb", "    role: pronoun\n    message: a speech verb"),
         "10:11: rule 'test-said': unknown role 'pronoun' (expected: relay, refers-back, description, list-label, "
-        "writer, turn, setting, document-only, share)"),
+        "writer, turn, setting, document-only, share, possessor)"),
     "attribution-place-on-a-statement-rule": (
         GOOD.replace("    message: a speech verb", "    where: [before-quotation]\n    message: a speech verb"),
         "10:12: rule 'test-said': unknown place 'before-quotation' (expected: whole-paragraph, own-line, "

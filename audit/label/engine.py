@@ -60,6 +60,8 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: s
     return found
 
 
+# a possessive pronoun that a `possessor` rule takes as its source ("her promise to …"), read as the pronoun
+_POSSESSORS = frozenset(("his", "her", "their"))
 _RETRIES = 4  # matches of one rule in one statement whose source is no source, before the rule gives up
 
 
@@ -80,7 +82,8 @@ def _attribution(rule: Rule, m: re.Match[str], st: Statement, ruleset: RuleSet,
         return None
     phrase, shift = _clean_source(raw)
     not_source = ruleset.patterns.get("NOT_SOURCE")
-    if not phrase or (not_source is not None and not_source.search(phrase)):
+    if not phrase or (not_source is not None and not_source.search(phrase)
+                      and not (rule.role == "possessor" and phrase.lower() in _POSSESSORS)):
         return None
     verdict = classify_source(phrase, ruleset, publisher)
     if verdict is None:  # "…correctly when he says": the source is the clause's own subject

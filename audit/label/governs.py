@@ -20,6 +20,8 @@ def main_attributions(group: list[Attribution], st: Statement, ruleset: RuleSet)
     - When those left still disagree, one whose clause opens with a subordinating word (the rules file's
       SUBORDINATE_I, matched on the statement up to the end of the source) gives way: "Before city officials had
       weighed in, Rep. King said…" rests on King; a leak does not ("…, which was shared with the Ledger, …").
+      Before that, a `possessor` rule's (a claim named as a noun: "…, including his promise to …") gives way to
+      the rest.
     """
     if len(group) < 2:
         return group
@@ -41,6 +43,9 @@ def _subordinate_gives_way(kept: list[Attribution], st: Statement, ruleset: Rule
     # leaked material an outlet holds, named in a relative clause ("A recording, which was shared with the Ledger,
     # captures …"), still says how the article knows: it stands in the chain (GUIDELINES.md), it does not give way;
     # a leak word alone in such a clause ("who mishandled classified documents") does
+    # a claim or a promise named as a noun inside the statement ("…, including his promise to …") is not its frame
+    nouns = ruleset.with_role("possessor")
+    kept = [a for a in kept if a.rule_id not in nouns] or kept
     main = [a for a in kept if _held_leak(a) or not in_subordinate_clause(a, st, subordinate)]
     return main or kept
 

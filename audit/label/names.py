@@ -12,7 +12,7 @@ from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 MALE, FEMALE = "m", "f"
-PRONOUN_GENDER = {"he": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
 _CAPS = code_pattern(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s+\([A-Z][\w.-]*\))?$")
 _PARTY = code_pattern(r"\([A-Z][\w.-]*\)")
 _PLACE_TAIL = code_pattern(r",?\s+(?:of|from)\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\W*$")

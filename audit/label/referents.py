@@ -27,7 +27,7 @@ from audit.rules.ruleset import RuleSet
 
 __all__ = ["Referent", "resolve_all"]
 
-_GROUP = frozenset(("they", "them"))
+_GROUP = frozenset(("they", "them", "their"))
 _THING = frozenset(("it",))
 _PERSONS = (SourceKind.PERSON, SourceKind.UNNAMED)
 _BODIES = (SourceKind.ORGANISATION, SourceKind.OUTLET, SourceKind.DOCUMENT, SourceKind.LEAK)

@@ -43,7 +43,8 @@ CARRY = ("paragraph", "back")
 #: stands only for a document, "It would also create …" after a bill: dropped unless the pronoun goes back to one),
 #: `share` (a share of a poll's respondents, "51 percent said": a poll the statement names beside it is the roster's
 #: source).
-ROLES = ("relay", "refers-back", "description", "list-label", "writer", "turn", "setting", "document-only", "share")
+ROLES = ("relay", "refers-back", "description", "list-label", "writer", "turn", "setting", "document-only", "share",
+         "possessor")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
 _EXAMPLE_KEYS = {"match", "no_match"}
 _REF = code_pattern(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\}")  # {name} or {lexicon|lexicon}
