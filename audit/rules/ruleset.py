@@ -42,7 +42,8 @@ CARRY = ("paragraph", "back")
 #: were given, "In the order, Curiel said": the roster names the speaker), `document-only` (a pronoun source that
 #: stands only for a document, "It would also create …" after a bill: dropped unless the pronoun goes back to one),
 #: `share` (a share of a poll's respondents, "51 percent said": a poll the statement names beside it is the roster's
-#: source).
+#: source), `possessor` (a claim or promise named as a noun with its speaker as the possessor, "her promise to …":
+#: the rule may take a bare his, her or their as its source, and it gives way to the statement's own cue).
 ROLES = ("relay", "refers-back", "description", "list-label", "writer", "turn", "setting", "document-only", "share",
          "possessor")
 _CHECK_KEYS = {"id", "kind", "severity", "message", "why", "fix", "params", "examples", "override", "standard"}
