@@ -60,6 +60,13 @@ def test_a_description_with_no_fitting_person_stays_as_it_is(text: str) -> None:
                  "wanted patience.", "named-source", id="an-indefinite-mention-that-does-not-speak"),
     pytest.param("On the radio recording, a pilot could be heard telling the tower he had lost an engine.\n\n"
                  "“We are turning back,” the pilot said.", "anonymous-source", id="heard-on-a-recording"),
+    pytest.param("A party strategist who has advised the mayor for years, speaking on condition of anonymity, said "
+                 "talks stalled.\n\n“Nobody is budging,” the strategist said.", "anonymous-source",
+                 id="a-relative-clause-before-the-reason-for-anonymity"),
+    pytest.param("A guard described the cells.\n\n“It is cold,” said the guard, who asked not to be named. The guard "
+                 "said the heat had failed.", "anonymous-source", id="a-definite-mention-that-withholds-the-name"),
+    pytest.param("A guard described the cells.\n\n“It is cold,” said the guard, Jo Park, who asked for a raise. "
+                 "The guard said the heat had failed.", "named-source", id="a-definite-mention-with-a-name"),
 ])
 def test_a_description_of_a_person_brought_in_without_a_name_is_anonymous(text: str, label: str) -> None:
     assert labels(text)[-1][1] == label

@@ -166,3 +166,17 @@ def test_the_memo_after_a_public_audit_and_a_new_leak_is_leaked() -> None:
     got = labels(f"On Tuesday the state auditor released a public audit of the program. {LEAK} "
                  "A table in the document shows spending doubled.")
     assert got[-1][1] == "leaked-transcript"
+
+
+def test_the_letter_after_a_letter_made_public_is_that_letter() -> None:
+    """A public document brought in with its verb after it ("a letter that the board made public") is the one
+    "the letter" names next, not the leaked memo before it."""
+    got = labels(f"{LEAK}\n\nA letter to the district that the state made public on Tuesday asks the "
+                 "board to turn over its enrollment data. The letter also asks the board to list the schools at risk.")
+    assert got[-1][1] == "document"
+
+
+def test_a_memo_never_made_public_is_no_public_document() -> None:
+    got = labels(f"{LEAK} A second letter that the district never made public went to the board. "
+                 "The memo lists three schools for closure.")
+    assert got[-1][1] == "leaked-transcript"

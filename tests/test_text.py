@@ -264,3 +264,14 @@ def test_the_titles_are_the_rules_files_lexicons(tmp_path: Path) -> None:
     assert [s.text for s in split_statements(ended, patterns=patterns)] == ["The plan was bad.", "Insp. Diaz left."]
     assert [s.text for s in split_statements(joined)] == ["It was late, said Insp.", "Will Hurd of Texas."]
     assert [s.text for s in split_statements(joined, patterns=patterns)] == [joined]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“We will win.” — Jo Park, a delegate", ["“We will win.” — Jo Park, a delegate"]),
+    ('"We will win." — Delegate Jo Park', ['"We will win." — Delegate Jo Park']),
+    ("“We will win.” — Jo Park. He left.", ["“We will win.” — Jo Park.", "He left."]),
+    ("The vote failed. — Jo Park", ["The vote failed.", "— Jo Park"]),
+])
+def test_a_dash_signature_stays_with_its_quotation(text: str, expected: list[str]) -> None:
+    # a pull quote signed with a dash is one statement: the dash-attribution rule reads the quotation and the name
+    assert [s.text for s in split_statements(text)] == expected

@@ -112,3 +112,14 @@ def test_a_turn_whose_first_sentence_is_short_is_a_turn_for_its_whole_paragraph(
     result = audit_text(text, with_readability=False)
     carried = [s.carried_from for s in result.statements]
     assert carried[2:5] == [None, 2, 2] and carried[-1] == 6
+
+
+def test_a_fact_check_heading_in_capitals_ends_the_speakers_turn() -> None:
+    """An AP-style fact check: the claim in the candidate's mouth, then 'THE FACTS:' in the same paragraph is the
+    writer's check, no speaker of its own (GUIDELINES.md: the writer's analysis is unattributed)."""
+    text = ("The candidates met on Sunday.\n\n"
+            "LEE: “Taxes are the highest they have ever been.” THE FACTS: That is wrong. Rates were higher in 1980.\n")
+    got = dict(labels(text))
+    assert got["THE FACTS: That is wrong."] == "unattributed"
+    assert got["Rates were higher in 1980."] == "unattributed"
+    assert got["LEE: “Taxes are the highest they have ever been.”"] == "named-source"

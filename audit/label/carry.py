@@ -12,7 +12,7 @@ import bisect
 
 from audit.label.blocks import NOT_CARRIED, Own, carry_colon_block, carry_colon_run, paragraph_of
 from audit.label.narration import Speakers, across_narration, someone_else
-from audit.label.turns import carry_turns
+from audit.label.turns import CAPITALS, carry_turns
 from audit.models import Attribution, Label, Quotation, Statement
 from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
@@ -205,8 +205,8 @@ def _carry_paragraphs(statements: tuple[Statement, ...], attrs: list[list[Attrib
     backward = {r.id for r in ruleset.of_kind("attribution") if r.carry == "back"}
     speaker: int | None = None
     for i, st in enumerate(statements):
-        if speaker is not None and statements[speaker].paragraph != st.paragraph:
-            speaker = None
+        if speaker is not None and (statements[speaker].paragraph != st.paragraph or CAPITALS.match(st.text)):
+            speaker = None  # a new paragraph, or a new label in capitals ("THE FACTS: …", "Q: …"), ends the turn
         if own[i][0] not in NOT_CARRIED and any(a.rule_id in carriers for a in attrs[i]):
             speaker = i
         elif speaker is not None and own[i][0] is None and i not in carried:

@@ -153,6 +153,8 @@ def introduced_unnamed(description: str, start: int, text: str) -> bool:
         before, after = window[max(found.start() - 60, 0):found.start()], window[found.end():found.end() + 200]
         if _NAME_AFTER.match(after) or _NAME_BEFORE.search(before):
             return False
+        if _UNNAMED_AFTER.match(after):
+            return True  # any mention that says why the name is withheld: "the nurse, who spoke on condition of …"
         indefinite = _INDEFINITE.search(before)
         if indefinite and (_SPEAKS_AFTER.match(after) or _SPEAKS_BEFORE.search(before[:indefinite.start()])):
             return True  # the unnamed person spoke: "one teacher, who asked …, said", "said a senior adviser"
@@ -173,6 +175,13 @@ _SPEAKS_AFTER = code_pattern(rf"{_AT}(?:,\s+(?:who|whose)\s+[^.;“”\"]{{1,160
                            # heard on a recording: "a firefighter could be heard telling dispatchers …"
                            r"|\s+(?:(?:could|can|may|might)\s+be\s+|(?:was|is|were|are)\s+)(?:heard|seen|recorded|caught)"
                            r"\s+(?:on\s+\w+\s+)?(?:telling|saying|shouting|yelling|asking|warning|radioing)\b")
+# why the name is withheld, after the person's noun; a relative clause that says who they are may come
+# between: "a strategist who has advised the campaign, speaking on condition of anonymity", "the nurse, who asked
+# not to be named"
+_UNNAMED_AFTER = code_pattern(rf"{_AT}(?:,?\s+who\s+[^.;“”\"]{{1,100}}?,)?,?\s+(?:who\s+)?"
+                              r"(?:spoke|speaking|asked|asking|requested|requesting|declined|declining|insisted|insisting|(?:was|were|is|are)\s+not|"
+                              r"did\s+not\s+want|granted)\b[^.;“”\"]{0,40}?\b(?:anonymity|anonymously|named|identified|"
+                              r"authori[sz]ed)\b")
 _SPEAKS_BEFORE = code_pattern(rf"\b{_SAYS}\s+$")
 
 

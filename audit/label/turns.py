@@ -6,7 +6,8 @@ three speakers in capitals take turns ("HOLT: …", "CLINTON: …", "TRUMP: …"
 happen to open with a name ("Jeb Bush: Student loans …") name each person once. In a transcript, a turn's label
 carries over the rest of its paragraph and over the paragraphs after it up to the next turn, when that turn comes
 within a few paragraphs; the words after the last turn are left alone (the writer's narration takes over there), and
-a statement that a rule took for page furniture ends the turn.
+a statement that a rule took for page furniture, or one opening with another label in capitals ("THE FACTS: …"),
+ends the turn.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ Own = list[tuple[Label | None, list[Match], list[str]]]
 _MAX_PARAGRAPHS = 4  # a turn, then at most three paragraphs of the same speaker before the next turn
 _MIN_WORDS = 4  # words after the speaker's colon: fewer is a tally or a label ("Sanders: 46.")
 _NAME = code_pattern(r"[\w’'-]+")
-_CAPITALS = code_pattern(r"[A-Z][A-Z.'’ -]{1,30}:\s")  # a speaker in capitals ("HOLT: …")
+CAPITALS = code_pattern(r"[A-Z][A-Z.'’ -]{1,30}:\s")  # a speaker in capitals ("HOLT: …")
 _CAPITAL_SPEAKERS = 3  # so many speakers in capitals taking turns make a transcript though each speaks once
 _SECTION = code_pattern(r"\W*(?:\S+\s+){0,4}\S+:\s*$")  # a line of up to five words ending in a colon
 
@@ -33,7 +34,7 @@ def carry_turns(statements: tuple[Statement, ...], attrs: list[list[Attribution]
         return
     found = _turns(statements, attrs, own, turn_rules)
     names = Counter(name for _, name, short in found if not short)
-    capitals = {name for i, name, short in found if not short and _CAPITALS.match(statements[i].text)}
+    capitals = {name for i, name, short in found if not short and CAPITALS.match(statements[i].text)}
     if (len(names) < 2 or max(names.values()) < 2) and len(capitals) < _CAPITAL_SPEAKERS:
         return  # no speaker speaks twice, or only one speaks, and fewer speakers in capitals: no transcript
     # a short turn of a speaker who also speaks at length is a turn too ("DIAZ: No."); a tally is not
@@ -43,8 +44,8 @@ def carry_turns(statements: tuple[Statement, ...], attrs: list[list[Attribution]
         reach = nxt is not None and statements[nxt].paragraph - statements[i].paragraph <= _MAX_PARAGRAPHS
         end = nxt if reach and nxt is not None else _paragraph_end(statements, i)
         for j in range(i + 1, end):
-            if own[j][0] is Label.NONE or _SECTION.match(statements[j].text):
-                break  # page furniture or a section label ("Foreign policy:"): the turn is over
+            if own[j][0] is Label.NONE or _SECTION.match(statements[j].text) or CAPITALS.match(statements[j].text):
+                break  # page furniture, a section label ("Foreign policy:") or a label in capitals ("THE FACTS: …")
             if own[j][0] is None and j not in carried:
                 carried[j] = i
 

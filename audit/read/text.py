@@ -21,6 +21,8 @@ _BLANK = code_pattern(r"^[\s\ufeff\u200b\u200c\u200d\u2060]*$")
 _SOFT_END = code_pattern(r"[A-Za-z0-9,;’'\"”-]\s*$")  # a line that stops mid-sentence
 _SENTENCE_END = code_pattern(r"[.?!…:”’\"')\]]\s*$")
 _CONTINUES = code_pattern(r"[a-z,;)\]]")  # a statement that cannot start a sentence
+# a dash and a name after a closing quotation mark sign the quotation ("“…” — Jo Park, a delegate"): one statement
+_SIGNATURE = code_pattern(r"(?:—|–|--)\s*[A-Z][^.!?“”\"]{1,80}\.?$")
 _SPLITTER = None
 
 
@@ -203,7 +205,8 @@ def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None,
             s = para.start + cursor + len(seg) - len(seg.lstrip())
             e = para.start + b - (len(seg) - len(seg.rstrip()))
             if e > s and out and out[-1].paragraph == para.index and (
-                    _CONTINUES.match(text[s:e]) or (title_end is not None and title_end.search(out[-1].text))):
+                    _CONTINUES.match(text[s:e]) or (title_end is not None and title_end.search(out[-1].text))
+                    or (out[-1].text[-1:] in "”\"’" and _SIGNATURE.match(text[s:e]))):
                 prev = out.pop()  # a false break ("Sens. Jon Tester (D-Mont.) | and David Vitter", "Mr. | Obama")
                 s = prev.start
             if e > s:
