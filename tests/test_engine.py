@@ -5,6 +5,8 @@ taken from the tool's output.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from audit.label.quotes import join_split_letters
@@ -412,3 +414,16 @@ def test_it_after_a_company_planning_is_no_document() -> None:
 ], ids=["after-a-bill", "after-a-bill-provision", "after-a-company", "alone"])
 def test_it_would_goes_on_with_a_bill_only(text: str, labels: list[str]) -> None:
     assert _labels(text) == labels
+
+
+# A judge's written words are an order or an opinion (a document); the speech rules read the same "wrote". Which
+# reading wins must not hang on where judge-wrote stands in the rules file: its own label makes it the narrower one.
+@pytest.mark.parametrize("place", ["first", "last"])
+def test_a_rule_with_its_own_label_takes_the_cue_wherever_it_stands(place: str) -> None:
+    rules = default_rules()
+    judge = tuple(r for r in rules.rules if r.id == "judge-wrote")
+    others = tuple(r for r in rules.rules if r.id != "judge-wrote")
+    moved = dataclasses.replace(rules, rules=judge + others if place == "first" else others + judge)
+    text = "The judge wrote that the statute was plain. The contest judges wrote that the entry was original."
+    got = [s.label.value for s in audit_text(text, ruleset=moved, with_readability=False).statements]
+    assert got == [DOC, NAMED]

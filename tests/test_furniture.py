@@ -1,4 +1,4 @@
-"""Page furniture found by structure: a list of related headlines under a list label is no claim.
+"""Page furniture found by structure: a list of related headlines, or of ways to help, under a list label is no claim.
 
 The expected labels were decided by reading the lines against ../shared/eval/GUIDELINES.md ("none": section
 labels, bullet lists of headlines), not taken from the tool's output.
@@ -37,6 +37,27 @@ def test_the_list_ends_at_the_first_line_of_prose() -> None:
 def test_headlines_with_no_list_label_keep_their_label() -> None:
     got = _labels(ARTICLE.format(label="The council met at noon."))
     assert got["Mayor Lee: The Budget Is A Disaster."] == "named-source"
+
+
+HELP = ("The fire destroyed 40 homes on Tuesday, the fire chief said.\n\n"
+        "{label}\n\n"
+        "Red Cross: redcross.example or text FIRE to 90999.\n\n"
+        "- Call the county shelter at 555-0100.\n\n"
+        "“Give what you can,” said Ana Diaz, who runs the shelter.\n")
+
+
+def test_a_list_of_ways_to_help_is_furniture_down_to_the_first_quotation() -> None:
+    for label in ("How to donate:", "How you can help the victims:", "Ways to help:"):
+        got = _labels(HELP.format(label=label))
+        assert got[label] == "none", label
+        assert got["Red Cross: redcross.example or text FIRE to 90999."] == "none", label  # no speaker's colon
+        assert got["- Call the county shelter at 555-0100."] == "none", label
+        assert got["“Give what you can,” said Ana Diaz, who runs the shelter."] == "named-source", label
+
+
+def test_a_directory_line_with_no_help_label_keeps_its_colon() -> None:
+    got = _labels(HELP.format(label="The shelter opened at noon."))
+    assert got["Red Cross: redcross.example or text FIRE to 90999."] == "named-source"
 
 
 PAGE_TOP = ("{top}"

@@ -34,11 +34,16 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: s
                       rules: Sequence[Rule] | None = None) -> list[Attribution]:
     """Every attribution the `attribution` rules find in one statement (quoted text is masked).
 
+    A cue belongs to the first rule that reads it, except that a rule with a label of its own (`judge-wrote`:
+    document) takes a cue from a from-source rule that read the very same words: it is the narrower reading, and
+    where it stands in the rules file does not matter.
+
     `rules`: the attribution rules that may match this statement, in the rule set's order (from `audit.label.runs`,
     see `by_statement`); without them, each rule's gate is searched in this statement alone."""
     seg = masked[st.start:st.end]
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
+    general: dict[tuple[int, int], int] = {}  # a cue a from-source rule took: its index in `found`
     for rule in ruleset.of_kind("attribution") if rules is None else rules:
         if rules is None and not rule.applies(seg):
             continue
@@ -54,8 +59,13 @@ def find_attributions(st: Statement, masked: str, ruleset: RuleSet, publisher: s
                     retries, pos = retries + 1, m.start() + 1
                 continue
             relay = rule.role == "relay"  # "X told the Daily Mail": both X and the outlet stand
-            if not relay and not _take(taken, att.cue.start, att.cue.end):
+            span = (att.cue.start, att.cue.end)
+            if not relay and not _take(taken, *span):
+                if rule.label is not None and span in general:  # the narrower reading of the same cue
+                    found[general.pop(span)] = att
                 continue
+            if not relay and rule.label is None:
+                general[span] = len(found)
             found.append(att)
     return found
 
