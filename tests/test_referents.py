@@ -186,6 +186,8 @@ def test_the_paragraph_subject_wins_over_the_headline() -> None:
                  ["Tom Ebeling", "Ann Ebeling"], id="a-title-tells-a-family-apart"),
     pytest.param("Mr. Khan said the plan was fair.\n\nMs. Khan said it was not.", ["Khan", "Khan"],
                  id="two-people-by-their-titles"),
+    pytest.param("Ann Lee Jr. said the plan was fair.\n\nSam Ruiz Jr. said it was not.\n\nLee said she would vote "
+                 "yes. Ruiz said he would vote no.", ["Ann Lee Jr.", "Sam Ruiz Jr."], id="jr-is-no-surname"),
 ])
 def test_one_roster_entry_per_person(text: str, names: list[str]) -> None:
     result = audit_text(text, with_readability=False)
@@ -212,6 +214,7 @@ def test_a_first_name_is_a_weak_signal(text: str, index: int, name: str) -> None
 
 def test_a_surname_drops_its_possessive() -> None:
     assert surname_of("Sanders’") == surname_of("Sanders's") == surname_of("Sanders") == "sanders"
+    assert surname_of("Ann Lee Jr.") == surname_of("Ann Lee, Sr.") == surname_of("Ann Lee III") == "lee"
 
 
 def test_gender_from_a_first_name_is_a_guess() -> None:
@@ -393,3 +396,9 @@ def test_a_pronoun_goes_last_to_a_family_member_the_article_names_once() -> None
             "Sand held a rally Saturday while Ruiz hosted an event Monday, where she praised Governor Tom Ruiz.\n\n"
             "“I want to mention someone who is not here,” she said.")
     assert speaker(text, 2) == "Ana Ruiz"
+
+
+def test_a_pronoun_after_a_name_with_jr_is_the_whole_name() -> None:
+    # "Lee Jr" is no name: Tom is the first name, Jr. the suffix
+    text = "The council met.\n\nTom Lee Jr., who wrote the plan, said it would save money.\n\n“It is fair,” he said."
+    assert speaker(text, 2) == "Tom Lee Jr."

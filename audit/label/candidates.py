@@ -48,7 +48,8 @@ _OPENING_REACH = 400  # characters of a statement its subject is read from (the 
 # a common first name (checked against the lexicons), maybe an initial, and a surname, not before another capital
 # a title abbreviation and a surname ("when Mr. Lee was asked"): a person, as a first name and a surname are
 _TITLED_NAME = code_pattern(r"(?<![\w’'.-])([A-Z][a-z]{1,4}\.)\s+[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
-_FULL_NAME = code_pattern(r"(?<![\w’'.-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
+_FULL_NAME = code_pattern(r"(?<![\w’'.-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?!(?:Jr|Sr)\b)[A-Z][a-z][\w’'-]*\b"
+                          r"(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?(?![’']s\b|\s+[A-Z])")  # "Ann Lee Jr.": not "Lee Jr"
 # capitalised words, one to three lower-case words (a role), then a name of two or more capitalised words
 _DESCRIBED_NAME = code_pattern(r"(?:[A-Z][\w’'.-]*\s+){0,4}(?P<words>(?:[a-z][\w-]*\s+){1,3})"
                              r"(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)(?=,|\s+[a-z])")

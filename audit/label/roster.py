@@ -83,7 +83,7 @@ def _key_and_name(a: Attribution, ruleset: RuleSet, people: People) -> tuple[str
         if _described(a, ruleset, people):
             return _DETERMINER.sub("", a.source_text).lower(), a.source_text
         name = _POSSESSIVE.sub("", person_name(a.source_text, ruleset)) or a.source_text  # "Sanders’" -> "Sanders"
-        return name.split()[-1].lower(), name
+        return surname_of(name), name  # "Ann Lee Jr." and "Lee": one person
     if a.kind is SourceKind.OUTLET:
         name = outlet_name(a.source_text, ruleset)
         reporter = _reporter(a.source_text, name, ruleset)
