@@ -402,3 +402,11 @@ def test_a_pronoun_after_a_name_with_jr_is_the_whole_name() -> None:
     # "Lee Jr" is no name: Tom is the first name, Jr. the suffix
     text = "The council met.\n\nTom Lee Jr., who wrote the plan, said it would save money.\n\n“It is fair,” he said."
     assert speaker(text, 2) == "Tom Lee Jr."
+
+
+def test_a_name_its_verb_follows_is_the_subject_not_a_name_after_a_comma() -> None:
+    # "Tom Waring took his son, Jacob, there": Waring opens the statement; Jacob is his son, in an apposition
+    text = ("Carl Pryce said the museum would open in May.\n\n"
+            "Tom Waring took his son, Jacob, there on Sunday to explain who Pryce was.\n\n"
+            "He said: “He was brave, and I hope my son will be too.”")
+    assert speaker(text, 2) == "Tom Waring"

@@ -32,6 +32,10 @@ from audit.rules.ruleset import RuleSet
 # (a party and a state may follow the name: "Rep. Ann Lee (D-Ore.) also spoke")
 _OPENING = code_pattern(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
                         r"(?:\s*\([RDI]-[\w. ]{1,20}\))?(?:\s+[a-z]|,)")
+# the same with no opening phrase: a name its verb follows is the subject, though a comma and a capital come after
+# ("Andrew Hale took his daughter, Chloe, there": Hale, not Chloe)
+_OPENING_BARE = code_pattern(r"^[“\"‘']?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
+                             r"(?:\s*\([RDI]-[\w. ]{1,20}\))?(?=\s+[a-z])")
 # the word after a subject: a verb, an auxiliary or an adverb ("Officials met", "Democrats also focused")
 _VERBISH = code_pattern(r"\s+(?:\w+(?:ed|ly)|says|tells|wants|thinks|argues|believes|plans|claims|insists|warns|"
                       r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
@@ -116,6 +120,9 @@ class Subjects:
         if text[:1] in _QUOTES:
             return None  # a quotation's first words are the speaker's, not the statement's subject
         m = _OPENING.match(text)
+        bare = _OPENING_BARE.match(text) if m is not None and m.start(1) > 1 else None
+        if bare is not None and _VERBISH.match(text, bare.end()):
+            m = bare
         if m is not None and own and not _VERBISH.match(text, m.end(1)):
             own = False  # a word that is no clause's subject ("In Concord, he said")
         phrase = LEADS.sub("", m.group(1)) if m is not None else ""
