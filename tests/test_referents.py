@@ -410,3 +410,13 @@ def test_a_name_its_verb_follows_is_the_subject_not_a_name_after_a_comma() -> No
             "Tom Waring took his son, Jacob, there on Sunday to explain who Pryce was.\n\n"
             "He said: “He was brave, and I hope my son will be too.”")
     assert speaker(text, 2) == "Tom Waring"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ads target the mayor.\n\nThe Liberty Fund, which a former aide founded, launched an ad on Monday."
+                 "\n\nIt slams the mayor for the budget.", id="a-relative-clause"),
+    pytest.param("Ads target the mayor.\n\nThe Liberty Fund, a group a former aide founded, launched an ad on Monday."
+                 "\n\nIt slams the mayor for the budget.", id="an-apposition"),
+])
+def test_a_body_before_an_apposition_is_the_subject_for_it(text: str) -> None:
+    assert speaker(text, 2) == "Liberty Fund"

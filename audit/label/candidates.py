@@ -41,6 +41,9 @@ _VERBISH = code_pattern(r"\s+(?:\w+(?:ed|ly)|says|tells|wants|thinks|argues|beli
                       r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
                       r"did|do|does|also|still|met|made|took|gave|told|said|say|sent|went|came|got|began|spoke|wrote|"
                       r"held|kept|left|put|saw|felt|thought|knew|found|became|ran|won|lost|urge|want|see)\b")
+# an apposition or a relative clause between commas, the subject's verb after it ("The Liberty Fund, which Ann Lee
+# founded, launched …", "The board, a panel of five, voted …")
+_APPOSED = code_pattern(r",\s+(?:who|which|a|an|the)\s[^;:“”\"]{1,200}?,(?=" + _VERBISH.pattern + ")")
 # a preposition that opens a phrase of place or time ("At Pine Hollow,", "In Marlow,"): what follows is no subject
 _PLACE_LEAD = code_pattern(r"(?:At|In|On|From|Inside|Outside|Near|Across|Along|Around|Throughout)\s")
 _QUOTES = frozenset("“\"‘'")
@@ -237,17 +240,20 @@ class Subjects:
             return None
         best = None
         for n, word in enumerate(itertools.islice(_TOKEN.finditer(text), 6)):
-            if word.group()[-1] in ",;:" or n == 5:
+            end = word.end() - 1 if word.group()[-1] == "," and _APPOSED.match(text, word.end() - 1) else word.end()
+            if (word.group()[-1] in ",;:" and end == word.end()) or n == 5:
                 break
-            if not _VERBISH.match(text, word.end()):
+            if end == word.end() and not _VERBISH.match(text, word.end()):
                 continue
-            phrase = text[:word.end()]
+            phrase = text[:end]
             verdict = classify_source(phrase, self.ruleset)
             if verdict is not None and verdict.kind in (SourceKind.UNNAMED, SourceKind.ORGANISATION) and \
                     verdict.rule_id not in self.ruleset.with_role("refers-back"):
                 one = verdict.kind is SourceKind.ORGANISATION or singular(phrase)
                 best = Referent(phrase, verdict.kind, verdict.label, verdict.rule_id, phrase.lower(), None, one,
                                 st.index, st.start)
+            if end != word.end():
+                break  # the apposition is no part of the subject
         return self._members(text, st) or best
 
     def _members(self, text: str, st: Statement) -> Referent | None:
