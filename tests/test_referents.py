@@ -420,3 +420,15 @@ def test_a_name_its_verb_follows_is_the_subject_not_a_name_after_a_comma() -> No
 ])
 def test_a_body_before_an_apposition_is_the_subject_for_it(text: str) -> None:
     assert speaker(text, 2) == "Liberty Fund"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("The mayor raised money.\n\nThe campaign's filing was released on Monday.\n\nIt said the campaign had "
+                 "$200,000.", "The campaign's filing", id="a-filing"),
+    pytest.param("Schools are changing.\n\nA new study was published in May.\n\nIt found that scores rose.",
+                 "A new study", id="a-study"),
+])
+def test_it_goes_to_the_document_a_statement_opens_with(text: str, name: str) -> None:
+    result = audit_text(text, with_readability=False)
+    assert speaker(text, 2) == name
+    assert result.statements[2].label.value == "document"

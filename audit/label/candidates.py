@@ -47,6 +47,9 @@ _APPOSED = code_pattern(r",\s+(?:who|which|a|an|the)\s[^;:“”\"]{1,200}?,(?="
 # a preposition that opens a phrase of place or time ("At Pine Hollow,", "In Marlow,"): what follows is no subject
 _PLACE_LEAD = code_pattern(r"(?:At|In|On|From|Inside|Outside|Near|Across|Along|Around|Throughout)\s")
 _QUOTES = frozenset("“\"‘'")
+# what a statement opening with no person's name may have as its subject: a group, a body, a document ("The filing
+# covers March. It showed …")
+_SUBJECT_KINDS = (SourceKind.UNNAMED, SourceKind.ORGANISATION, SourceKind.DOCUMENT)
 _TOKEN = code_pattern(r"\S+")
 # a group shown by named members: "Critics of the plan, like Senators Ann Lee and Bo Diaz, …"
 _MEMBERS = code_pattern(r"[^,;:]{1,80}(?P<group_end>),\s+(?:like|including|such\s+as|among\s+them)\s+"
@@ -234,8 +237,8 @@ class Subjects:
 
     def _group(self, text: str, st: Statement) -> Referent | None:
         """The longest opening of a statement (up to six words, up to the first clause mark, followed by a verb) that
-        names a group, a body or an unnamed person ("Officials met on Friday."); a group shown by named members
-        is theirs ("Critics of the plan, like Senators Ann Lee and Bo Diaz, …")."""
+        names a group, a body, a document or an unnamed person ("Officials met on Friday."); a group shown by named
+        members is theirs ("Critics of the plan, like Senators Ann Lee and Bo Diaz, …")."""
         if LEADS.match(text):
             return None
         best = None
@@ -247,7 +250,7 @@ class Subjects:
                 continue
             phrase = text[:end]
             verdict = classify_source(phrase, self.ruleset)
-            if verdict is not None and verdict.kind in (SourceKind.UNNAMED, SourceKind.ORGANISATION) and \
+            if verdict is not None and verdict.kind in _SUBJECT_KINDS and \
                     verdict.rule_id not in self.ruleset.with_role("refers-back"):
                 one = verdict.kind is SourceKind.ORGANISATION or singular(phrase)
                 best = Referent(phrase, verdict.kind, verdict.label, verdict.rule_id, phrase.lower(), None, one,
