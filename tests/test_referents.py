@@ -432,3 +432,14 @@ def test_it_goes_to_the_document_a_statement_opens_with(text: str, name: str) ->
     result = audit_text(text, with_readability=False)
     assert speaker(text, 2) == name
     assert result.statements[2].label.value == "document"
+
+
+def test_they_after_a_study_goes_to_the_study_nearby_not_as_a_last_resort() -> None:
+    # "They found" after a study: its authors, whom the study stands for; far from it, a "they" is not the study's
+    text = "Schools are changing.\n\nA new study surveyed parents and teachers in Ohio.\n\nThey found that scores rose."
+    result = audit_text(text, with_readability=False)
+    assert speaker(text, 2) == "A new study"
+    assert result.statements[2].label.value == "document"
+    far = ("Mayor Tom Diaz spoke.\n\nA new study came out.\n\nMr. Diaz said the roads were fine.\n\n"
+           "Mr. Diaz said the bridge was fine too.\n\nThey found that scores rose.")
+    assert speaker(far, 4) != "A new study"
