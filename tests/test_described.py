@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from audit.label.described import named_apposition
+from audit.pipeline import audit_text
 from tests.label_helpers import labels, speaker
 
 
@@ -105,3 +107,28 @@ def test_the_same_noun_in_a_speech_tag_in_the_next_statement_names_the_first() -
 def test_an_unnamed_source_never_named_stays_anonymous() -> None:
     got = labels("A nurse, who asked not to be named, said the unit was short. The nurse, worried, said more.")
     assert [label for _, label in got] == ["anonymous-source", "anonymous-source"]
+
+
+@pytest.mark.parametrize(("text", "description"), [
+    pytest.param("Trade is in the news.\n\nSome defenders of trade, like Gary Hufbauer, a fellow at a think tank, "
+                 "also acknowledge that workers lost.", "Some defenders of trade, like Gary Hufbauer",
+                 id="members-after-like"),
+    pytest.param("Trade is in the news.\n\nThe survey, conducted by the Harbor Policy Institute, finds Lee ahead.",
+                 "The survey, conducted by the Harbor Policy Institute", id="an-author-after-conducted-by"),
+    pytest.param("Trade is in the news.\n\nSome candidates — for instance, Sen. Ted Cruz of Texas — have called for "
+                 "a vote.", "Some candidates — for instance, Sen. Ted Cruz of Texas", id="members-between-dashes"),
+    pytest.param("Trade is in the news.\n\nA new survey from Harbor College shows Lee ahead.",
+                 "A new survey from Harbor College", id="a-body-after-from"),
+    pytest.param("Trade is in the news.\n\nSome economists, like their peers, say the cost is high.",
+                 "Some economists", id="not-members-with-no-name"),
+])
+def test_a_group_or_a_document_is_described_with_the_names_after_it(text: str, description: str) -> None:
+    """The roster describes a group or a document with the members or the author the words after it name."""
+    result = audit_text(text, with_readability=False)
+    assert [s.description for s in result.sources] == [description]
+
+
+def test_a_day_or_a_month_after_from_is_no_author() -> None:
+    text = "A poll from Monday shows Lee ahead; a poll from May shows Diaz ahead."
+    assert named_apposition(len("A poll"), text) is None
+    assert named_apposition(text.index(" from May"), text) is None

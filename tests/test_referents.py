@@ -186,6 +186,8 @@ def test_the_paragraph_subject_wins_over_the_headline() -> None:
                  ["Tom Ebeling", "Ann Ebeling"], id="a-title-tells-a-family-apart"),
     pytest.param("Mr. Khan said the plan was fair.\n\nMs. Khan said it was not.", ["Khan", "Khan"],
                  id="two-people-by-their-titles"),
+    pytest.param("Ann Lee Jr. said the plan was fair.\n\nSam Ruiz Jr. said it was not.\n\nLee said she would vote "
+                 "yes. Ruiz said he would vote no.", ["Ann Lee Jr.", "Sam Ruiz Jr."], id="jr-is-no-surname"),
 ])
 def test_one_roster_entry_per_person(text: str, names: list[str]) -> None:
     result = audit_text(text, with_readability=False)
@@ -212,6 +214,7 @@ def test_a_first_name_is_a_weak_signal(text: str, index: int, name: str) -> None
 
 def test_a_surname_drops_its_possessive() -> None:
     assert surname_of("Sanders’") == surname_of("Sanders's") == surname_of("Sanders") == "sanders"
+    assert surname_of("Ann Lee Jr.") == surname_of("Ann Lee, Sr.") == surname_of("Ann Lee III") == "lee"
 
 
 def test_gender_from_a_first_name_is_a_guess() -> None:
@@ -393,3 +396,50 @@ def test_a_pronoun_goes_last_to_a_family_member_the_article_names_once() -> None
             "Sand held a rally Saturday while Ruiz hosted an event Monday, where she praised Governor Tom Ruiz.\n\n"
             "“I want to mention someone who is not here,” she said.")
     assert speaker(text, 2) == "Ana Ruiz"
+
+
+def test_a_pronoun_after_a_name_with_jr_is_the_whole_name() -> None:
+    # "Lee Jr" is no name: Tom is the first name, Jr. the suffix
+    text = "The council met.\n\nTom Lee Jr., who wrote the plan, said it would save money.\n\n“It is fair,” he said."
+    assert speaker(text, 2) == "Tom Lee Jr."
+
+
+def test_a_name_its_verb_follows_is_the_subject_not_a_name_after_a_comma() -> None:
+    # "Tom Waring took his son, Jacob, there": Waring opens the statement; Jacob is his son, in an apposition
+    text = ("Carl Pryce said the museum would open in May.\n\n"
+            "Tom Waring took his son, Jacob, there on Sunday to explain who Pryce was.\n\n"
+            "He said: “He was brave, and I hope my son will be too.”")
+    assert speaker(text, 2) == "Tom Waring"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ads target the mayor.\n\nThe Liberty Fund, which a former aide founded, launched an ad on Monday."
+                 "\n\nIt slams the mayor for the budget.", id="a-relative-clause"),
+    pytest.param("Ads target the mayor.\n\nThe Liberty Fund, a group a former aide founded, launched an ad on Monday."
+                 "\n\nIt slams the mayor for the budget.", id="an-apposition"),
+])
+def test_a_body_before_an_apposition_is_the_subject_for_it(text: str) -> None:
+    assert speaker(text, 2) == "Liberty Fund"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("The mayor raised money.\n\nThe campaign's filing was released on Monday.\n\nIt said the campaign had "
+                 "$200,000.", "The campaign's filing", id="a-filing"),
+    pytest.param("Schools are changing.\n\nA new study was published in May.\n\nIt found that scores rose.",
+                 "A new study", id="a-study"),
+])
+def test_it_goes_to_the_document_a_statement_opens_with(text: str, name: str) -> None:
+    result = audit_text(text, with_readability=False)
+    assert speaker(text, 2) == name
+    assert result.statements[2].label.value == "document"
+
+
+def test_they_after_a_study_goes_to_the_study_nearby_not_as_a_last_resort() -> None:
+    # "They found" after a study: its authors, whom the study stands for; far from it, a "they" is not the study's
+    text = "Schools are changing.\n\nA new study surveyed parents and teachers in Ohio.\n\nThey found that scores rose."
+    result = audit_text(text, with_readability=False)
+    assert speaker(text, 2) == "A new study"
+    assert result.statements[2].label.value == "document"
+    far = ("Mayor Tom Diaz spoke.\n\nA new study came out.\n\nMr. Diaz said the roads were fine.\n\n"
+           "Mr. Diaz said the bridge was fine too.\n\nThey found that scores rose.")
+    assert speaker(far, 4) != "A new study"

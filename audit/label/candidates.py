@@ -32,14 +32,24 @@ from audit.rules.ruleset import RuleSet
 # (a party and a state may follow the name: "Rep. Ann Lee (D-Ore.) also spoke")
 _OPENING = code_pattern(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
                         r"(?:\s*\([RDI]-[\w. ]{1,20}\))?(?:\s+[a-z]|,)")
+# the same with no opening phrase: a name its verb follows is the subject, though a comma and a capital come after
+# ("Andrew Hale took his daughter, Chloe, there": Hale, not Chloe)
+_OPENING_BARE = code_pattern(r"^[“\"‘']?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
+                             r"(?:\s*\([RDI]-[\w. ]{1,20}\))?(?=\s+[a-z])")
 # the word after a subject: a verb, an auxiliary or an adverb ("Officials met", "Democrats also focused")
 _VERBISH = code_pattern(r"\s+(?:\w+(?:ed|ly)|says|tells|wants|thinks|argues|believes|plans|claims|insists|warns|"
                       r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
                       r"did|do|does|also|still|met|made|took|gave|told|said|say|sent|went|came|got|began|spoke|wrote|"
                       r"held|kept|left|put|saw|felt|thought|knew|found|became|ran|won|lost|urge|want|see)\b")
+# an apposition or a relative clause between commas, the subject's verb after it ("The Liberty Fund, which Ann Lee
+# founded, launched …", "The board, a panel of five, voted …")
+_APPOSED = code_pattern(r",\s+(?:who|which|a|an|the)\s[^;:“”\"]{1,200}?,(?=" + _VERBISH.pattern + ")")
 # a preposition that opens a phrase of place or time ("At Pine Hollow,", "In Marlow,"): what follows is no subject
 _PLACE_LEAD = code_pattern(r"(?:At|In|On|From|Inside|Outside|Near|Across|Along|Around|Throughout)\s")
 _QUOTES = frozenset("“\"‘'")
+# what a statement opening with no person's name may have as its subject: a group, a body, a document ("The filing
+# covers March. It showed …")
+_SUBJECT_KINDS = (SourceKind.UNNAMED, SourceKind.ORGANISATION, SourceKind.DOCUMENT)
 _TOKEN = code_pattern(r"\S+")
 # a group shown by named members: "Critics of the plan, like Senators Ann Lee and Bo Diaz, …"
 _MEMBERS = code_pattern(r"[^,;:]{1,80}(?P<group_end>),\s+(?:like|including|such\s+as|among\s+them)\s+"
@@ -48,7 +58,8 @@ _OPENING_REACH = 400  # characters of a statement its subject is read from (the 
 # a common first name (checked against the lexicons), maybe an initial, and a surname, not before another capital
 # a title abbreviation and a surname ("when Mr. Lee was asked"): a person, as a first name and a surname are
 _TITLED_NAME = code_pattern(r"(?<![\w’'.-])([A-Z][a-z]{1,4}\.)\s+[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
-_FULL_NAME = code_pattern(r"(?<![\w’'.-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w’'-]*\b(?![’']s\b|\s+[A-Z])")
+_FULL_NAME = code_pattern(r"(?<![\w’'.-])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?!(?:Jr|Sr)\b)[A-Z][a-z][\w’'-]*\b"
+                          r"(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b)?(?![’']s\b|\s+[A-Z])")  # "Ann Lee Jr.": not "Lee Jr"
 # capitalised words, one to three lower-case words (a role), then a name of two or more capitalised words
 _DESCRIBED_NAME = code_pattern(r"(?:[A-Z][\w’'.-]*\s+){0,4}(?P<words>(?:[a-z][\w-]*\s+){1,3})"
                              r"(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)(?=,|\s+[a-z])")
@@ -115,6 +126,9 @@ class Subjects:
         if text[:1] in _QUOTES:
             return None  # a quotation's first words are the speaker's, not the statement's subject
         m = _OPENING.match(text)
+        bare = _OPENING_BARE.match(text) if m is not None and m.start(1) > 1 else None
+        if bare is not None and _VERBISH.match(text, bare.end()):
+            m = bare
         if m is not None and own and not _VERBISH.match(text, m.end(1)):
             own = False  # a word that is no clause's subject ("In Concord, he said")
         phrase = LEADS.sub("", m.group(1)) if m is not None else ""
@@ -223,23 +237,26 @@ class Subjects:
 
     def _group(self, text: str, st: Statement) -> Referent | None:
         """The longest opening of a statement (up to six words, up to the first clause mark, followed by a verb) that
-        names a group, a body or an unnamed person ("Officials met on Friday."); a group shown by named members
-        is theirs ("Critics of the plan, like Senators Ann Lee and Bo Diaz, …")."""
+        names a group, a body, a document or an unnamed person ("Officials met on Friday."); a group shown by named
+        members is theirs ("Critics of the plan, like Senators Ann Lee and Bo Diaz, …")."""
         if LEADS.match(text):
             return None
         best = None
         for n, word in enumerate(itertools.islice(_TOKEN.finditer(text), 6)):
-            if word.group()[-1] in ",;:" or n == 5:
+            end = word.end() - 1 if word.group()[-1] == "," and _APPOSED.match(text, word.end() - 1) else word.end()
+            if (word.group()[-1] in ",;:" and end == word.end()) or n == 5:
                 break
-            if not _VERBISH.match(text, word.end()):
+            if end == word.end() and not _VERBISH.match(text, word.end()):
                 continue
-            phrase = text[:word.end()]
+            phrase = text[:end]
             verdict = classify_source(phrase, self.ruleset)
-            if verdict is not None and verdict.kind in (SourceKind.UNNAMED, SourceKind.ORGANISATION) and \
+            if verdict is not None and verdict.kind in _SUBJECT_KINDS and \
                     verdict.rule_id not in self.ruleset.with_role("refers-back"):
                 one = verdict.kind is SourceKind.ORGANISATION or singular(phrase)
                 best = Referent(phrase, verdict.kind, verdict.label, verdict.rule_id, phrase.lower(), None, one,
                                 st.index, st.start)
+            if end != word.end():
+                break  # the apposition is no part of the subject
         return self._members(text, st) or best
 
     def _members(self, text: str, st: Statement) -> Referent | None:

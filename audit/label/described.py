@@ -215,3 +215,34 @@ _TAG = rf"(?:{_SAYS[3:-1]}|testified|testifies)"
 _TAG_BEFORE = code_pattern(rf"\b{_TAG}\s+$")
 _TAG_AFTER = code_pattern(rf"\s*(?:who\s+[^.;“”\"]{{1,160}}?,\s*)?(?:also\s+|later\s+)?{_TAG}\b")
 _LATER = 400  # characters after an unnamed person searched for the name given next
+
+
+# what a group's or a document's source phrase is followed by when the text names who it is: members after "like" or
+# "including" ("Some economists, like Ann Lee of Harbor College, …", "Many speakers — including Tom Diaz — said"),
+# or an author after "by" ("The survey, conducted by the Pew Research Center, finds")
+_KEYWORD = (r"(?:like|including|such\s+as|among\s+them|for\s+instance,|"
+            r"(?:conducted|commissioned|run|led|written|released|published|sponsored)\s+by)\s+")
+_NOT_ABBREVIATION = "".join(rf"(?<!\b{t})" for t in ("[A-Z]", "Sen", "Rep", "Gov", "Gen", "Adm", "Dr", "Mr", "Ms",
+                                                      "Mrs", "St", "Jr", "Lt", "Col", "Rev"))  # "Sen. Ted Cruz"
+_NAMING = code_pattern(rf"(?:,\s+{_KEYWORD}|\s+[—–]\s*(?:{_KEYWORD})?(?=[^—–]{{2,80}}[—–]))"
+                       rf"(?P<who>[^,;:—–“”\"()]{{2,120}}?)(?=\s*[,;:—–(]|{_NOT_ABBREVIATION}\.(?:\s|$)|$)"
+                       r"|\s+from\s+(?P<body>(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                       r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+                       r"[A-Z][\w&’'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)*[A-Z][\w&’'-]*)*)")
+
+
+def named_apposition(end: int, text: str) -> str | None:
+    """The words right after a source phrase (ending at `end`) that name its members or its author, when they
+    hold a capitalised word: the group's or the document's description goes on with them."""
+    m = _NAMING.match(text, end, end + 200)
+    who = m.group("who") or m.group("body") if m is not None else None
+    if m is None or who is None or not re.search(r"\b[A-Z][a-z]", who):
+        return None
+    return re.sub(r"(?<=[a-z]{2})\.$", "", text[end:m.end()].strip())
+
+
+def with_named(phrase: str, end: int, text: str) -> str:
+    """A group's or a document's source phrase (ending at `end` in `text`) with the members or the author named
+    right after it ("Some economists, like Ann Lee"), else the phrase."""
+    more = named_apposition(end, text) if text else None
+    return f"{phrase}{'' if more[0] == ',' else ' '}{more}" if more else phrase

@@ -212,10 +212,15 @@ def _firsts(female: tuple[str, ...], male: tuple[str, ...], unisex: tuple[str, .
     return frozenset((*female, *male, *unisex, *titles))
 
 
+# a generational suffix closing a name ("Ann Lee Jr.", "Bo Diaz, Sr.", "Tom Hale III"): no surname
+_SUFFIX = code_pattern(r"(?<=\S),?\s+(?:Jr|Sr|II|III|IV)\b\.?(?:[’']s)?$")
+
+
 def surname_of(name: str) -> str:
-    """The last word of a person's name, in lower case, without a possessive ("Clinton's" -> "clinton", "Sanders’"
-    -> "sanders")."""
-    return re.sub(r"[’']s?$", "", name.split()[-1]).lower() if name.strip() else ""
+    """The last word of a person's name before a generational suffix, in lower case, without a possessive
+    ("Clinton's" -> "clinton", "Sanders’" -> "sanders", "Ann Lee Jr." -> "lee")."""
+    name = _SUFFIX.sub("", name.strip())
+    return re.sub(r"[’']s?$", "", name.split()[-1]).lower() if name else ""
 
 
 def _fits(known: str | None, gender: str | None) -> bool:

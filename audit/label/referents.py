@@ -148,8 +148,8 @@ class _Tracker:
         if ref.kind in _PERSONS and ref.one:
             self.singles.append(ref)
         for pronoun in ("they", "it"):
-            if self.fits(ref, pronoun):
-                self.last[pronoun] = ref
+            if self.fits(ref, pronoun) and not (pronoun == "they" and ref.kind is SourceKind.DOCUMENT):
+                self.last[pronoun] = ref  # a study is a "they" only nearby (its authors), never the last resort
 
     def learn(self, ref: Referent, pronoun: str) -> Referent:
         """A pronoun taken back to a referent near it: its gender is said from now on (over one guessed from a first
@@ -196,8 +196,8 @@ class _Tracker:
         stop it (the second try, when nothing fits otherwise, among the speakers just named)."""
         if ref is None:
             return False
-        if pronoun in _GROUP:
-            return ref.kind in _BODIES[:2] or (ref.kind in _PERSONS and not ref.one)
+        if pronoun in _GROUP:  # a document's "they" are its authors: "A new study came out. They found …"
+            return ref.kind in _BODIES[:3] or (ref.kind in _PERSONS and not ref.one)
         if pronoun in _THING:
             return ref.kind in _BODIES
         want = PRONOUN_GENDER.get(pronoun)

@@ -5,7 +5,7 @@ import dataclasses
 import re
 from collections import Counter, OrderedDict
 
-from audit.label.described import described_person
+from audit.label.described import described_person, with_named
 from audit.label.governs import closing_tag
 from audit.label.names import PRONOUN_GENDER, People, first_names, gender_of, person_name, surname_of
 from audit.label.sources import in_subordinate_clause
@@ -14,6 +14,7 @@ from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 _PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)
+_GROUPS = (SourceKind.UNNAMED, SourceKind.DOCUMENT)  # whose description may go on with the members or author named
 _DETERMINER = code_pattern(r"^(?:the|a|an|this|that|its|his|her|their)\s+", re.I)
 _POSSESSIVE = code_pattern(r"(?<=\w)[’']s?$")
 
@@ -83,7 +84,7 @@ def _key_and_name(a: Attribution, ruleset: RuleSet, people: People) -> tuple[str
         if _described(a, ruleset, people):
             return _DETERMINER.sub("", a.source_text).lower(), a.source_text
         name = _POSSESSIVE.sub("", person_name(a.source_text, ruleset)) or a.source_text  # "Sanders’" -> "Sanders"
-        return name.split()[-1].lower(), name
+        return surname_of(name), name  # "Ann Lee Jr." and "Lee": one person
     if a.kind is SourceKind.OUTLET:
         name = outlet_name(a.source_text, ruleset)
         reporter = _reporter(a.source_text, name, ruleset)
@@ -253,7 +254,8 @@ def _entry_for(a: Attribution, ruleset: RuleSet, entries: OrderedDict[str, _Entr
                                                                              ruleset, gender)) is not None:
         key, name = people.key(meant, gender or gender_of(a.source_text, ruleset)) or key, meant  # "the senator"
     if key not in entries:
-        entries[key] = _Entry(f"S{len(entries) + 1}", name, a.kind, a.source_text, [])
+        described = with_named(a.source_text, a.source_end, text) if a.kind in _GROUPS else a.source_text
+        entries[key] = _Entry(f"S{len(entries) + 1}", name, a.kind, described, [])
     elif len(name) > len(entries[key].name) and a.kind is SourceKind.PERSON:
         entries[key].name = name
     return key
