@@ -132,3 +132,26 @@ def test_a_day_or_a_month_after_from_is_no_author() -> None:
     text = "A poll from Monday shows Lee ahead; a poll from May shows Diaz ahead."
     assert named_apposition(len("A poll"), text) is None
     assert named_apposition(text.index(" from May"), text) is None
+
+
+def test_a_person_named_later_needs_the_head_and_its_comma() -> None:
+    """named_later reads the head word with a comma after it ("the nurse, Jane Doe,"); without the comma there is
+    no name set beside it, and the text is not searched further."""
+    from audit.label.described import named_later
+
+    text = "A former nurse told jurors the doctor took vials, testified the nurse, Jane Doe, who worked there."
+    end = len("A former nurse")
+    assert named_later("A former nurse", end, text)
+    assert not named_later("A former nurse", end, text.replace("nurse, Jane", "nurse Jane"))
+
+
+def test_a_name_again_in_other_letters_than_ascii_is_still_searched() -> None:
+    """named_after compares in lower case only where the text is ASCII; beyond it re's case-insensitive search
+    still runs: "Ruiz" again after the pronoun, with an accented word before it, is two people."""
+    from audit.label.candidates import Referent, named_after
+    from audit.models import Label, SourceKind, Statement
+
+    ref = Referent("Tom Ruiz", SourceKind.PERSON, Label.NAMED, "person", "tom ruiz")
+    for text in ("He said Ruiz was wrong.", "He said café owner Ruiz was wrong."):
+        assert named_after(ref, Statement(0, 0, len(text), 0, text), 2), text
+    assert not named_after(ref, Statement(0, 0, 20, 0, "He said Lee was late."), 2)

@@ -3,6 +3,7 @@ finds (issue 13), for any pattern: the fast path for scannable ones, statement b
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -231,11 +232,39 @@ def test_a_long_document_scanned_in_parts_gives_the_same_tables(monkeypatch: pyt
     monkeypatch.setattr(runs, "_CHUNK", 3)
     assert len(statements) > 3 and scan_document(statements, masked, rules) == whole
     assert any(max(v, default=0) > 3 for v in whole[0].values())  # hits past the first part, renumbered
+    from audit.label.places import fixed_places, fixed_where
     from audit.rules.scan import by_statement
 
-    per_statement = tuple([tuple(todo) for todo in by_statement(len(statements), rules.of_kind(kind), runs)]
+    per_paragraph = Counter(st.paragraph for st in statements)
+    places = fixed_places(statements, [per_paragraph[st.paragraph] == 1 for st in statements], masked)
+    per_statement = tuple([tuple(r for r in todo if kind == "attribution" or (fixed_where(r, places) or -1) >> i & 1)
+                           for i, todo in enumerate(by_statement(len(statements), rules.of_kind(kind), runs))]
                           for kind, runs in zip(("attribution", "statement"), whole))
-    assert runs.scan_rules(statements, masked, rules) == per_statement  # each statement's rules, part by part
+    # each statement's rules, part by part, less the statement rules whose fixed place fails there
+    assert runs.scan_rules(statements, masked, rules) == per_statement
+
+
+def test_a_statement_rule_is_not_searched_where_its_fixed_place_fails() -> None:
+    """scan_rules leaves a statement rule out where a `where:` condition known before labelling fails (the
+    first statement, a paragraph of its own, a line of its own), and never where the rule fires."""
+    from audit.label import runs
+    from audit.label.engine import label_statements
+
+    rules, seed_text = default_rules(), SEED.read_text(encoding="utf-8")
+    paragraphs = textmod.split_paragraphs(seed_text)
+    statements = textmod.split_statements(seed_text, paragraphs, rules.patterns)
+    spans = find_quotations(seed_text, paragraphs)
+    masked = mask_quotations(seed_text, spans)
+    _, statement = runs.scan_rules(statements, masked, rules)
+    kicker = [i for i, todo in enumerate(statement) if any(r.id == "kicker-above-headline" for r in todo)]
+    assert kicker in ([], [0])  # `first-statement`
+    whole_only = {r.id for r in rules.of_kind("statement") if "whole-paragraph" in r.where}
+    shared = {st.index for st in statements if sum(s.paragraph == st.paragraph for s in statements) > 1}
+    assert shared and not any(r.id in whole_only for i in shared for r in statement[i])
+    labelled, _ = label_statements(statements, masked, spans, rules)
+    for ls in labelled:
+        fired = {r for r in ls.rule_ids if r in {x.id for x in rules.of_kind("statement")}}
+        assert fired <= {r.id for r in statement[ls.statement.index]}
 
 
 def test_answers_are_kept_per_pattern_object() -> None:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.rules.anchors import WORD, needs
-from audit.rules.words import NeedTable, Words, members
+from audit.rules.words import NeedTable, Words, members, need_pattern
 
 PATTERNS = [r"\b(?:said|told)\b", r"(?i)\bsaid\b", r"\w+:\s", r"(?i)according\s+to", r"\bask(?:ed)?\b.*:",
             r"[ſs]aid", r"(?i)k\b", r"\bpoll\b|\bsurvey\b", r"(?i:[\u0345\s])said\b", r"\w+"]
@@ -62,3 +62,25 @@ def test_word_bits_holds_the_statements_with_one_of_the_words() -> None:
     words = Words(["He said so.", "nothing", "She told him.", "said and told"])
     assert members(words.word_bits(frozenset({"said", "told"}))) == [0, 2, 3]
     assert words.word_bits(frozenset({"absent"})) == 0 and words.every == 0b1111
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join))
+def test_the_need_pattern_finds_something_wherever_the_pattern_matches(source: str, text: str) -> None:
+    """need_pattern: a text the quick pattern misses is one the pattern misses too (a case-folded Need gives none)."""
+    pattern, quick = re.compile(source), need_pattern(re.compile(source))
+    if quick is not None and pattern.search(text):
+        assert quick.search(text), (source, text)
+
+
+def test_the_splitters_title_pattern_has_a_need_pattern() -> None:
+    """END_BEFORE_TITLE (audit.read.text) is searched only in paragraphs with a title or a time's "m": the quick
+    pattern holds them as whole words (not "Mr" inside "Mrs.", nor "m" inside "from")."""
+    from audit.rules.loader import default_rules
+
+    quick = need_pattern(default_rules().patterns["END_BEFORE_TITLE"])
+    assert quick is not None
+    assert quick.search("It was late. Mr. Diaz left.") and quick.search("It closed at 9 p.m. Results came.")
+    assert not quick.search("A program from Mrsville and Dreams.")
+    assert need_pattern(re.compile(r"(?i)\bsaid\b")) is None and need_pattern(re.compile(r"\w+")) is None

@@ -302,8 +302,9 @@ def named_after(ref: Referent, st: Statement, at: int) -> bool:
     said of Trump"): a pronoun and a name in one clause are two people."""
     surname = surname_of(ref.phrase)  # in lower case: the name again is capitalised ("young workers" is no Young)
     after = unquoted(st.text[at:])  # not inside a quotation: "He says “…, but it's not Sam Ruiz”" may be Ruiz
-    return bool(surname) and any(m.group()[:1].isupper()
-                                 for m in re.finditer(rf"\b{re.escape(surname)}\b", after, re.I))
+    if not surname or (after.isascii() and surname.isascii() and surname.lower() not in after.lower()):
+        return False  # ASCII alone: re's case-insensitive matching is str.lower's (no pattern to compile)
+    return any(m.group()[:1].isupper() for m in re.finditer(rf"\b{re.escape(surname)}\b", after, re.I))
 
 
 def first_same(pronoun: str, text: str, at: int) -> int:

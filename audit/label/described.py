@@ -147,9 +147,8 @@ def introduced_unnamed(description: str, start: int, text: str) -> bool:
     m = _DEFINITE.fullmatch(description)
     if m is None or _POSSESSIVE.search(description):
         return False
-    head = re.escape(m.group("head"))
     window = text[max(start - _REACH, 0):start]
-    for found in reversed(list(re.finditer(rf"(?i)(?<![\w-]){head}(?![\w’'-])", window))):
+    for found in reversed(list(_head_pattern(m.group("head")).finditer(window))):
         before, after = window[max(found.start() - 60, 0):found.start()], window[found.end():found.end() + 200]
         if _NAME_AFTER.match(after) or _NAME_BEFORE.search(before):
             return False
@@ -159,6 +158,13 @@ def introduced_unnamed(description: str, start: int, text: str) -> bool:
         if indefinite and (_SPEAKS_AFTER.match(after) or _SPEAKS_BEFORE.search(before[:indefinite.start()])):
             return True  # the unnamed person spoke: "one teacher, who asked …, said", "said a senior adviser"
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def _head_pattern(head: str) -> re.Pattern[str]:
+    """A description's head word, in any case, as a word of its own: compiled once per head (a run's articles
+    name a few hundred surnames, which would push these out of re's own cache of compiled patterns)."""
+    return re.compile(rf"(?i)(?<![\w-]){re.escape(head)}(?![\w’'-])")
 
 
 _INDEFINITE = code_pattern(r"(?i:(?<![\w’'-])(?:a|an|one|another))\s+(?:(?!(?:that|which|who|whom|whose|of|by|for|to|"
@@ -198,6 +204,8 @@ def named_later(phrase: str, end: int, text: str) -> bool:
     window = text[end:end + _LATER]
     stops = [s.end() for s in _SENTENCE_END.finditer(window)]
     window = window[:stops[1]] if len(stops) > 1 else window  # the same statement and the next
+    if f"{m.group()}," not in window:
+        return False  # the head and its comma, as `later` spells them: no pattern to compile
     later = rf"\b(?i:the)\s+(?P<words>(?:[\w’'-]+\s+){{0,{len(own)}}}?){re.escape(m.group())},\s+{_NAME}\s*,"
     for found in re.finditer(later, window):
         if not set(found.group("words").lower().split()) <= own:

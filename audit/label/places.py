@@ -3,6 +3,7 @@ the article (below the headline, first paragraph) and in a list of links under a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from audit.models import Statement
 from audit.rules.ruleset import Rule
@@ -65,3 +66,34 @@ def in_link_list(whole: bool, fired: list[tuple[Rule, re.Match[str]]]) -> bool:
     `role: list-label` rule took ("Related:", "More stories") or a rule placed `in-link-list` took, so a list of
     related headlines is furniture down to its first line of prose."""
     return whole and any(rule.role == "list-label" or "in-link-list" in rule.where for rule, _ in fired)
+
+
+# The `where:` conditions known before any rule has fired, and those each one implies of a statement alone:
+# `in-link-list` holds only for a paragraph of its own; the others hang on the lead paragraph or a label before.
+_FIXED = {"whole-paragraph": "whole-paragraph", "in-link-list": "whole-paragraph", "own-line": "own-line",
+          "first-statement": "first-statement", "not-first-statement": "not-first-statement"}
+
+
+def fixed_places(statements: Sequence[Statement], whole: Sequence[bool], text: str) -> dict[str, int]:
+    """For the conditions `placed` can tell of a statement before labelling, the statements (a bitset over
+    `statements`, bit i: statements[i]) where they hold; `whole`: each statement is its paragraph's only one.
+    A statement rule need not be searched where one of its conditions fails (see `fixed_where`)."""
+    out = {"whole-paragraph": 0, "own-line": 0, "first-statement": 0, "not-first-statement": 0}
+    for i, (st, alone) in enumerate(zip(statements, whole)):
+        bit = 1 << i
+        if alone:
+            out["whole-paragraph"] |= bit
+        if alone or own_line(st, text):  # as label_statements reads `line`
+            out["own-line"] |= bit
+        out["first-statement" if st.index == 0 else "not-first-statement"] |= bit
+    return out
+
+
+def fixed_where(rule: Rule, places: dict[str, int]) -> int | None:
+    """The statements of `places` (fixed_places) where the rule's fixed conditions all hold; None: no condition."""
+    found = None
+    for cond in rule.where:
+        key = _FIXED.get(cond)
+        if key is not None:
+            found = places[key] if found is None else found & places[key]
+    return found

@@ -3,8 +3,10 @@ gate and the words its pattern cannot match without (audit.rules.anchors, audit.
 (audit.label.engine) takes each statement through its few rules only."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
+from audit.label.places import fixed_places, fixed_where
 from audit.models import Statement
 from audit.rules.anchors import exact_words
 from audit.rules.ruleset import Rule, RuleSet
@@ -35,21 +37,25 @@ def scan_rules(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
                ) -> tuple[list[Sequence[Rule]], list[Sequence[Rule]]]:
     """For each statement, the attribution rules and the statement rules that may match it, in the rule set's
     order: scan_document's runs turned into each statement's rules (by_statement) _CHUNK statements at a time, so
-    that the runs of a whole long document (a set of statement numbers per rule) are never held at once."""
+    that the runs of a whole long document (a set of statement numbers per rule) are never held at once. A
+    statement rule is not searched where a `where:` condition known before labelling fails (fixed_places)."""
     attribution: list[Sequence[Rule]] = []
     statement: list[Sequence[Rule]] = []
     kinds = (ruleset.of_kind("attribution"), ruleset.of_kind("statement"))
+    per_paragraph = Counter(st.paragraph for st in statements)
     for lo in range(0, len(statements), _CHUNK):
         part = statements[lo:lo + _CHUNK]
-        for found, rules, runs in zip((attribution, statement), kinds, _scan_part(part, masked, ruleset)):
+        places = fixed_places(part, [per_paragraph[st.paragraph] == 1 for st in part], masked)
+        for found, rules, runs in zip((attribution, statement), kinds, _scan_part(part, masked, ruleset, places)):
             found.extend(tuple(todo) if todo else () for todo in by_statement(len(part), rules, runs))
     return attribution, statement
 
 
-def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
+def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet, places: dict[str, int] | None = None
                ) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
     """scan_document on some of a document's statements, numbered from 0. The word prefilter's answers are
-    bitsets over the part's statements (audit.rules.words), turned into statement numbers once per rule."""
+    bitsets over the part's statements (audit.rules.words), turned into statement numbers once per rule.
+    `places`: fixed_places of the part; a statement rule's runs then leave out where its place fails."""
     segments = [masked[st.start:st.end] for st in statements]
     tables = _tables(ruleset)
     words, joined = Words(segments, tables[0]), None
@@ -77,8 +83,12 @@ def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet
     text_words, text_joined = Words(texts, tables[1]), None
     statement = {}
     for r in ruleset.of_kind("statement"):
-        hits = text_words.may_match(r.regex)
-        if hits is None:
+        may, where = text_words.may_bits(r.regex), None if places is None else fixed_where(r, places)
+        if may is not None:
+            hits = members(may if where is None else may & where)
+        elif where is not None:
+            hits = [i for i in members(where) if r.regex.search(texts[i])]
+        else:
             text_joined = text_joined or join(texts)
             hits = candidates(r.regex, text_joined)
         statement[r.id] = frozenset(hits)

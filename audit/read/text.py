@@ -15,6 +15,7 @@ from typing import Any
 from audit.errors import InputError
 from audit.models import Paragraph, Statement
 from audit.rules.cache import code_pattern
+from audit.rules.words import need_pattern
 
 _LINE = code_pattern(r"[^\n]+")
 _BLANK = code_pattern(r"^[\s\ufeff\u200b\u200c\u200d\u2060]*$")
@@ -193,12 +194,14 @@ def split_statements(text: str, paragraphs: tuple[Paragraph, ...] | None = None,
     ends Bling Fire misses before a title, and TITLE_END joins a statement that ends on a title to the next."""
     patterns = {} if patterns is None else patterns
     title_end, before_title = patterns.get("TITLE_END"), patterns.get("END_BEFORE_TITLE")
+    quick = need_pattern(before_title) if before_title is not None else None  # a paragraph it misses: no search
     paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
     out: list[Statement] = []
     for para in paragraphs:
         chunk = text[para.start:para.end]
         ends = sorted({min(max(b, 0), len(chunk)) for b in _sentence_ends(chunk)} | {len(chunk)}
-                      | ({m.end() for m in before_title.finditer(chunk)} if before_title is not None else set()))
+                      | ({m.end() for m in before_title.finditer(chunk)}
+                         if before_title is not None and (quick is None or quick.search(chunk)) else set()))
         cursor = 0
         for b in ends:
             seg = chunk[cursor:b]

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 
 from audit.rules.anchors import WORD, needs, per_pattern
+from audit.rules.cache import code_pattern
 
 
 class Words:
@@ -73,8 +74,8 @@ class Words:
         words: dict[str, int] = {}
         lowered: dict[str, int] = {}
         chars: dict[str, int] = {}
-        wanted, wanted_low, wanted_chars, findall = self.table.wanted, self.table.lowered, self.table.chars, \
-            WORD.findall
+        wanted, wanted_low, findall = self.table.wanted, self.table.lowered, WORD.findall
+        wanted_chars = sorted(self.table.chars)  # each one looked for (`in`): fewer steps than every character hashed
         for i, seg in enumerate(self.segments):
             bit, tokens = 1 << i, findall(seg)
             for word in wanted.intersection(tokens):
@@ -82,8 +83,9 @@ class Words:
             if wanted_low and seg.isascii():
                 for word in wanted_low.intersection(map(str.lower, tokens)):
                     lowered[word] = lowered.get(word, 0) | bit
-            for ch in wanted_chars.intersection(seg):
-                chars[ch] = chars.get(ch, 0) | bit
+            for ch in wanted_chars:
+                if ch in seg:
+                    chars[ch] = chars.get(ch, 0) | bit
         return words, lowered, chars
 
     def char_bits(self, ch: str) -> int:
@@ -191,6 +193,20 @@ class NeedTable:
                 for k in needs_of:
                     masks[k] |= bits
         return masks
+
+
+@per_pattern
+def need_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A quick pattern that finds something in every text `pattern` matches (None: nothing known): the words of
+    the pattern's cheapest case-sensitive Need (audit.rules.anchors) as whole words, or its texts anywhere. A text
+    it does not match need not be searched with `pattern` (the splitter's END_BEFORE_TITLE, paragraph by
+    paragraph, where a word index of every paragraph would cost more than the searches it saves)."""
+    held = [n for n in needs(pattern) if not n.folded_words and not n.folded_texts]
+    if not held:
+        return None
+    need = min(held, key=lambda n: n.size)
+    alternatives = [rf"\b(?:{'|'.join(map(re.escape, sorted(need.words)))})\b"] if need.words else []
+    return code_pattern("|".join(alternatives + [re.escape(t) for t in sorted(need.texts)]))
 
 
 def members(bits: int) -> list[int]:
