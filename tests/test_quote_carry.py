@@ -322,3 +322,16 @@ def test_a_pronoun_tag_after_a_word_of_going_on_is_the_speaker_of_the_quotation_
     other = ("The council met on Monday. “Nobody asked us about this plan before the vote was taken.” "
              "Then the mayor of the town said, “The council was asked twice, in writing, in March.”")
     assert _labels(other) == [UNATT, UNATT, NAMED]
+
+
+def test_narration_whose_subject_is_nobody_else_keeps_the_chain_whatever_it_names_after() -> None:
+    # the narration's subject is a thing or "it": the names after its verb are what it tells of, not who speaks
+    # next, so the quotation closing the paragraph goes on with the speaker before it
+    tag = "“This show is a critique of the elites,” said Tom Diaz, the host’s brother."
+    quote = " “It has had a marvelous result.”"
+    thing = " But the giant Ruiz face on the billboards has not hurt the ticket sales."
+    assert _labels(tag + thing + quote) == [NAMED, UNATT, NAMED]
+    assert _labels(tag + " And it threw Pete Ruiz for a loop." + quote) == [NAMED, UNATT, NAMED]
+    # not a cleft that hands the turn to someone ("It was … who"), nor a person noun as the subject
+    assert _labels(tag + " It was Ana Ruiz who answered him first." + quote)[-1] == UNATT
+    assert _labels(tag + " The mayor thanked Ana Ruiz for the tickets." + quote)[-1] == UNATT
