@@ -335,3 +335,20 @@ def test_narration_whose_subject_is_nobody_else_keeps_the_chain_whatever_it_name
     # not a cleft that hands the turn to someone ("It was … who"), nor a person noun as the subject
     assert _labels(tag + " It was Ana Ruiz who answered him first." + quote)[-1] == UNATT
     assert _labels(tag + " The mayor thanked Ana Ruiz for the tickets." + quote)[-1] == UNATT
+
+
+def test_a_cue_inside_a_quotation_with_no_speaker_labels_its_statement() -> None:
+    # a block quoted after a colon, its speaker not given: a statement in it that says who said what is labelled by
+    # that cue (GUIDELINES.md: judge by the attribution expressed in the statement itself); the others stay the
+    # writer's, having no cue
+    text = ("The fact checkers took the secretary at his word:\n\n"
+            "\"As we have explained before, the only figure near that is an estimate by the agency. "
+            "Then, in May, Ana Ruiz said that 10,000 would be admitted.\n\n"
+            "\"That adds up to 18,000 over two years.\"\n\nSo the fact checkers were wrong.")
+    assert _labels(text) == [UNATT, UNATT, NAMED, UNATT, UNATT]
+    # a pronoun or a clause inside someone's words says nothing of who spoke
+    lead = "The fact checkers took the secretary at his word:\n\n"
+    pronoun = lead + "\"The figure is wrong. Then, in May, she said that 10,000 would come.\""
+    assert _labels(pronoun)[-1] == UNATT
+    clause = lead + "\"The figure is wrong. So if Ruiz says something false, we will say so.\""
+    assert _labels(clause)[-1] == UNATT
