@@ -352,3 +352,11 @@ def test_a_cue_inside_a_quotation_with_no_speaker_labels_its_statement() -> None
     assert _labels(pronoun)[-1] == UNATT
     clause = lead + "\"The figure is wrong. So if Ruiz says something false, we will say so.\""
     assert _labels(clause)[-1] == UNATT
+
+
+def test_a_line_quoted_in_a_sentence_gives_no_turn_and_no_unsaid_cue() -> None:
+    # a salutation or a title with a colon inside quotation marks is nobody's turn, and a cue of what is not (yet)
+    # said is no report: the quoted line stays the writer's
+    text = ("The newsletter opened with a line in bold. “Dear Friends: the city is broke and the council will not "
+            "admit it.”\n\n“The Long Road Home: A Mayor in Hard Times” sold well.")
+    assert _labels(text) == [UNATT, UNATT, UNATT]

@@ -215,9 +215,11 @@ def _nested_cues(statements: tuple[Statement, ...], masked: str, found: tuple[li
     """A statement in a quotation whose speaker the text does not give, with no label of its own or carried, whose
     quoted words hold a cue of their own ('"… Then, in 2017, Kerry said that 100,000 would be accepted.' in a block
     quoted from a report): that attribution labels it, as the statement itself says who said it. Not a pronoun's
-    cue (what it stands for is inside someone's words) nor a clause's ('If Ryan says …'). Updates `found`."""
+    cue (what it stands for is inside someone's words), a clause's ('If Ryan says …'), a turn's or an unsaid one
+    ('the council will not admit it'). Updates `found`."""
     attrs, own = found
     carried, quotations = carry
+    turns = ruleset.with_role("turn")  # 'Dear Friends: …', 'The Long Road Home: …' in quotes: no speaker's turn
     unknown = {i for q in quotations if q.attribution_statement is None for i in q.statements}
     for i in sorted(unknown):
         st = statements[i]
@@ -225,16 +227,20 @@ def _nested_cues(statements: tuple[Statement, ...], masked: str, found: tuple[li
             continue
         view = masked[:st.start] + st.text + masked[st.end:]
         group = [a for a in find_attributions(st, view, ruleset, publisher)
-                 if _NESTED_SOURCE.match(a.source_text) and a.label is not Label.UNATTRIBUTED
-                 and not _NESTED_PRONOUNS.intersection(a.source_text.lower().split())]
+                 if _NESTED_SOURCE.match(a.source_text) and a.label is not Label.UNATTRIBUTED and a.rule_id not in turns
+                 and not _NESTED_PRONOUNS.intersection(a.source_text.lower().split())
+                 and not _UNSAID.search(st.text, 0, a.cue.start - st.start)]
         if group:
-            matches = [m for a in group for m in (a.cue, Match(a.kind_rule, a.source_start, a.source_end,
-                                                                a.source_text))]
+            sources = [Match(a.kind_rule, a.source_start, a.source_end, a.source_text) for a in group]
+            matches = [m for a, src in zip(group, sources) for m in (a.cue, src)]
             attrs[i][:] = group
             own[i] = (choose([a.label for a in group], ruleset), matches,
                       list(dict.fromkeys(r for a in group for r in (a.rule_id, a.kind_rule))))
 
 
+# a cue of what is not or not yet said ('the council will not admit it', 'he would never say'): no report
+_UNSAID = code_pattern(r"\b(?:will|would|wo|can|could|cannot|may|might|must|should|shall|not|never|n[’']t)"
+                       r"\s+(?:\w+\s+)?$")
 _NESTED_PRONOUNS = frozenset(("i", "we", "you", "he", "she", "they", "it", "me", "us", "him", "her", "them"))
 # a name, or a description with its determiner; not a clause's opening ('If Ryan', 'Ever since Obama') nor an
 # indefinite pronoun ('Nobody has told us')
