@@ -322,3 +322,41 @@ def test_a_pronoun_tag_after_a_word_of_going_on_is_the_speaker_of_the_quotation_
     other = ("The council met on Monday. “Nobody asked us about this plan before the vote was taken.” "
              "Then the mayor of the town said, “The council was asked twice, in writing, in March.”")
     assert _labels(other) == [UNATT, UNATT, NAMED]
+
+
+def test_narration_whose_subject_is_nobody_else_keeps_the_chain_whatever_it_names_after() -> None:
+    # the narration's subject is a thing or "it": the names after its verb are what it tells of, not who speaks
+    # next, so the quotation closing the paragraph goes on with the speaker before it
+    tag = "“This show is a critique of the elites,” said Tom Diaz, the host’s brother."
+    quote = " “It has had a marvelous result.”"
+    thing = " But the giant Ruiz face on the billboards has not hurt the ticket sales."
+    assert _labels(tag + thing + quote) == [NAMED, UNATT, NAMED]
+    assert _labels(tag + " And it threw Pete Ruiz for a loop." + quote) == [NAMED, UNATT, NAMED]
+    # not a cleft that hands the turn to someone ("It was … who"), nor a person noun as the subject
+    assert _labels(tag + " It was Ana Ruiz who answered him first." + quote)[-1] == UNATT
+    assert _labels(tag + " The mayor thanked Ana Ruiz for the tickets." + quote)[-1] == UNATT
+
+
+def test_a_cue_inside_a_quotation_with_no_speaker_labels_its_statement() -> None:
+    # a block quoted after a colon, its speaker not given: a statement in it that says who said what is labelled by
+    # that cue (GUIDELINES.md: judge by the attribution expressed in the statement itself); the others stay the
+    # writer's, having no cue
+    text = ("The fact checkers took the secretary at his word:\n\n"
+            "\"As we have explained before, the only figure near that is an estimate by the agency. "
+            "Then, in May, Ana Ruiz said that 10,000 would be admitted.\n\n"
+            "\"That adds up to 18,000 over two years.\"\n\nSo the fact checkers were wrong.")
+    assert _labels(text) == [UNATT, UNATT, NAMED, UNATT, UNATT]
+    # a pronoun or a clause inside someone's words says nothing of who spoke
+    lead = "The fact checkers took the secretary at his word:\n\n"
+    pronoun = lead + "\"The figure is wrong. Then, in May, she said that 10,000 would come.\""
+    assert _labels(pronoun)[-1] == UNATT
+    clause = lead + "\"The figure is wrong. So if Ruiz says something false, we will say so.\""
+    assert _labels(clause)[-1] == UNATT
+
+
+def test_a_line_quoted_in_a_sentence_gives_no_turn_and_no_unsaid_cue() -> None:
+    # a salutation or a title with a colon inside quotation marks is nobody's turn, and a cue of what is not (yet)
+    # said is no report: the quoted line stays the writer's
+    text = ("The newsletter opened with a line in bold. “Dear Friends: the city is broke and the council will not "
+            "admit it.”\n\n“The Long Road Home: A Mayor in Hard Times” sold well.")
+    assert _labels(text) == [UNATT, UNATT, UNATT]

@@ -206,6 +206,7 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
     lines = line_breaks(statements, masked)
     carried = carry_over(statements, attrs, own, quotations, ruleset, lines)
     yielded = _writer_yields(statements, attrs, own, spans, ruleset, (lines, who))
+    _nested_cues(statements, masked, (attrs, own), (carried, quotations), ruleset, publisher)
     out = []
     for st, group, (label, matches, rule_ids) in zip(statements, attrs, own):
         source = carried.get(st.index)
@@ -217,6 +218,46 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
         out.append(LabelledStatement(st, final, tuple(rule_ids), tuple(sorted(matches, key=lambda m: m.start)),
                                      None, carried_from, tuple(group), _confidence(final, group, carried_from)))
     return tuple(out), quotations
+
+
+def _nested_cues(statements: tuple[Statement, ...], masked: str, found: tuple[list[list[Attribution]], Own],
+                 carry: tuple[dict[int, int], tuple[Quotation, ...]], ruleset: RuleSet, publisher: str | None) -> None:
+    """A statement in a quotation whose speaker the text does not give, with no label of its own or carried, whose
+    quoted words hold a cue of their own ('"… Then, in 2017, Kerry said that 100,000 would be accepted.' in a block
+    quoted from a report): that attribution labels it, as the statement itself says who said it. Not a pronoun's
+    cue (what it stands for is inside someone's words), a clause's ('If Ryan says …'), a turn's or an unsaid one
+    ('the council will not admit it'). Updates `found`."""
+    attrs, own = found
+    carried, quotations = carry
+    turns = ruleset.with_role("turn")  # 'Dear Friends: …', 'The Long Road Home: …' in quotes: no speaker's turn
+    unknown = {i for q in quotations if q.attribution_statement is None for i in q.statements}
+    for i in sorted(unknown):
+        st = statements[i]
+        if own[i][0] is not None or i in carried or MASK not in masked[st.start:st.end]:
+            continue
+        view = masked[:st.start] + st.text + masked[st.end:]
+        group = [a for a in find_attributions(st, view, ruleset, publisher)
+                 if _NESTED_SOURCE.match(a.source_text) and a.label is not Label.UNATTRIBUTED and a.rule_id not in turns
+                 and not _NESTED_PRONOUNS.intersection(a.source_text.lower().split())
+                 and not _UNSAID.search(st.text, 0, a.cue.start - st.start)]
+        if group:
+            sources = [Match(a.kind_rule, a.source_start, a.source_end, a.source_text) for a in group]
+            matches = [m for a, src in zip(group, sources) for m in (a.cue, src)]
+            attrs[i][:] = group
+            own[i] = (choose([a.label for a in group], ruleset), matches,
+                      list(dict.fromkeys(r for a in group for r in (a.rule_id, a.kind_rule))))
+
+
+# a cue of what is not or not yet said ('the council will not admit it', 'he would never say'): no report
+_UNSAID = code_pattern(r"\b(?:will|would|wo|can|could|cannot|may|might|must|should|shall|not|never|n[’']t)"
+                       r"\s+(?:\w+\s+)?$")
+_NESTED_PRONOUNS = frozenset(("i", "we", "you", "he", "she", "they", "it", "me", "us", "him", "her", "them"))
+# a name, or a description with its determiner; not a clause's opening ('If Ryan', 'Ever since Obama') nor an
+# indefinite pronoun ('Nobody has told us')
+_NESTED_SOURCE = code_pattern(r"(?!(?:If|When|Whenever|Since|Ever|As|While|After|Before|Because|Although|Though|Until"
+                              r"|Unless|Just|Even|Only|So|And|But|Or|What|How|Why|Who|No|None|Nobody|Everyone"
+                              r"|Everybody|Someone|Somebody|Anyone|Anybody|Nothing|Something|Everything|All|Many"
+                              r"|Some|Most|Few|Each|This|That|These|Those|There|Here)\b)(?:[A-Z]|(?:the|a|an)\s)")
 
 
 def _writer_yields(statements: tuple[Statement, ...], attrs: list[list[Attribution]], own: Own,

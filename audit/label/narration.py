@@ -108,7 +108,8 @@ def plain_narration(text: str, speaker_text: str) -> bool:
     start, no heading, question, caption or credit: it ends with a full stop) that names nobody who might speak next:
     its capitalised words are all in the speaker's words, but for places ("He did not say more.", "Lee spoke only in
     slogans.", "The towns are far from Sioux City."; not "Mayor Ana Ruiz was not so sure."), or its subject is the
-    speaker by name ("Roe backs Tom Ward in the race.")."""
+    speaker by name ("Roe backs Tom Ward in the race."), or a pronoun or a noun phrase, which the caller has found
+    to be nobody else (`someone_else`), whatever it names after ("It threw Ruiz for a loop.")."""
     body = text.rstrip().rstrip("”\"’'")
     if (len(text.split()) < 4 and not _GESTURE.match(text)) or text[:1] in "“\"‘'([<" or body[-1:] not in ".!" \
             or "http" in text:
@@ -120,9 +121,15 @@ def plain_narration(text: str, speaker_text: str) -> bool:
             and _VERB_NEXT.match(text, at + subject[0][2]) and not _OPENERS.match(text, at) \
             and not LEADS.match(text[at:]):
         return True  # the speaker is its subject (not after "When …": the main clause may have another)
+    if _SUBJECT.match(text, at) or _IT_SUBJECT.match(text, at):
+        return True  # the names after such a subject are what it tells of ("The ad hasn't hurt Lee.")
     opener = LEADS.match(text) or _OPENERS.match(text)
     runs = _runs(text[opener.end():] if opener else text)
     return all(words[-1] in _PLACE or all(w in known for w in words) for words, _, _ in runs)
+
+
+# "It" or "they" as a subject ("It threw …"; not a cleft that hands the turn to someone: "It was Ward who …").
+_IT_SUBJECT = code_pattern(r"(?:[Ii]t|[Tt]hey)\s+(?!(?:was|is|were|are)\s+[A-Z])[a-z]")
 
 
 def _runs(text: str) -> list[tuple[list[str], int, int]]:
