@@ -14,7 +14,7 @@ import re
 
 from audit.label.names import first_names, gender_of, person_name
 from audit.label.sources import classify_source
-from audit.models import SourceKind
+from audit.models import Attribution, SourceKind
 from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
@@ -26,6 +26,7 @@ _SAME = {"senator": ("sen.", "senator"), "congressman": ("rep.", "representative
 _DEFINITE = code_pattern(r"(?i:the|this|that)\s+(?:[\w.-]+\s+){0,5}?(?P<head>[a-z][\w-]+)")
 _POSSESSIVE = code_pattern(r"[’']s?\b|\b(?:his|her|their|its|and)\b", re.I)
 _NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})"
+_GROUPS = (SourceKind.UNNAMED, SourceKind.DOCUMENT)  # sources whose description may name members or an author
 _REACH = 4000  # characters before a description searched for the person it means
 
 
@@ -249,8 +250,8 @@ def named_apposition(end: int, text: str) -> str | None:
     return re.sub(r"(?<=[a-z]{2})\.$", "", text[end:m.end()].strip())
 
 
-def with_named(phrase: str, end: int, text: str) -> str:
-    """A group's or a document's source phrase (ending at `end` in `text`) with the members or the author named
-    right after it ("Some economists, like Ann Lee"), else the phrase."""
-    more = named_apposition(end, text) if text else None
-    return f"{phrase}{'' if more[0] == ',' else ' '}{more}" if more else phrase
+def with_named(a: Attribution, text: str) -> str:
+    """A group's or a document's source phrase with the members or the author named right after it ("Some
+    economists, like Ann Lee"), else the phrase as it is."""
+    more = named_apposition(a.source_end, text) if text and a.kind in _GROUPS else None
+    return f"{a.source_text}{'' if more[0] == ',' else ' '}{more}" if more else a.source_text

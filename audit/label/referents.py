@@ -18,9 +18,10 @@ import dataclasses
 import itertools
 import re
 
-from audit.label.candidates import Referent, Subjects, first_same, headlines, named_after, unquoted
+from audit.label.candidates import Referent, Subjects, headlines, named_after
 from audit.label.names import PRONOUN_GENDER, People, gender_cue, given_with, person_name, surname_of
 from audit.label.sources import in_subordinate_clause, singular
+from audit.label.unquote import first_same, unquoted
 from audit.models import Attribution, SourceKind, Statement
 from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
@@ -37,8 +38,7 @@ _NOT_SPACE = code_pattern(r"\S")
 # Sunday he gave …", "In Ohio, she …"
 _PRONOUN_SUBJECT = code_pattern(r"^(?:(?:And|But|Yet|So|Then|Still|Instead|Now|Later|Meanwhile)\s+)?"
                                 r"(?:[^,“”\"]{1,40},\s+|(?:[Oo]n|[Ii]n|[Aa]t|[Bb]y)\s+\w+\s+)?([Hh]e|[Ss]he)\s+(?=[a-z])")
-_OPEN_MARKS = frozenset("“\"")
-_CLOSE_MARKS = ("”", "\"")
+_OPEN_MARKS, _CLOSE_MARKS = frozenset("“\""), ("”", "\"")
 _BACK = 12  # statements of a paragraph (and of the one before) a pronoun looks back through
 _PERSONS_BACK = 50  # earlier persons the last resort looks back through
 _NAMED_REACH = 1000  # characters of each statement searched for a known person's name

@@ -14,7 +14,6 @@ from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 _PEOPLE = (SourceKind.PERSON, SourceKind.UNNAMED, SourceKind.ORGANISATION)
-_GROUPS = (SourceKind.UNNAMED, SourceKind.DOCUMENT)  # whose description may go on with the members or author named
 _DETERMINER = code_pattern(r"^(?:the|a|an|this|that|its|his|her|their)\s+", re.I)
 _POSSESSIVE = code_pattern(r"(?<=\w)[’']s?$")
 
@@ -254,7 +253,7 @@ def _entry_for(a: Attribution, ruleset: RuleSet, entries: OrderedDict[str, _Entr
                                                                              ruleset, gender)) is not None:
         key, name = people.key(meant, gender or gender_of(a.source_text, ruleset)) or key, meant  # "the senator"
     if key not in entries:
-        described = with_named(a.source_text, a.source_end, text) if a.kind in _GROUPS else a.source_text
+        described = with_named(a, text)  # "Some economists, like Ann Lee"
         entries[key] = _Entry(f"S{len(entries) + 1}", name, a.kind, described, [])
     elif len(name) > len(entries[key].name) and a.kind is SourceKind.PERSON:
         entries[key].name = name
