@@ -223,13 +223,10 @@ def label_statements(statements: tuple[Statement, ...], masked: str, spans: tupl
 def _nested_cues(statements: tuple[Statement, ...], masked: str, found: tuple[list[list[Attribution]], Own],
                  carry: tuple[dict[int, int], tuple[Quotation, ...]], ruleset: RuleSet, publisher: str | None) -> None:
     """A statement in a quotation whose speaker the text does not give, with no label of its own or carried, whose
-    quoted words hold a cue of their own ('"… Then, in 2017, Kerry said that 100,000 would be accepted.' in a block
-    quoted from a report): that attribution labels it, as the statement itself says who said it. Not a pronoun's
-    cue (what it stands for is inside someone's words), a clause's ('If Ryan says …'), a turn's or an unsaid one
-    ('the council will not admit it'). Updates `found`."""
-    attrs, own = found
-    carried, quotations = carry
-    turns = ruleset.with_role("turn")  # 'Dear Friends: …', 'The Long Road Home: …' in quotes: no speaker's turn
+    quoted words hold a cue ('"… Then, in 2017, Kerry said that 100,000 would be accepted.' in a block quoted from a
+    report): that attribution labels it. Not a pronoun's cue (it stands for someone inside the words), a clause's
+    ('If Ryan says …'), a turn's ('“Dear Friends: …”') or an unsaid one ('will not admit'). Updates `found`."""
+    (attrs, own), (carried, quotations), turns = found, carry, ruleset.with_role("turn")
     unknown = {i for q in quotations if q.attribution_statement is None for i in q.statements}
     for i in sorted(unknown):
         st = statements[i]
@@ -248,9 +245,8 @@ def _nested_cues(statements: tuple[Statement, ...], masked: str, found: tuple[li
                       list(dict.fromkeys(r for a in group for r in (a.rule_id, a.kind_rule))))
 
 
-# a cue of what is not or not yet said ('the council will not admit it', 'he would never say'): no report
 _UNSAID = code_pattern(r"\b(?:will|would|wo|can|could|cannot|may|might|must|should|shall|not|never|n[’']t)"
-                       r"\s+(?:\w+\s+)?$")
+                       r"\s+(?:\w+\s+)?$")  # a cue of what is not or not yet said ('would never say'): no report
 _NESTED_PRONOUNS = frozenset(("i", "we", "you", "he", "she", "they", "it", "me", "us", "him", "her", "them"))
 # a name, or a description with its determiner; not a clause's opening ('If Ryan', 'Ever since Obama') nor an
 # indefinite pronoun ('Nobody has told us')
