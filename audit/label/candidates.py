@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from audit.label.mentions import unquoted
 from audit.label.names import (
     LEADS,
     Given,
@@ -66,9 +67,6 @@ _DESCRIBED_NAME = code_pattern(r"(?:[A-Z][\w’'.-]*\s+){0,4}(?P<words>(?:[a-z][
 _FUNCTION = frozenset(("of", "the", "a", "an", "and", "or", "but", "in", "on", "at", "for", "to", "with", "from", "by",
                        "as", "who", "which", "that", "this", "his", "her", "their", "its", "is", "are", "was", "were",
                        "be", "been", "has", "have", "had", "not"))
-_QUOTED = code_pattern(r"“[^“”]{0,2000}”|\"[^\"]{0,2000}\"|(?<!\w)''(?:(?!'').){1,2000}''(?!\w)")
-_OPEN_TO_END = code_pattern(r"“[^”]*$")  # a quotation the statement opens and does not close
-_START_TO_CLOSE = code_pattern(r"^[^“]*”")  # the end of a quotation a statement before opened
 _NAMED_REACH = 1000  # characters of a statement searched for names
 
 
@@ -275,14 +273,6 @@ class Subjects:
                         st.start + m.start("members"))
 
 
-def unquoted(text: str) -> str:
-    """The text with its quotations blanked, its length kept: closed ones, one it opens and does not close, and the
-    end of one a statement before opened ("“Tom Lee knows that,” he said.": Tom Lee is talked of, not speaking)."""
-    def blank(m: re.Match[str]) -> str:
-        return " " * len(m.group())
-    return _OPEN_TO_END.sub(blank, _START_TO_CLOSE.sub(blank, _QUOTED.sub(blank, text)))
-
-
 _WORDY = code_pattern(r"[A-Za-z][\w’'-]{3,}")
 
 
@@ -295,20 +285,3 @@ def headlines(statements: tuple[Statement, ...]) -> frozenset[int]:
     words = _WORDY.findall(text[:_OPENING_REACH])
     titled = len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
     return frozenset((0,)) if titled or text[-1:] not in ".!?…”’\"')" else frozenset()
-
-
-def named_after(ref: Referent, st: Statement, at: int) -> bool:
-    """Whether the pronoun's statement names the person again after it ("He has declared Cruz to be …", "“…,” he
-    said of Trump"): a pronoun and a name in one clause are two people."""
-    surname = surname_of(ref.phrase)  # in lower case: the name again is capitalised ("young workers" is no Young)
-    after = unquoted(st.text[at:])  # not inside a quotation: "He says “…, but it's not Sam Ruiz”" may be Ruiz
-    if not surname or (after.isascii() and surname.isascii() and surname.lower() not in after.lower()):
-        return False  # ASCII alone: re's case-insensitive matching is str.lower's (no pattern to compile)
-    return any(m.group()[:1].isupper() for m in re.finditer(rf"\b{re.escape(surname)}\b", after, re.I))
-
-
-def first_same(pronoun: str, text: str, at: int) -> int:
-    """Where the statement first uses the pronoun at `at` (outside quotations): one sentence's "he" twice is one
-    person, so a name between the two is not theirs ("When he took the stage after Mr. Lee's welcome, he said …")."""
-    m = re.search(rf"\b{re.escape(pronoun)}\b", unquoted(text[:at]), re.I)
-    return m.start() if m is not None else at
