@@ -148,7 +148,8 @@ def test_a_person_named_later_needs_the_head_and_its_comma() -> None:
 def test_a_name_again_in_other_letters_than_ascii_is_still_searched() -> None:
     """named_after compares in lower case only where the text is ASCII; beyond it re's case-insensitive search
     still runs: "Ruiz" again after the pronoun, with an accented word before it, is two people."""
-    from audit.label.candidates import Referent, named_after
+    from audit.label.candidates import Referent
+    from audit.label.mentions import named_after
     from audit.models import Label, SourceKind, Statement
 
     ref = Referent("Tom Ruiz", SourceKind.PERSON, Label.NAMED, "person", "tom ruiz")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from audit.judge.kinds import paragraph_key
-from audit.label.engine import _take
+from audit.label.attributions import _take
 from audit.label.names import given_index, given_with, person_name
 from audit.rules.loader import default_rules
 

@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from audit.label.mentions import unquoted
 from audit.label.names import (
     LEADS,
     Given,
@@ -25,7 +26,6 @@ from audit.label.names import (
     surname_of,
 )
 from audit.label.sources import classify_source, singular
-from audit.label.unquote import unquoted
 from audit.models import Attribution, Label, SourceKind, Statement
 from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
@@ -285,13 +285,3 @@ def headlines(statements: tuple[Statement, ...]) -> frozenset[int]:
     words = _WORDY.findall(text[:_OPENING_REACH])
     titled = len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
     return frozenset((0,)) if titled or text[-1:] not in ".!?…”’\"')" else frozenset()
-
-
-def named_after(ref: Referent, st: Statement, at: int) -> bool:
-    """Whether the pronoun's statement names the person again after it ("He has declared Cruz to be …", "“…,” he
-    said of Trump"): a pronoun and a name in one clause are two people."""
-    surname = surname_of(ref.phrase)  # in lower case: the name again is capitalised ("young workers" is no Young)
-    after = unquoted(st.text[at:])  # not inside a quotation: "He says “…, but it's not Sam Ruiz”" may be Ruiz
-    if not surname or (after.isascii() and surname.isascii() and surname.lower() not in after.lower()):
-        return False  # ASCII alone: re's case-insensitive matching is str.lower's (no pattern to compile)
-    return any(m.group()[:1].isupper() for m in re.finditer(rf"\b{re.escape(surname)}\b", after, re.I))

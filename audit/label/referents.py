@@ -10,18 +10,17 @@ not refuse the speaker just named when nothing else fits: "Maria Ortiz said ….
 then to a person named nearby by a first name and a surname, then to the last fitting one before; "they" to a
 group, an organisation or an unnamed source; "it" to an organisation, an outlet or a document. Look-back is
 bounded (statements of a paragraph, earlier persons) and the last group and body are kept as they come, so the
-cost is linear in the length of the text.
-"""
+cost is linear in the length of the text. (audit.label.mentions: what a statement names outside its quotes.)"""
 from __future__ import annotations
 
 import dataclasses
 import itertools
 import re
 
-from audit.label.candidates import Referent, Subjects, headlines, named_after
+from audit.label.candidates import Referent, Subjects, headlines
+from audit.label.mentions import first_same, named_after, unquoted
 from audit.label.names import PRONOUN_GENDER, People, gender_cue, given_with, person_name, surname_of
 from audit.label.sources import in_subordinate_clause, singular
-from audit.label.unquote import first_same, unquoted
 from audit.models import Attribution, SourceKind, Statement
 from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet

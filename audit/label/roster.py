@@ -292,8 +292,7 @@ def _finish(entries: OrderedDict[str, _Entry], labelled: tuple[LabelledStatement
             sid = None
         out.append(ls if ls.source_id == sid else dataclasses.replace(ls, source_id=sid))  # replace() is slow
     para = {ls.index: ls.statement.paragraph for ls in labelled}
-    sources = tuple(
-        Source(e.id, e.name, e.kind, e.description, tuple(sorted(set(e.statements))),
-               tuple(sorted({para[i] for i in e.statements})), e.reason, tuple(e.relays))
-        for e in entries.values())
+    sources = tuple(Source(e.id, e.name, e.kind, e.description, tuple(sorted(set(e.statements))),
+                           tuple(sorted({para[i] for i in e.statements})), e.reason, tuple(e.relays))
+                    for e in entries.values())
     return sources, tuple(out)

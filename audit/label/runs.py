@@ -79,8 +79,15 @@ def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet,
         else:
             joined = joined or join(segments)
             attribution[r.id] = frozenset(candidates(r.regex, joined))
+    return attribution, _statement_runs(statements, ruleset, tables[1], places)
+
+
+def _statement_runs(statements: tuple[Statement, ...], ruleset: RuleSet, table: NeedTable,
+                    places: dict[str, int] | None) -> dict[str, frozenset[int]]:
+    """The statements each statement rule may match (its text's Needs, `table`), left out where a fixed place of
+    the rule fails (`places`, fixed_places)."""
     texts = [st.text for st in statements]
-    text_words, text_joined = Words(texts, tables[1]), None
+    text_words, text_joined = Words(texts, table), None
     statement = {}
     for r in ruleset.of_kind("statement"):
         may, where = text_words.may_bits(r.regex), None if places is None else fixed_where(r, places)
@@ -92,7 +99,7 @@ def _scan_part(statements: tuple[Statement, ...], masked: str, ruleset: RuleSet,
             text_joined = text_joined or join(texts)
             hits = candidates(r.regex, text_joined)
         statement[r.id] = frozenset(hits)
-    return attribution, statement
+    return statement
 
 
 def _tables(ruleset: RuleSet) -> tuple[NeedTable, NeedTable]:

@@ -4,7 +4,7 @@ Rule examples run the one rule; check examples run the whole pipeline (audit_tex
 """
 from __future__ import annotations
 
-from audit.label.engine import find_attributions
+from audit.label.attributions import find_attributions
 from audit.label.sources import classify_source
 from audit.models import Statement
 from audit.rules.cache import code_pattern
