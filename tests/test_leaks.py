@@ -180,3 +180,11 @@ def test_a_memo_never_made_public_is_no_public_document() -> None:
     got = labels(f"{LEAK} A second letter that the district never made public went to the board. "
                  "The memo lists three schools for closure.")
     assert got[-1][1] == "leaked-transcript"
+
+
+def test_the_letter_after_a_letter_members_signed_is_that_letter() -> None:
+    """A letter that members signed ("had signed a letter demanding …") is an open letter: "the letter" next is
+    that public one, not the leaked memo before it."""
+    got = labels(f"{LEAK}\n\nBy Friday, 20 members had signed a letter demanding a new vote. "
+                 "The letter warned that the plan “breaks every promise we made.”")
+    assert got[-1][1] != "leaked-transcript"
