@@ -54,7 +54,7 @@ def test_the_gold_file_is_well_formed(gold: list[dict[str, Any]]) -> None:
 
 def test_the_figures_stay_above_their_floors(result: dict[str, Any]) -> None:
     assert result["missing_documents"] == []
-    assert result["accuracy"] >= 0.95  # measured 0.967 / 0.956 / 0.984 (104 articles, 3,415 statements)
+    assert result["accuracy"] >= 0.95  # measured 0.967 / 0.953 / 0.984 (116 articles, 3,800 statements)
     assert result["macro_f1"] >= 0.92
     assert result["sourced"]["f1"] >= 0.975
 

@@ -32,6 +32,17 @@ def test_data_on_the_leaked_memo_is_leaked() -> None:
     assert got[1][1] == "leaked-transcript"
 
 
+def test_other_messages_after_leaked_emails_are_leaked() -> None:
+    got = labels("Emails obtained by the Ledger show the principal asked to delay the vote. "
+                 "Other messages in the same batch show staff drafting a reply.")
+    assert [label for _, label in got] == ["leaked-transcript", "leaked-transcript"]
+
+
+def test_other_messages_without_a_leak_before_them_are_a_document() -> None:
+    got = labels("The plan was drafted in May. Other messages in the file show staff drafting a reply.")
+    assert got[1][1] != "leaked-transcript"
+
+
 def test_the_memo_without_a_leak_before_it_is_a_document() -> None:
     got = labels("The plan was drafted in May. The memo lists three schools for closure.")
     assert got[1][1] == "document"
