@@ -31,12 +31,11 @@ from audit.rules.cache import code_pattern
 from audit.rules.ruleset import RuleSet
 
 # (a party and a state may follow the name: "Rep. Ann Lee (D-Ore.) also spoke")
-_OPENING = code_pattern(r"^[“\"‘']?(?:[^,“”\"]{1,40},\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
-                        r"(?:\s*\([RDI]-[\w. ]{1,20}\))?(?:\s+[a-z]|,)")
+_NAME_RUN = r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)(?:\s*\([RDI]-[\w. ]{1,20}\))?"
+_OPENING = code_pattern(rf"^[“\"‘']?(?:[^,“”\"]{{1,40}},\s+)?{_NAME_RUN}(?:\s+[a-z]|,)")
 # the same with no opening phrase: a name its verb follows is the subject, though a comma and a capital come after
 # ("Andrew Hale took his daughter, Chloe, there": Hale, not Chloe)
-_OPENING_BARE = code_pattern(r"^[“\"‘']?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
-                             r"(?:\s*\([RDI]-[\w. ]{1,20}\))?(?=\s+[a-z])")
+_OPENING_BARE = code_pattern(rf"^[“\"‘']?{_NAME_RUN}(?=\s+[a-z])")
 # the word after a subject: a verb, an auxiliary or an adverb ("Officials met", "Democrats also focused")
 _VERBISH = code_pattern(r"\s+(?:\w+(?:ed|ly)|says|tells|wants|thinks|argues|believes|plans|claims|insists|warns|"
                       r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"

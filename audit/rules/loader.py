@@ -70,7 +70,7 @@ def build(docs: list[Doc]) -> tuple[RuleSet | None, list[str]]:
     checks = [c for c in (_check(b, cid, node) for cid, (_, node) in b.check_nodes.items()) if c is not None]
     patterns = _named_patterns(b)
     scanned = [r for r in rules if r.kind in ("attribution", "statement")]
-    split = [patterns[name] for name in ("END_BEFORE_TITLE",) if name in patterns]  # audit.read.text's prefilter
+    split = [patterns["END_BEFORE_TITLE"]] if "END_BEFORE_TITLE" in patterns else []  # audit.read.text's prefilter
     anchors.prime([r.regex for r in scanned] + split, [r.requires for r in scanned if r.requires is not None])
     cache.save()
     if b.problems:
